@@ -1,0 +1,95 @@
+/**
+ * The authorisation gate: the only place that turns a request into a municipality scope. Every
+ * read or write of municipal data takes a `MunicipalityId`, and only this module can make one
+ * (the lint rule `buurtkracht/branded-ids` forbids casting to it elsewhere), so a query for
+ * municipality B cannot be built from a request that was authorised for municipality A.
+ * See docs/decisions/003-tenant-scoping.md.
+ */
+import { eq } from "drizzle-orm";
+import { data } from "react-router";
+import { requireStaffUser, type CurrentUser } from "~/features/accounts/session.server";
+import { db } from "~/lib/db/client.server";
+import { municipalities } from "~/lib/db/schema";
+import { can, canInMunicipality, type MunicipalityAction, type NetworkAction } from "./policy";
+
+declare const municipalityIdBrand: unique symbol;
+/** A municipality id that passed the gate, for staff work or for public reads. */
+export type MunicipalityId = string & { readonly [municipalityIdBrand]: true };
+
+export interface MunicipalityScope {
+  id: MunicipalityId;
+  slug: string;
+  name: string;
+  themeColour: string;
+  logoPath: string | null;
+  introduction: string;
+}
+
+declare const networkScopeBrand: unique symbol;
+/** Proof that the actor may use network-wide (cross-municipality) functions. */
+export type NetworkScope = { readonly [networkScopeBrand]: true; userId: string };
+
+export function notFound(): Response {
+  return data({ message: "not found" }, { status: 404 }) as unknown as Response;
+}
+
+async function findMunicipality(slug: string): Promise<MunicipalityScope | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const [row] = await db()
+    .select({
+      id: municipalities.id,
+      slug: municipalities.slug,
+      name: municipalities.name,
+      themeColour: municipalities.themeColour,
+      logoPath: municipalities.logoPath,
+      introduction: municipalities.introduction,
+    })
+    .from(municipalities)
+    .where(eq(municipalities.slug, slug));
+  return row ? { ...row, id: row.id as MunicipalityId } : null;
+}
+
+/**
+ * Public pages of a municipality: anyone may read its published data. Throws 404 for an unknown
+ * slug.
+ */
+export async function openPublicMunicipality(slug: string): Promise<MunicipalityScope> {
+  const municipality = await findMunicipality(slug);
+  if (!municipality) throw notFound();
+  return municipality;
+}
+
+/**
+ * Staff pages and actions of a municipality. A person without the right in this municipality gets
+ * 404, the same answer as for a municipality that does not exist, so nothing about other
+ * municipalities' staff areas leaks.
+ */
+export async function authorizeMunicipality(
+  request: Request,
+  slug: string | undefined,
+  action: MunicipalityAction,
+): Promise<{ user: CurrentUser; municipality: MunicipalityScope }> {
+  const user = await requireStaffUser(request);
+  const municipality = slug ? await findMunicipality(slug) : null;
+  if (!municipality || !canInMunicipality(user.actor, action, municipality.id)) throw notFound();
+  return { user, municipality };
+}
+
+/** Network-wide pages and actions (network coordinator). */
+export async function authorizeNetwork(
+  request: Request,
+  action: NetworkAction,
+): Promise<{ user: CurrentUser; network: NetworkScope }> {
+  const user = await requireStaffUser(request);
+  if (!can(user.actor, action)) throw notFound();
+  return { user, network: { userId: user.id } as NetworkScope };
+}
+
+/**
+ * For data reached by its own id (an activity, a registration): the row's municipality id, read
+ * from the database, becomes a scope only after the policy check the caller passes in.
+ */
+export function scopeFromRow(municipalityId: string, isAllowed: boolean): MunicipalityId {
+  if (!isAllowed) throw notFound();
+  return municipalityId as MunicipalityId;
+}

@@ -1,0 +1,114 @@
+/**
+ * Who may do what, as pure functions over an actor's memberships. No database access here: the
+ * gate (gate.server.ts) loads the actor, then asks these functions. The unit tests walk the whole
+ * table of role × scope × action, and the end-to-end permission tests use the same table.
+ */
+import type { Role } from "~/lib/db/schema";
+
+export interface Membership {
+  role: Role;
+  municipalityId: string | null;
+  partnerOrganisationId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  memberships: readonly Membership[];
+}
+
+/** Actions on a municipality's own data. */
+export const MUNICIPALITY_ACTIONS = [
+  "municipality.view_staff_area",
+  "municipality.edit_settings",
+  "municipality.manage_neighbourhoods",
+  "municipality.manage_partners",
+  "municipality.invite_staff",
+  "municipality.view_mail",
+  "activity.create",
+  "activity.manage_any",
+] as const;
+export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
+
+/** Actions on the network as a whole. */
+export const NETWORK_ACTIONS = ["network.manage_municipalities", "network.appoint_project_leaders", "network.view_mail"] as const;
+export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
+
+const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
+  "municipality.view_staff_area": ["project_leader", "course_leader", "practice_supervisor", "partner_contact"],
+  "municipality.edit_settings": ["project_leader"],
+  "municipality.manage_neighbourhoods": ["project_leader"],
+  "municipality.manage_partners": ["project_leader"],
+  "municipality.invite_staff": ["project_leader"],
+  "municipality.view_mail": ["project_leader"],
+  "activity.create": ["project_leader", "course_leader", "partner_contact"],
+  "activity.manage_any": ["project_leader", "course_leader"],
+};
+
+const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
+  "network.manage_municipalities": ["network_coordinator"],
+  "network.appoint_project_leaders": ["network_coordinator"],
+  "network.view_mail": ["network_coordinator"],
+};
+
+/** Network coordinators may act on any municipality's settings (not on its daily work). */
+const NETWORK_COORDINATOR_MUNICIPALITY_ACTIONS: ReadonlySet<MunicipalityAction> = new Set([
+  "municipality.view_staff_area",
+  "municipality.edit_settings",
+  "municipality.manage_neighbourhoods",
+  "municipality.manage_partners",
+  "municipality.invite_staff",
+  "municipality.view_mail",
+]);
+
+export function isNetworkCoordinator(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === "network_coordinator");
+}
+
+export function can(actor: Actor, action: NetworkAction): boolean {
+  return actor.memberships.some((m) => NETWORK_GRANTS[action].includes(m.role));
+}
+
+export function canInMunicipality(actor: Actor, action: MunicipalityAction, municipalityId: string): boolean {
+  if (isNetworkCoordinator(actor) && NETWORK_COORDINATOR_MUNICIPALITY_ACTIONS.has(action)) return true;
+  return actor.memberships.some(
+    (m) => m.municipalityId === municipalityId && MUNICIPALITY_GRANTS[action].includes(m.role),
+  );
+}
+
+/** An activity as far as permissions are concerned. */
+export interface ActivityRef {
+  municipalityId: string;
+  partnerOrganisationId: string | null;
+  createdBy: string | null;
+}
+
+/**
+ * Staff who may edit an activity, see its participants and check people in: project and course
+ * leaders of its municipality, and contacts of the partner organisation that hosts it.
+ */
+export function canManageActivity(actor: Actor, activity: ActivityRef): boolean {
+  if (canInMunicipality(actor, "activity.manage_any", activity.municipalityId)) return true;
+  return actor.memberships.some(
+    (m) =>
+      m.role === "partner_contact" &&
+      m.municipalityId === activity.municipalityId &&
+      (m.partnerOrganisationId === activity.partnerOrganisationId || activity.createdBy === actor.userId),
+  );
+}
+
+/** Roles a project leader may invite into their municipality. */
+export const INVITABLE_BY_PROJECT_LEADER: readonly Role[] = ["course_leader", "practice_supervisor", "partner_contact"];
+
+export function canInvite(actor: Actor, role: Role, municipalityId: string | null): boolean {
+  if (role === "network_coordinator") return false;
+  if (role === "project_leader") return can(actor, "network.appoint_project_leaders");
+  if (!municipalityId) return false;
+  return canInMunicipality(actor, "municipality.invite_staff", municipalityId) && INVITABLE_BY_PROJECT_LEADER.includes(role);
+}
+
+/** Staff roles are those for which two-factor sign-in can be made mandatory. */
+export const STAFF_ROLES: readonly Role[] = ["network_coordinator", "project_leader", "course_leader", "practice_supervisor"];
+
+export function isStaff(actor: Actor): boolean {
+  return actor.memberships.some((m) => STAFF_ROLES.includes(m.role));
+}

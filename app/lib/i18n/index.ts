@@ -1,0 +1,48 @@
+/**
+ * Translations: typed message keys, Dutch by default, English complete. Add an area file under
+ * messages/ with defineMessages() and list it here.
+ */
+import { accounts } from "./messages/accounts";
+import { common } from "./messages/common";
+import { publicPages } from "./messages/public";
+
+const areas = [common, accounts, publicPages] as const;
+
+type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
+  infer Head extends { nl: Record<string, string> },
+  ...infer Tail extends readonly { nl: Record<string, string> }[],
+]
+  ? Head["nl"] & Merge<Tail>
+  : unknown;
+
+export type MessageKey = keyof Merge<typeof areas> & string;
+export const LOCALES = ["nl", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "nl";
+
+export const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  nl: Object.assign({}, ...areas.map((a) => a.nl)),
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "nl" || value === "en";
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(catalogues.nl, value);
+}
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** A translate function for one locale; `{name}` placeholders are filled from `values`. */
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale];
+  return (key, values) => {
+    const template = messages[key] ?? key;
+    if (!values) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      Object.hasOwn(values, name) ? String(values[name]) : match,
+    );
+  };
+}

@@ -1,0 +1,37 @@
+import { Link } from "react-router";
+import { listMunicipalities } from "~/features/municipalities/reads.server";
+import { PageTitle } from "~/components/ui";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { getTranslator } from "~/lib/i18n/locale.server";
+import type { Route } from "./+types/home";
+
+export const handle = { hydrate: false };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { t } = await getTranslator(request);
+  return { municipalities: await listMunicipalities(), title: `${t("app.name")} — ${t("app.tagline")}` };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t("app.name")}</PageTitle>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{t("home.intro")}</p>
+      <h2 className="utrecht-heading-2">{t("home.municipalities")}</h2>
+      <ul className="card-list">
+        {loaderData.municipalities.map((m) => (
+          <li key={m.id} className="card" style={{ borderTop: `6px solid ${m.themeColour}` }}>
+            <h3 className="utrecht-heading-3">
+              <Link className="utrecht-link" to={`/${m.slug}`}>
+                {m.name}
+              </Link>
+            </h3>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The HTTP application: operational endpoints, security headers, static files, the cross-site
+ * request check, then React Router for every page, form and API route. Built by Vite into
+ * build/server/index.js and started by server.js.
+ */
+import { randomUUID } from "node:crypto";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { createRequestHandler } from "@react-router/express";
+import { RouterContextProvider } from "react-router";
+import { requestIdContext } from "~/lib/request-context";
+import { sql } from "drizzle-orm";
+import { db } from "~/lib/db/client.server";
+import { expectedMigrationCount } from "~/lib/db/migrate.server";
+import { baseUrl, env } from "~/lib/env.server";
+import { logger } from "~/lib/log.server";
+import { readStoredFile } from "~/lib/storage.server";
+import { isCrossSiteRequest } from "./cross-site";
+// @ts-expect-error The virtual module is provided by the React Router Vite plugin at build time.
+import * as serverBuild from "virtual:react-router/server-build";
+
+export { startPlatform, stopPlatform } from "./platform";
+
+
+export function createApp(options: { clientDir?: string } = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = (req.get("x-request-id") ?? "").slice(0, 64) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path.startsWith("/assets/")) return;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const [row] = (await db().execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`)).rows as {
+        applied: number;
+      }[];
+      const expected = await expectedMigrationCount();
+      const ready = (row?.applied ?? 0) >= expected;
+      res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "migrations pending", database: "ok", migrations: { applied: row?.applied ?? 0, expected } });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    const embeddable = /^\/[a-z0-9-]+\/embed(\/|$)/.test(req.path);
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self' 'unsafe-inline'",
+        "script-src 'self' 'unsafe-inline'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        embeddable ? "frame-ancestors *" : "frame-ancestors 'self'",
+      ].join("; "),
+    );
+    if (!embeddable) res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    next();
+  });
+
+  app.use(compression());
+
+  if (options.clientDir) {
+    app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(options.clientDir, { maxAge: "1h", index: false, dotfiles: "allow" }));
+  }
+
+  app.get("/uploads/:key", async (req, res) => {
+    const file = await readStoredFile(req.params.key);
+    if (!file) {
+      res.status(404).type("text/plain").send("Not found");
+      return;
+    }
+    res.type("image/webp").setHeader("Cache-Control", "public, max-age=86400");
+    res.send(file);
+  });
+
+  // Cross-site form posts are refused before any action runs (the API under /api/v1 is meant for
+  // other sites and uses no cookies).
+  app.use((req, res, next) => {
+    if (isCrossSiteRequest(req, baseUrl)) {
+      res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused / Verzoek van een andere website geweigerd");
+      return;
+    }
+    next();
+  });
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build: serverBuild,
+      getLoadContext: (_req, res) => {
+        const context = new RouterContextProvider();
+        context.set(requestIdContext, String(res.locals.requestId));
+        return context;
+      },
+    }),
+  );
+  return app;
+}
