@@ -1,6 +1,6 @@
 import { getCurrentUser, needsTwoFactorSetup } from "~/features/accounts/session.server";
 import { staffNavigation, type NavigationItem } from "~/features/authorization/navigation.server";
-import { getLocale } from "~/lib/i18n/locale.server";
+import { getLocale } from "~/features/accounts/locale.server";
 import type { Locale } from "~/lib/i18n";
 
 export interface RootData {

@@ -16,7 +16,6 @@ import { baseUrl, env } from "~/lib/env.server";
 import { logger } from "~/lib/log.server";
 import { readStoredFile } from "~/lib/storage.server";
 import { isCrossSiteRequest } from "./cross-site";
-// @ts-expect-error The virtual module is provided by the React Router Vite plugin at build time.
 import * as serverBuild from "virtual:react-router/server-build";
 
 export { startPlatform, stopPlatform } from "./platform";

@@ -9,7 +9,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Public base URL, used in emails, feeds, QR codes and as the trusted origin for forms. */
-  BASE_URL: z.url().optional(),
+  APP_URL: z.url().optional(),
   /** External PostgreSQL; when unset an embedded server is started with its data under DATA_DIR. */
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default("./data"),
@@ -35,7 +35,9 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+  // An empty variable counts as unset, so `SMTP_URL=` switches mail delivery off.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
@@ -45,7 +47,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export const baseUrl = (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+export const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 
 export const authSecret =
   env.AUTH_SECRET ??

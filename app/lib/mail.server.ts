@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import { createTransport, type Transporter } from "nodemailer";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "~/lib/db/client.server";
@@ -50,9 +50,9 @@ export async function sendEmailNow(email: OutgoingEmail): Promise<string> {
   return db().transaction((tx) => queueEmail(tx, email));
 }
 
-let transport: nodemailer.Transporter | undefined;
-function smtp(): nodemailer.Transporter {
-  transport ??= nodemailer.createTransport(env.SMTP_URL);
+let transport: Transporter | undefined;
+function smtp(): Transporter {
+  transport ??= createTransport(env.SMTP_URL);
   return transport;
 }
 

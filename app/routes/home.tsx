@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { listMunicipalities } from "~/features/municipalities/reads.server";
 import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { getTranslator } from "~/lib/i18n/locale.server";
+import { getTranslator } from "~/features/accounts/locale.server";
 import type { Route } from "./+types/home";
 
 export const handle = { hydrate: false };

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import { isLocale } from "~/lib/i18n";
-import { localeCookie } from "~/lib/i18n/locale.server";
+import { localeCookie } from "~/features/accounts/locale.server";
 import { safeRedirectPath } from "~/lib/http.server";
 import type { Route } from "./+types/language";
 

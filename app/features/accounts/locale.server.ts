@@ -1,5 +1,5 @@
-import { getCurrentUser } from "~/features/accounts/session.server";
-import { DEFAULT_LOCALE, isLocale, translator, type Locale, type Translate } from "./index";
+import { getCurrentUser } from "./session.server";
+import { DEFAULT_LOCALE, isLocale, translator, type Locale, type Translate } from "~/lib/i18n";
 
 export const LOCALE_COOKIE = "buurtkracht_lang";
 
