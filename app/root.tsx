@@ -102,6 +102,7 @@ export function ErrorBoundary() {
           : [t("error.generic.title"), t("error.generic.body")];
   const content = (
     <div className="page-narrow" data-status={status} data-path={location.pathname}>
+      <title>{`${title} — Buurtkracht`}</title>
       <h1 className="utrecht-heading-1">{title}</h1>
       <p className="utrecht-paragraph">{body}</p>
       <p className="utrecht-paragraph">
