@@ -26,10 +26,11 @@ if (dev) {
     }
   });
 } else {
-  const buildPath = new URL("./build/server/index.js", import.meta.url).href;
+  const buildDir = new URL(`./${process.env.BUILD_DIR ?? "build"}/`, import.meta.url);
+  const buildPath = new URL("server/index.js", buildDir).href;
   platform = await import(buildPath);
   await platform.startPlatform();
-  app = platform.createApp({ clientDir: new URL("./build/client", import.meta.url).pathname });
+  app = platform.createApp({ clientDir: new URL("client", buildDir).pathname });
 }
 
 const port = Number(process.env.PORT ?? 3000);
