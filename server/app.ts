@@ -28,6 +28,8 @@ export function createApp(options: { clientDir?: string } = {}) {
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = (req.get("x-request-id") ?? "").slice(0, 64) || randomUUID();
+    // Overwritten on every request so a client cannot choose its own address for rate limits.
+    req.headers["x-client-address"] = req.ip ?? "unknown";
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
