@@ -150,9 +150,10 @@ CREATE TABLE "registrations" (
 	"municipality_id" uuid NOT NULL,
 	"sequence" bigserial NOT NULL,
 	"name" text NOT NULL,
-	"email" text NOT NULL,
+	"email" text,
 	"age_group" text NOT NULL,
 	"status" text NOT NULL,
+	"locale" text DEFAULT 'nl' NOT NULL,
 	"user_id" text,
 	"cancel_token_hash" text NOT NULL,
 	"attendance" text,
@@ -163,7 +164,9 @@ CREATE TABLE "registrations" (
 	CONSTRAINT "registrations_cancel_token_hash_unique" UNIQUE("cancel_token_hash"),
 	CONSTRAINT "registrations_status_valid" CHECK ("registrations"."status" in ('confirmed', 'waitlisted', 'cancelled')),
 	CONSTRAINT "registrations_age_group_valid" CHECK ("registrations"."age_group" in ('under_12', '12_15', '16_17', '18_26', '27_66', '67_plus')),
-	CONSTRAINT "registrations_attendance_valid" CHECK ("registrations"."attendance" is null or "registrations"."attendance" in ('attended', 'no_show'))
+	CONSTRAINT "registrations_attendance_valid" CHECK ("registrations"."attendance" is null or "registrations"."attendance" in ('attended', 'no_show')),
+	CONSTRAINT "registrations_locale_valid" CHECK ("registrations"."locale" in ('nl', 'en')),
+	CONSTRAINT "registrations_email_unless_walk_in" CHECK ("registrations"."email" is not null or "registrations"."is_walk_in")
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (

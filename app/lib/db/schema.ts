@@ -376,9 +376,12 @@ export const registrations = pgTable(
     /** Acceptance order: the waitlist is served by this number. */
     sequence: bigserial("sequence", { mode: "number" }).notNull(),
     name: text("name").notNull(),
-    email: text("email").notNull(),
+    /** Lower-cased; null only for a walk-in added by staff without an address. */
+    email: text("email"),
     ageGroup: text("age_group", { enum: AGE_GROUPS }).notNull(),
     status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    /** The language of the registration form, used for every later message to this person. */
+    locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     cancelTokenHash: text("cancel_token_hash").notNull().unique(),
     attendance: text("attendance", { enum: ATTENDANCE }),
@@ -400,6 +403,8 @@ export const registrations = pgTable(
       sql`${t.ageGroup} in ('under_12', '12_15', '16_17', '18_26', '27_66', '67_plus')`,
     ),
     check("registrations_attendance_valid", sql`${t.attendance} is null or ${t.attendance} in ('attended', 'no_show')`),
+    check("registrations_locale_valid", sql`${t.locale} in ('nl', 'en')`),
+    check("registrations_email_unless_walk_in", sql`${t.email} is not null or ${t.isWalkIn}`),
   ],
 );
 
