@@ -3,10 +3,11 @@
  * messages/ with defineMessages() and list it here.
  */
 import { accounts } from "./messages/accounts";
+import { activityMessages } from "./messages/activities";
 import { common } from "./messages/common";
 import { publicPages } from "./messages/public";
 
-const areas = [common, accounts, publicPages] as const;
+const areas = [common, accounts, publicPages, activityMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

@@ -1,0 +1,393 @@
+/**
+ * Every write that changes who holds a place at an activity: registering, cancelling, promotion
+ * from the waitlist, walk-ins and check-in.
+ *
+ * Concurrency rule: each of these transactions first locks the activity row (`SELECT … FOR
+ * UPDATE`) and only then reads `confirmed_count` and the waitlist. Writers for one activity thus
+ * run one after the other, so the check "is there a free place?" and the insert that takes the
+ * place cannot interleave (a plain check-then-insert overbooks under load). Writers for different
+ * activities do not wait for each other. Lock order is always activity row first, then
+ * registration rows, so two writers can never hold each other's locks (no deadlocks).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, count, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import type { MunicipalityId } from "~/features/authorization/gate.server";
+import { db, type Executor, type Transaction } from "~/lib/db/client.server";
+import { activities, registrations, type AgeGroup, type RegistrationStatus } from "~/lib/db/schema";
+import type { Locale } from "~/lib/i18n";
+import { loadMailActivity, queueRegistrationEmail, type MailActivity } from "./emails.server";
+
+export class RegistrationError extends Error {
+  constructor(readonly code: "not_found" | "closed" | "full") {
+    super(`Registration refused: ${code}`);
+    this.name = "RegistrationError";
+  }
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A new cancellation token for an email link; only its hash is stored. */
+function newCancelToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashCancelToken(token) };
+}
+
+export function hashCancelToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+const lockedActivityColumns = {
+  id: activities.id,
+  municipalityId: activities.municipalityId,
+  status: activities.status,
+  startsAt: activities.startsAt,
+  capacity: activities.capacity,
+  confirmedCount: activities.confirmedCount,
+  waitlistEnabled: activities.waitlistEnabled,
+  registrationRequired: activities.registrationRequired,
+};
+export type LockedActivity = {
+  id: string;
+  municipalityId: string;
+  status: (typeof activities.$inferSelect)["status"];
+  startsAt: Date;
+  capacity: number | null;
+  confirmedCount: number;
+  waitlistEnabled: boolean;
+  registrationRequired: boolean;
+};
+
+/**
+ * Takes the row lock that serialises all place-changing writes of one activity (see the top of
+ * this file). Returns null for an unknown id. Only the activity row is locked, never its
+ * municipality, so activities do not wait for each other.
+ */
+export async function lockActivity(tx: Transaction, activityId: string): Promise<LockedActivity | null> {
+  if (!UUID_PATTERN.test(activityId)) return null;
+  const [row] = await tx.select(lockedActivityColumns).from(activities).where(eq(activities.id, activityId)).for("update");
+  return row ?? null;
+}
+
+function hasFreePlace(activity: LockedActivity): boolean {
+  return activity.capacity === null || activity.confirmedCount < activity.capacity;
+}
+
+async function findLiveRegistration(tx: Executor, activityId: string, email: string) {
+  const [row] = await tx
+    .select({ id: registrations.id, status: registrations.status })
+    .from(registrations)
+    .where(and(eq(registrations.activityId, activityId), eq(registrations.email, email), ne(registrations.status, "cancelled")));
+  return row as { id: string; status: "confirmed" | "waitlisted" } | undefined;
+}
+
+function isLiveEmailConflict(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (candidate.code === "23505") return candidate.constraint === "registrations_live_email_unique";
+    current = candidate.cause;
+  }
+  return false;
+}
+
+export interface RegisterInput {
+  activityId: string;
+  name: string;
+  email: string;
+  ageGroup: AgeGroup;
+  userId?: string | null;
+  locale: Locale;
+}
+
+export interface RegisterResult {
+  id: string;
+  status: "confirmed" | "waitlisted";
+  created: boolean;
+}
+
+/**
+ * Signs a person up: a confirmed place while places are free, else the waitlist (if the activity
+ * has one), else RegistrationError("full"). Signing up again with the same address returns the
+ * existing registration (created: false) and sends nothing.
+ */
+export async function registerForActivity(input: RegisterInput): Promise<RegisterResult> {
+  const email = input.email.trim().toLowerCase();
+  try {
+    return await db().transaction(async (tx) => {
+      const activity = await lockActivity(tx, input.activityId);
+      if (!activity || activity.status === "draft" || activity.status === "in_review") {
+        throw new RegistrationError("not_found");
+      }
+      if (activity.status !== "published" || !activity.registrationRequired || activity.startsAt <= new Date()) {
+        throw new RegistrationError("closed");
+      }
+      const existing = await findLiveRegistration(tx, activity.id, email);
+      if (existing) return { ...existing, created: false };
+
+      let status: "confirmed" | "waitlisted";
+      if (hasFreePlace(activity)) status = "confirmed";
+      else if (activity.waitlistEnabled) status = "waitlisted";
+      else throw new RegistrationError("full");
+
+      const { token, hash } = newCancelToken();
+      const [row] = await tx
+        .insert(registrations)
+        .values({
+          activityId: activity.id,
+          municipalityId: activity.municipalityId,
+          name: input.name,
+          email,
+          ageGroup: input.ageGroup,
+          status,
+          locale: input.locale,
+          userId: input.userId ?? null,
+          cancelTokenHash: hash,
+        })
+        .returning({ id: registrations.id, sequence: registrations.sequence });
+      let position: number | undefined;
+      if (status === "confirmed") {
+        await tx
+          .update(activities)
+          .set({ confirmedCount: sql`${activities.confirmedCount} + 1` })
+          .where(eq(activities.id, activity.id));
+      } else {
+        position = await waitlistPosition(tx, activity.id, row!.sequence);
+      }
+      const mailActivity = await loadMailActivity(tx, activity.id);
+      await queueRegistrationEmail(tx, status, mailActivity, { name: input.name, email, locale: input.locale }, {
+        cancelToken: token,
+        position,
+      });
+      return { id: row!.id, status, created: true };
+    });
+  } catch (error) {
+    // Two requests with the same address that both passed the duplicate check cannot happen under
+    // the activity lock, but the unique index is the last word: answer with the registration that won.
+    if (isLiveEmailConflict(error)) {
+      const existing = await findLiveRegistration(db(), input.activityId, email);
+      if (existing) return { ...existing, created: false };
+    }
+    throw error;
+  }
+}
+
+async function waitlistPosition(tx: Transaction, activityId: string, sequence: number): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.activityId, activityId),
+        eq(registrations.status, "waitlisted"),
+        lte(registrations.sequence, sequence),
+      ),
+    );
+  return row?.n ?? 1;
+}
+
+/**
+ * Moves people from the waitlist to confirmed places, first come first served (by `sequence`),
+ * while places are free, and emails each of them. The caller holds the activity lock and passes
+ * the activity as it is now. Nothing moves for an activity that is not published or has started.
+ */
+export async function fillFreePlaces(tx: Transaction, activity: LockedActivity): Promise<string[]> {
+  if (activity.status !== "published" || activity.startsAt <= new Date()) return [];
+  const free = activity.capacity === null ? null : activity.capacity - activity.confirmedCount;
+  if (free !== null && free <= 0) return [];
+  const waiting = tx
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, locale: registrations.locale })
+    .from(registrations)
+    .where(and(eq(registrations.activityId, activity.id), eq(registrations.status, "waitlisted")))
+    .orderBy(asc(registrations.sequence))
+    .$dynamic();
+  const next = await (free === null ? waiting : waiting.limit(free)).for("update");
+  if (next.length === 0) return [];
+  const ids = next.map((r) => r.id);
+  await tx
+    .update(registrations)
+    .set({ status: "confirmed", promotedAt: new Date() })
+    .where(inArray(registrations.id, ids));
+  await tx
+    .update(activities)
+    .set({ confirmedCount: sql`${activities.confirmedCount} + ${next.length}` })
+    .where(eq(activities.id, activity.id));
+  const mailActivity = await loadMailActivity(tx, activity.id);
+  for (const person of next) {
+    if (person.email) {
+      await queueRegistrationEmail(tx, "promoted", mailActivity, { name: person.name, email: person.email, locale: person.locale });
+    }
+  }
+  return ids;
+}
+
+export interface CancelResult {
+  activityId: string;
+  status: "cancelled";
+  alreadyCancelled: boolean;
+}
+
+/**
+ * Cancels the registration behind an email link. A confirmed place that frees up goes to the
+ * first person on the waitlist in the same transaction. Returns null for an unknown token;
+ * cancelling twice is harmless (alreadyCancelled: true).
+ */
+export async function cancelRegistrationByToken(token: string, locale: Locale): Promise<CancelResult | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const hash = hashCancelToken(token);
+  const [found] = await db()
+    .select({ id: registrations.id, activityId: registrations.activityId })
+    .from(registrations)
+    .where(eq(registrations.cancelTokenHash, hash));
+  if (!found) return null;
+  return db().transaction(async (tx) => {
+    const activity = await lockActivity(tx, found.activityId);
+    if (!activity) return null;
+    const [registration] = await tx
+      .select({ status: registrations.status, name: registrations.name, email: registrations.email })
+      .from(registrations)
+      .where(eq(registrations.id, found.id))
+      .for("update");
+    if (!registration) return null;
+    if (registration.status === "cancelled") {
+      return { activityId: activity.id, status: "cancelled" as const, alreadyCancelled: true };
+    }
+    await cancelLockedRegistration(tx, activity, found.id, registration.status);
+    if (registration.email) {
+      const mailActivity: MailActivity = await loadMailActivity(tx, activity.id);
+      await queueRegistrationEmail(tx, "cancelled", mailActivity, { name: registration.name, email: registration.email, locale });
+    }
+    return { activityId: activity.id, status: "cancelled" as const, alreadyCancelled: false };
+  });
+}
+
+async function cancelLockedRegistration(
+  tx: Transaction,
+  activity: LockedActivity,
+  registrationId: string,
+  previous: RegistrationStatus,
+): Promise<void> {
+  await tx
+    .update(registrations)
+    .set({ status: "cancelled", cancelledAt: new Date() })
+    .where(eq(registrations.id, registrationId));
+  if (previous !== "confirmed") return;
+  await tx
+    .update(activities)
+    .set({ confirmedCount: sql`${activities.confirmedCount} - 1` })
+    .where(eq(activities.id, activity.id));
+  await fillFreePlaces(tx, { ...activity, confirmedCount: activity.confirmedCount - 1 });
+}
+
+/** What the cancellation page shows before the person confirms. */
+export async function findRegistrationByToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [row] = await db()
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      status: registrations.status,
+      activityId: activities.id,
+      activityTitle: activities.title,
+      activityStartsAt: activities.startsAt,
+      activityEndsAt: activities.endsAt,
+      activityStatus: activities.status,
+      municipalitySlug: sql<string>`(select slug from municipalities where municipalities.id = ${activities.municipalityId})`,
+    })
+    .from(registrations)
+    .innerJoin(activities, eq(activities.id, registrations.activityId))
+    .where(eq(registrations.cancelTokenHash, hashCancelToken(token)));
+  return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff: walk-ins and check-in. The route has checked canManageActivity and passes the scope.
+// ---------------------------------------------------------------------------------------------
+
+export interface WalkInInput {
+  name: string;
+  ageGroup: AgeGroup;
+  email: string | null;
+}
+
+/**
+ * Adds someone who turned up at the door: confirmed and present, even when the activity is full
+ * (staff at the door decide). Someone already registered with that address is marked present
+ * instead of being added twice.
+ */
+export async function addWalkIn(
+  municipalityId: MunicipalityId,
+  activityId: string,
+  input: WalkInInput,
+): Promise<{ id: string; created: boolean } | null> {
+  const email = input.email ? input.email.trim().toLowerCase() : null;
+  return db().transaction(async (tx) => {
+    const activity = await lockActivity(tx, activityId);
+    if (!activity || activity.municipalityId !== municipalityId) return null;
+    if (email) {
+      const existing = await findLiveRegistration(tx, activity.id, email);
+      if (existing) {
+        await markPresent(tx, activity, existing.id, existing.status);
+        return { id: existing.id, created: false };
+      }
+    }
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        activityId: activity.id,
+        municipalityId: activity.municipalityId,
+        name: input.name,
+        email,
+        ageGroup: input.ageGroup,
+        status: "confirmed",
+        attendance: "attended",
+        isWalkIn: true,
+        cancelTokenHash: newCancelToken().hash,
+      })
+      .returning({ id: registrations.id });
+    await tx
+      .update(activities)
+      .set({ confirmedCount: sql`${activities.confirmedCount} + 1` })
+      .where(eq(activities.id, activity.id));
+    return { id: row!.id, created: true };
+  });
+}
+
+async function markPresent(tx: Transaction, activity: LockedActivity, registrationId: string, status: RegistrationStatus) {
+  await tx
+    .update(registrations)
+    .set(status === "waitlisted" ? { status: "confirmed", attendance: "attended", promotedAt: new Date() } : { attendance: "attended" })
+    .where(eq(registrations.id, registrationId));
+  if (status === "waitlisted") {
+    await tx
+      .update(activities)
+      .set({ confirmedCount: sql`${activities.confirmedCount} + 1` })
+      .where(eq(activities.id, activity.id));
+  }
+}
+
+/**
+ * Records whether a registered person came. Checking in someone from the waitlist gives them a
+ * place (they are there; staff decide). `null` clears the record.
+ */
+export async function recordAttendance(
+  municipalityId: MunicipalityId,
+  activityId: string,
+  registrationId: string,
+  attendance: "attended" | "no_show" | null,
+): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const activity = await lockActivity(tx, activityId);
+    if (!activity || activity.municipalityId !== municipalityId) return false;
+    const [registration] = await tx
+      .select({ status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.id, registrationId), eq(registrations.activityId, activity.id)))
+      .for("update");
+    if (!registration || registration.status === "cancelled") return false;
+    if (attendance === "attended") {
+      await markPresent(tx, activity, registrationId, registration.status);
+    } else {
+      await tx.update(registrations).set({ attendance }).where(eq(registrations.id, registrationId));
+    }
+    return true;
+  });
+}
