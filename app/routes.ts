@@ -8,6 +8,18 @@ export default [
   index("routes/home.tsx"),
   route("taal/:locale", "routes/language.ts"),
 
+  // Running the network and the municipalities (staff); /beheer/mail before /beheer/:slug.
+  route("netwerk", "routes/network.tsx"),
+  route("beheer/mail", "routes/staff.mail.tsx"),
+  route("beheer/mail/:messageId", "routes/staff.mail-message.tsx"),
+  route("beheer/:slug", "routes/staff.home.tsx"),
+  route("beheer/:slug/instellingen", "routes/staff.settings.tsx"),
+  route("beheer/:slug/wijken", "routes/staff.neighbourhoods.tsx"),
+  route("beheer/:slug/partners", "routes/staff.partners.tsx"),
+  route("beheer/:slug/partners/:partnerId", "routes/staff.partner.tsx"),
+  route("beheer/:slug/team", "routes/staff.team.tsx"),
+  route("uitnodiging/:token", "routes/invitation.tsx"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@ import { Form, Link, useLocation, useRouteLoaderData } from "react-router";
 import { isMessageKey, LOCALES } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { RootData } from "~/root.server";
+import { municipalityThemeStyle, useMunicipalityTheme } from "./municipality-theme";
 
 export function LanguageSwitch() {
   const { t, locale } = useTranslation();
@@ -32,8 +33,10 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const root = useRouteLoaderData("root") as RootData | undefined;
   const user = root?.user ?? null;
+  // On a municipality's pages the header takes its colour and shows its logo and name.
+  const theme = useMunicipalityTheme();
   return (
-    <header className="utrecht-page-header site-header">
+    <header className="utrecht-page-header site-header" style={theme ? municipalityThemeStyle(theme.themeColour) : undefined}>
       <div className="site-header__bar">
         <Link to="/" className="site-logo">
           <span className="site-logo__mark" aria-hidden="true">
@@ -41,6 +44,12 @@ export function SiteHeader() {
           </span>{" "}
           {t("app.name")}
         </Link>
+        {theme && (
+          <Link to={`/${theme.slug}`} className="site-header__municipality">
+            {theme.logoPath && <img src={`/uploads/${theme.logoPath}`} alt="" />}
+            <span>{theme.name}</span>
+          </Link>
+        )}
         <LanguageSwitch />
       </div>
       <nav className="site-nav" aria-label={t("nav.main")}>

@@ -1,6 +1,7 @@
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
+import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { PageTitle } from "~/components/ui";
-import { MunicipalityBanner, municipalityThemeStyle } from "~/components/municipality-theme";
+import { municipalityThemeStyle } from "~/components/municipality-theme";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/municipality";
 
@@ -8,19 +9,80 @@ export const handle = { hydrate: false };
 
 export async function loader({ params }: Route.LoaderArgs) {
   const municipality = await openPublicMunicipality(params.slug);
-  return { municipality: { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour, logoPath: municipality.logoPath, introduction: municipality.introduction } };
+  const [neighbourhoods, partners] = await Promise.all([listNeighbourhoods(municipality.id), listPartnerOrganisations(municipality.id)]);
+  return {
+    municipality: {
+      slug: municipality.slug,
+      name: municipality.name,
+      themeColour: municipality.themeColour,
+      logoPath: municipality.logoPath,
+      introduction: municipality.introduction,
+    },
+    // Read by the site header, which then takes the municipality's colour and logo.
+    municipalityTheme: {
+      name: municipality.name,
+      slug: municipality.slug,
+      themeColour: municipality.themeColour,
+      logoPath: municipality.logoPath,
+    },
+    neighbourhoods: neighbourhoods.map((n) => n.name),
+    // Public page: partners' names, kinds and websites only (their email addresses are for staff).
+    partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, website: p.website })),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.municipality.name} — Buurtkracht` : "Buurtkracht" }];
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { municipality } = loaderData;
+  const { municipality, neighbourhoods, partners } = loaderData;
   return (
-    <div style={municipalityThemeStyle(municipality.themeColour)}>
-      <MunicipalityBanner municipality={municipality} />
-      <PageTitle>{t("municipality.welcome", { name: municipality.name })}</PageTitle>
-      {municipality.introduction && <p className="utrecht-paragraph">{municipality.introduction}</p>}
+    <div style={municipalityThemeStyle(municipality.themeColour)} className="municipality-page">
+      <div className="municipality-hero">
+        {municipality.logoPath && (
+          <img className="municipality-hero__logo" src={`/uploads/${municipality.logoPath}`} alt={t("municipality.logoAlt", { name: municipality.name })} />
+        )}
+        <div>
+          <PageTitle>{t("municipality.welcome", { name: municipality.name })}</PageTitle>
+          {municipality.introduction && <p className="utrecht-paragraph utrecht-paragraph--lead municipality-intro">{municipality.introduction}</p>}
+        </div>
+      </div>
+      {neighbourhoods.length > 0 && (
+        <section className="page-section" aria-labelledby="neighbourhoods-heading">
+          <h2 className="utrecht-heading-2" id="neighbourhoods-heading">
+            {t("municipality.neighbourhoods")}
+          </h2>
+          <ul className="tag-list">
+            {neighbourhoods.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {partners.length > 0 && (
+        <section className="page-section" aria-labelledby="partners-heading">
+          <h2 className="utrecht-heading-2" id="partners-heading">
+            {t("municipality.partners")}
+          </h2>
+          <p className="utrecht-paragraph">{t("municipality.partnersIntro", { name: municipality.name })}</p>
+          <ul className="card-list">
+            {partners.map((partner) => (
+              <li key={partner.id} className="card card--accent">
+                <h3 className="utrecht-heading-3">{partner.name}</h3>
+                <p className="utrecht-paragraph">{t(`partnerKind.${partner.kind}`)}</p>
+                {partner.website && (
+                  <p className="utrecht-paragraph">
+                    <a className="utrecht-link" href={partner.website} rel="noopener noreferrer">
+                      {t("municipality.partnerWebsite")}
+                      <span className="visually-hidden"> {partner.name}</span>
+                    </a>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

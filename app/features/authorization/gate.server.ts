@@ -5,7 +5,7 @@
  * municipality B cannot be built from a request that was authorised for municipality A.
  * See docs/decisions/003-tenant-scoping.md.
  */
-import { eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { data } from "react-router";
 import { requireStaffUser, type CurrentUser } from "~/features/accounts/session.server";
 import { db } from "~/lib/db/client.server";
@@ -33,19 +33,18 @@ export function notFound(): Response {
   return data({ message: "not found" }, { status: 404 }) as unknown as Response;
 }
 
+const scopeColumns = {
+  id: municipalities.id,
+  slug: municipalities.slug,
+  name: municipalities.name,
+  themeColour: municipalities.themeColour,
+  logoPath: municipalities.logoPath,
+  introduction: municipalities.introduction,
+};
+
 async function findMunicipality(slug: string): Promise<MunicipalityScope | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const [row] = await db()
-    .select({
-      id: municipalities.id,
-      slug: municipalities.slug,
-      name: municipalities.name,
-      themeColour: municipalities.themeColour,
-      logoPath: municipalities.logoPath,
-      introduction: municipalities.introduction,
-    })
-    .from(municipalities)
-    .where(eq(municipalities.slug, slug));
+  const [row] = await db().select(scopeColumns).from(municipalities).where(eq(municipalities.slug, slug));
   return row ? { ...row, id: row.id as MunicipalityId } : null;
 }
 
@@ -73,6 +72,23 @@ export async function authorizeMunicipality(
   const municipality = slug ? await findMunicipality(slug) : null;
   if (!municipality || !canInMunicipality(user.actor, action, municipality.id)) throw notFound();
   return { user, municipality };
+}
+
+/**
+ * Pages that span the municipalities where the actor holds a role (the mail viewer): every
+ * municipality in which the actor's own memberships allow `action`. 404 when there is none.
+ */
+export async function authorizeOwnMunicipalities(
+  request: Request,
+  action: MunicipalityAction,
+): Promise<{ user: CurrentUser; municipalities: MunicipalityScope[] }> {
+  const user = await requireStaffUser(request);
+  const ids = [...new Set(user.actor.memberships.map((m) => m.municipalityId))].filter(
+    (id): id is string => id !== null && canInMunicipality(user.actor, action, id),
+  );
+  if (ids.length === 0) throw notFound();
+  const rows = await db().select(scopeColumns).from(municipalities).where(inArray(municipalities.id, ids)).orderBy(asc(municipalities.name));
+  return { user, municipalities: rows.map((row) => ({ ...row, id: row.id as MunicipalityId })) };
 }
 
 /** Network-wide pages and actions (network coordinator). */

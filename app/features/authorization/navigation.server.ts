@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
 import { municipalities } from "~/lib/db/schema";
 import type { MessageKey } from "~/lib/i18n";
-import { can, canInMunicipality, type Actor } from "./policy";
+import { can, canInMunicipality, type Actor, type MunicipalityAction } from "./policy";
 
 export interface NavigationItem {
   href: string;
@@ -31,5 +31,22 @@ export async function staffNavigation(actor: Actor): Promise<NavigationItem[]> {
   if (can(actor, "network.view_mail") || actor.memberships.some((m) => m.role === "project_leader")) {
     items.push({ href: "/beheer/mail", label: "nav.mail" satisfies MessageKey });
   }
+  return items;
+}
+
+/** The sections of a municipality's staff area, each shown only to those whose role allows it. */
+const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: MunicipalityAction }[] = [
+  { path: "", label: "staff.nav.overview", action: "municipality.view_staff_area" },
+  { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },
+  { path: "/wijken", label: "staff.nav.neighbourhoods", action: "municipality.manage_neighbourhoods" },
+  { path: "/partners", label: "staff.nav.partners", action: "municipality.manage_partners" },
+  { path: "/team", label: "staff.nav.team", action: "municipality.invite_staff" },
+];
+
+export function municipalityStaffSections(actor: Actor, municipality: { id: string; slug: string }): NavigationItem[] {
+  const items: NavigationItem[] = STAFF_SECTIONS.filter((section) => canInMunicipality(actor, section.action, municipality.id)).map(
+    (section) => ({ href: `/beheer/${municipality.slug}${section.path}`, label: section.label }),
+  );
+  if (canInMunicipality(actor, "municipality.view_mail", municipality.id)) items.push({ href: "/beheer/mail", label: "nav.mail" });
   return items;
 }

@@ -106,6 +106,11 @@ export function canInvite(actor: Actor, role: Role, municipalityId: string | nul
   return canInMunicipality(actor, "municipality.invite_staff", municipalityId) && INVITABLE_BY_PROJECT_LEADER.includes(role);
 }
 
+/** Taking a role away needs the same right as giving it: a project leader cannot remove another project leader. */
+export function canRemoveMembership(actor: Actor, membership: Membership): boolean {
+  return canInvite(actor, membership.role, membership.municipalityId);
+}
+
 /** Staff roles are those for which two-factor sign-in can be made mandatory. */
 export const STAFF_ROLES: readonly Role[] = ["network_coordinator", "project_leader", "course_leader", "practice_supervisor"];
 

@@ -1,6 +1,7 @@
-import { asc } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
-import { municipalities } from "~/lib/db/schema";
+import { memberships, municipalities, neighbourhoods, partnerOrganisations, users } from "~/lib/db/schema";
 
 /** The municipalities of the network, for the public home page (public data only). */
 export async function listMunicipalities() {
@@ -14,4 +15,82 @@ export async function listMunicipalities() {
     })
     .from(municipalities)
     .orderBy(asc(municipalities.name));
+}
+
+/** Network-wide overview for the network coordinator: every municipality with its size and project leaders. */
+export async function listNetworkMunicipalities(_network: NetworkScope) {
+  const rows = await db()
+    .select({
+      id: municipalities.id,
+      slug: municipalities.slug,
+      name: municipalities.name,
+      themeColour: municipalities.themeColour,
+      neighbourhoodCount: sql<number>`(select count(*)::int from ${neighbourhoods} where ${neighbourhoods.municipalityId} = ${municipalities.id})`,
+      partnerCount: sql<number>`(select count(*)::int from ${partnerOrganisations} where ${partnerOrganisations.municipalityId} = ${municipalities.id})`,
+    })
+    .from(municipalities)
+    .orderBy(asc(municipalities.name));
+  const leaders = await db()
+    .select({ municipalityId: memberships.municipalityId, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.role, "project_leader"))
+    .orderBy(asc(users.name));
+  return rows.map((row) => ({
+    ...row,
+    projectLeaders: leaders.filter((leader) => leader.municipalityId === row.id).map((leader) => leader.name),
+  }));
+}
+
+export async function listNeighbourhoods(municipalityId: MunicipalityId) {
+  return db()
+    .select({ id: neighbourhoods.id, name: neighbourhoods.name })
+    .from(neighbourhoods)
+    .where(eq(neighbourhoods.municipalityId, municipalityId))
+    .orderBy(asc(neighbourhoods.name));
+}
+
+export async function listPartnerOrganisations(municipalityId: MunicipalityId) {
+  return db()
+    .select({
+      id: partnerOrganisations.id,
+      name: partnerOrganisations.name,
+      kind: partnerOrganisations.kind,
+      website: partnerOrganisations.website,
+      email: partnerOrganisations.email,
+    })
+    .from(partnerOrganisations)
+    .where(eq(partnerOrganisations.municipalityId, municipalityId))
+    .orderBy(asc(partnerOrganisations.name));
+}
+
+/** One partner organisation of this municipality, or null (also for another municipality's partner). */
+export async function findPartnerOrganisation(municipalityId: MunicipalityId, partnerId: string) {
+  const [row] = await db()
+    .select({
+      id: partnerOrganisations.id,
+      name: partnerOrganisations.name,
+      kind: partnerOrganisations.kind,
+      website: partnerOrganisations.website,
+      email: partnerOrganisations.email,
+    })
+    .from(partnerOrganisations)
+    .where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
+  return row ?? null;
+}
+
+/** Figures for the staff home page of a municipality. */
+export async function staffOverview(municipalityId: MunicipalityId) {
+  const [[n], [p], [m]] = await Promise.all([
+    db().select({ n: count() }).from(neighbourhoods).where(eq(neighbourhoods.municipalityId, municipalityId)),
+    db().select({ n: count() }).from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, municipalityId)),
+    db().select({ n: count() }).from(memberships).where(eq(memberships.municipalityId, municipalityId)),
+  ]);
+  return { neighbourhoods: n?.n ?? 0, partners: p?.n ?? 0, team: m?.n ?? 0 };
+}
+
+/** Whether another municipality already uses this slug. */
+export async function isSlugTaken(slug: string, exceptMunicipalityId?: MunicipalityId): Promise<boolean> {
+  const [row] = await db().select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
+  return row !== undefined && row.id !== exceptMunicipalityId;
 }

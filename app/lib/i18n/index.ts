@@ -3,11 +3,12 @@
  * messages/ with defineMessages() and list it here.
  */
 import { accounts } from "./messages/accounts";
+import { admin } from "./messages/admin";
 import { activityMessages } from "./messages/activities";
 import { common } from "./messages/common";
 import { publicPages } from "./messages/public";
 
-const areas = [common, accounts, publicPages, activityMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, admin] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

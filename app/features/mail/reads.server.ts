@@ -1,0 +1,61 @@
+/**
+ * The in-app mail viewer: without SMTP the outbox is where administrators read what the platform
+ * sent. The network coordinator reads everything; a project leader only their municipality's mail.
+ */
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
+import { db } from "~/lib/db/client.server";
+import { outboxEmails } from "~/lib/db/schema";
+
+export const MAIL_PAGE_SIZE = 25;
+
+/** Whose mail a viewer may read: the whole network, or the mail of some municipalities. */
+export type MailScope = { kind: "network"; network: NetworkScope } | { kind: "municipalities"; ids: readonly MunicipalityId[] };
+
+function scopeFilter(scope: MailScope): SQL | undefined {
+  if (scope.kind === "network") return undefined;
+  // An empty list must match nothing, never everything.
+  return scope.ids.length > 0 ? inArray(outboxEmails.municipalityId, [...scope.ids]) : eq(outboxEmails.id, "00000000-0000-0000-0000-000000000000");
+}
+
+/** One page of messages, newest first. `page` counts from 1. */
+export async function listOutbox(scope: MailScope, page: number) {
+  const where = scopeFilter(scope);
+  const [rows, [total]] = await Promise.all([
+    db()
+      .select({
+        id: outboxEmails.id,
+        toAddress: outboxEmails.toAddress,
+        subject: outboxEmails.subject,
+        kind: outboxEmails.kind,
+        status: outboxEmails.status,
+        createdAt: outboxEmails.createdAt,
+      })
+      .from(outboxEmails)
+      .where(where)
+      .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+      .limit(MAIL_PAGE_SIZE)
+      .offset((page - 1) * MAIL_PAGE_SIZE),
+    db().select({ n: count() }).from(outboxEmails).where(where),
+  ]);
+  const totalCount = total?.n ?? 0;
+  return { messages: rows, totalCount, pageCount: Math.max(1, Math.ceil(totalCount / MAIL_PAGE_SIZE)) };
+}
+
+/** One message the viewer may read, or null. */
+export async function findOutboxMessage(scope: MailScope, id: string) {
+  const [row] = await db()
+    .select({
+      id: outboxEmails.id,
+      toAddress: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      textBody: outboxEmails.textBody,
+      kind: outboxEmails.kind,
+      status: outboxEmails.status,
+      createdAt: outboxEmails.createdAt,
+      sentAt: outboxEmails.sentAt,
+    })
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.id, id), scopeFilter(scope)));
+  return row ?? null;
+}

@@ -1,0 +1,66 @@
+import { Link } from "react-router";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { notFound } from "~/features/authorization/gate.server";
+import { findOutboxMessage } from "~/features/mail/reads.server";
+import { authorizeMailViewer } from "~/features/mail/viewer-scope.server";
+import { LinkedText } from "~/components/linked-text";
+import { PageTitle } from "~/components/ui";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { uuid } from "~/lib/validation";
+import type { Route } from "./+types/staff.mail-message";
+
+function formatTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(date);
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const scope = await authorizeMailViewer(request);
+  if (!uuid.safeParse(params.messageId).success) throw notFound();
+  const message = await findOutboxMessage(scope, params.messageId);
+  if (!message) throw notFound();
+  const { locale } = await getTranslator(request);
+  return {
+    message: {
+      ...message,
+      createdAt: formatTime(message.createdAt, locale),
+      sentAt: message.sentAt ? formatTime(message.sentAt, locale) : null,
+    },
+    title: `${message.subject} — Buurtkracht`,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export default function MailMessage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { message } = loaderData;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/beheer/mail">
+          {t("mailViewer.back")}
+        </Link>
+      </p>
+      <PageTitle>{message.subject}</PageTitle>
+      <dl className="details-list">
+        <dt>{t("mailViewer.column.to")}</dt>
+        <dd>{message.toAddress}</dd>
+        <dt>{t("mailViewer.column.date")}</dt>
+        <dd>{message.createdAt}</dd>
+        <dt>{t("mailViewer.column.status")}</dt>
+        <dd>
+          {t(`mailViewer.status.${message.status}`)}
+          {message.sentAt ? ` (${message.sentAt})` : ""}
+        </dd>
+      </dl>
+      <h2 className="utrecht-heading-2">{t("mailViewer.body")}</h2>
+      <pre className="mail-body" data-testid="mail-body">
+        <LinkedText text={message.textBody} />
+      </pre>
+    </>
+  );
+}

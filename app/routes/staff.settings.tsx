@@ -1,0 +1,126 @@
+import { redirect } from "react-router";
+import { authorizeMunicipality } from "~/features/authorization/gate.server";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { isSlugTaken } from "~/features/municipalities/reads.server";
+import { municipalitySettingsSchema } from "~/features/municipalities/schema";
+import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { updateMunicipalitySettings } from "~/features/municipalities/writes.server";
+import { CheckboxField, ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { contrastRatio, contrastText } from "~/components/municipality-theme";
+import { StaffPageHeader } from "~/components/staff-nav";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { ImageRejectedError, MAX_UPLOAD_BYTES, storeImage } from "~/lib/storage.server";
+import type { Route } from "./+types/staff.settings";
+
+/** Logos are shown at most this wide or high; larger uploads are scaled down. */
+const LOGO_MAX_SIZE = 600;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.edit_settings");
+  const { t } = await getTranslator(request);
+  return {
+    ...staffPageData(user, municipality),
+    notice: readNotice(request),
+    settings: {
+      name: municipality.name,
+      slug: municipality.slug,
+      themeColour: municipality.themeColour,
+      introduction: municipality.introduction,
+      logoPath: municipality.logoPath,
+    },
+    title: `${t("staff.settings.title")} — ${municipality.name}`,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { municipality } = await authorizeMunicipality(request, params.slug, "municipality.edit_settings");
+  const { locale, t } = await getTranslator(request);
+  // Refuse an oversized upload before reading it into memory.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES + 256 * 1024) {
+    return invalid({ logo: t("admin.logo.tooLarge") });
+  }
+  const form = await readForm(request);
+  const values = formToObject(form);
+  const parsed = parseInput(municipalitySettingsSchema, values, locale, t);
+  if (!parsed.ok) return invalid(parsed.errors, values);
+  const { removeLogo, ...settings } = parsed.data;
+  // Checked before the logo is stored, so a taken address does not leave an unused file behind.
+  if (await isSlugTaken(settings.slug, municipality.id)) return invalid({ slug: t("admin.validation.slugTaken") }, values);
+  let logoPath: string | null | undefined = removeLogo ? null : undefined;
+  const logo = form.get("logo");
+  if (logo instanceof File && (logo.size > 0 || logo.name !== "")) {
+    try {
+      logoPath = await storeImage(logo, LOGO_MAX_SIZE);
+    } catch (error) {
+      if (error instanceof ImageRejectedError) return invalid({ logo: t(`admin.logo.${error.problem}`) }, values);
+      throw error;
+    }
+  }
+  const result = await updateMunicipalitySettings(municipality.id, { ...settings, logoPath });
+  if (!result.ok) return invalid({ [result.field]: t(result.message) }, values);
+  return redirect(withNotice(`/beheer/${result.slug}/instellingen`, "opgeslagen"));
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { settings } = loaderData;
+  const errors = actionData?.errors;
+  const values = { ...settings, ...actionData?.values };
+  const textColour = contrastText(settings.themeColour);
+  const ratio = contrastRatio(settings.themeColour, textColour);
+  return (
+    <>
+      <StaffPageHeader title={t("staff.settings.title")} sections={loaderData.sections} notice={loaderData.notice} />
+      <ErrorSummary errors={errors} />
+      <PostForm encType="multipart/form-data">
+        <TextField name="name" label={t("admin.field.municipalityName")} required defaultValue={values.name} errors={errors} maxLength={100} />
+        <TextField
+          name="slug"
+          label={t("admin.field.slug")}
+          description={t("admin.field.slug.description")}
+          required
+          defaultValue={values.slug}
+          errors={errors}
+          maxLength={60}
+        />
+        <TextField
+          name="themeColour"
+          label={t("admin.field.themeColour")}
+          description={t("admin.field.themeColour.description")}
+          required
+          defaultValue={values.themeColour}
+          errors={errors}
+          maxLength={7}
+        />
+        <div className="theme-preview" style={{ backgroundColor: settings.themeColour, color: textColour }} data-testid="theme-preview">
+          <p className="utrecht-paragraph">{t("admin.themePreview.sample", { name: settings.name })}</p>
+          <p className="utrecht-paragraph">
+            {t("admin.themePreview.contrast", { ratio: ratio.toFixed(1) })}{" "}
+            {t(textColour === "#ffffff" ? "admin.themePreview.whiteText" : "admin.themePreview.blackText")}
+          </p>
+        </div>
+        <TextAreaField
+          name="introduction"
+          label={t("admin.field.introduction")}
+          description={t("admin.field.introduction.description")}
+          defaultValue={values.introduction}
+          errors={errors}
+          maxLength={2000}
+        />
+        {settings.logoPath && (
+          <figure className="logo-preview">
+            <img src={`/uploads/${settings.logoPath}`} alt={t("admin.logo.current", { name: settings.name })} />
+          </figure>
+        )}
+        <TextField name="logo" type="file" label={t("admin.field.logo")} description={t("admin.field.logo.description")} accept="image/png,image/jpeg,image/webp,image/gif,image/avif" errors={errors} />
+        {settings.logoPath && <CheckboxField name="removeLogo" label={t("admin.field.removeLogo")} errors={errors} />}
+        <div className="button-row">
+          <SubmitButton>{t("form.save")}</SubmitButton>
+        </div>
+      </PostForm>
+    </>
+  );
+}

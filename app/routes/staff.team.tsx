@@ -1,0 +1,217 @@
+import { Form, redirect } from "react-router";
+import { authorizeMunicipality } from "~/features/authorization/gate.server";
+import { canInvite, canRemoveMembership } from "~/features/authorization/policy";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { findMunicipalityMembership, findOpenInvitation, listMunicipalityTeam, listOpenInvitations } from "~/features/memberships/reads.server";
+import { inviteSchema, membershipIdSchema, MUNICIPAL_INVITE_ROLES } from "~/features/memberships/schema";
+import { inviteStaff, removeMembership, revokeInvitation } from "~/features/memberships/writes.server";
+import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
+import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { StaffPageHeader } from "~/components/staff-nav";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import type { Route } from "./+types/staff.team";
+
+function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(date);
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.invite_staff");
+  const { locale, t } = await getTranslator(request);
+  const [team, invitations, partners] = await Promise.all([
+    listMunicipalityTeam(municipality.id),
+    listOpenInvitations(municipality.id),
+    listPartnerOrganisations(municipality.id),
+  ]);
+  const now = Date.now();
+  return {
+    ...staffPageData(user, municipality),
+    notice: readNotice(request),
+    team: team.map((member) => ({
+      id: member.id,
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      partnerName: member.partnerName,
+      canRemove: canRemoveMembership(user.actor, member) && member.userId !== user.id,
+    })),
+    invitations: invitations.map((invitation) => ({
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      partnerName: invitation.partnerName,
+      expires: formatDate(invitation.expiresAt, locale),
+      isExpired: invitation.expiresAt.getTime() <= now,
+      canRevoke: canInvite(user.actor, invitation.role, municipality.id),
+    })),
+    roles: MUNICIPAL_INVITE_ROLES.filter((role) => canInvite(user.actor, role, municipality.id)),
+    partners: partners.map((partner) => ({ value: partner.id, label: partner.name })),
+    title: `${t("staff.team.title")} — ${municipality.name}`,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.invite_staff");
+  const { locale, t } = await getTranslator(request);
+  const values = formToObject(await readForm(request));
+  const back = `/beheer/${municipality.slug}/team`;
+
+  if (values.intent === "remove" || values.intent === "revoke") {
+    const parsed = parseInput(membershipIdSchema, values, locale, t);
+    if (!parsed.ok) return invalid({ _form: t("admin.notFoundInMunicipality") });
+    if (values.intent === "remove") {
+      const membership = await findMunicipalityMembership(municipality.id, parsed.data.id);
+      if (!membership || !canRemoveMembership(user.actor, membership)) return invalid({ _form: t("admin.team.cannotRemove") });
+      const result = await removeMembership(municipality.id, membership.id);
+      if (!result.ok) return invalid({ _form: t(result.message) });
+      return redirect(withNotice(back, "verwijderd"));
+    }
+    const invitation = await findOpenInvitation(municipality.id, parsed.data.id);
+    if (!invitation || !canInvite(user.actor, invitation.role, municipality.id)) return invalid({ _form: t("admin.notFoundInMunicipality") });
+    const result = await revokeInvitation(municipality.id, invitation.id);
+    if (!result.ok) return invalid({ _form: t(result.message) });
+    return redirect(withNotice(back, "ingetrokken"));
+  }
+
+  const parsed = parseInput(inviteSchema, values, locale, t);
+  if (!parsed.ok) return invalid(parsed.errors, values);
+  if (!canInvite(user.actor, parsed.data.role, municipality.id)) return invalid({ role: t("admin.validation.role") }, values);
+  const result = await inviteStaff(municipality.id, { id: user.id, name: user.name, locale }, parsed.data);
+  if (!result.ok) return invalid({ [result.field]: t(result.message) }, values);
+  return redirect(withNotice(back, "uitgenodigd"));
+}
+
+export default function Team({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
+  return (
+    <>
+      <StaffPageHeader title={t("staff.team.title")} sections={loaderData.sections} notice={loaderData.notice} />
+      <ErrorSummary errors={errors} />
+      <section className="page-section">
+        <h2 className="utrecht-heading-2">{t("staff.team.members")}</h2>
+        {loaderData.team.length === 0 ? (
+          <p className="utrecht-paragraph">{t("staff.team.empty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">{t("staff.team.members")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.column.name")}</th>
+                  <th scope="col">{t("admin.column.role")}</th>
+                  <th scope="col">{t("admin.column.partner")}</th>
+                  <th scope="col">{t("admin.column.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaderData.team.map((member) => (
+                  <tr key={member.id}>
+                    <td>
+                      {member.name}
+                      <br />
+                      <span className="muted">{member.email}</span>
+                    </td>
+                    <td>{t(`role.${member.role}`)}</td>
+                    <td>{member.partnerName ?? "—"}</td>
+                    <td>
+                      {member.canRemove && (
+                        <Form method="post" className="inline-form" noValidate>
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="id" value={member.id} />
+                          <SubmitButton appearance="subtle">
+                            {t("staff.team.remove")}
+                            <span className="visually-hidden">
+                              {" "}
+                              {member.name}, {t(`role.${member.role}`)}
+                            </span>
+                          </SubmitButton>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {loaderData.invitations.length > 0 && (
+        <section className="page-section">
+          <h2 className="utrecht-heading-2">{t("staff.team.openInvitations")}</h2>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">{t("staff.team.openInvitations")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.field.email")}</th>
+                  <th scope="col">{t("admin.column.role")}</th>
+                  <th scope="col">{t("admin.column.partner")}</th>
+                  <th scope="col">{t("admin.column.expires")}</th>
+                  <th scope="col">{t("admin.column.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaderData.invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{t(`role.${invitation.role}`)}</td>
+                    <td>{invitation.partnerName ?? "—"}</td>
+                    <td>{invitation.isExpired ? t("staff.team.expired") : invitation.expires}</td>
+                    <td>
+                      {invitation.canRevoke && (
+                        <Form method="post" className="inline-form" noValidate>
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="id" value={invitation.id} />
+                          <SubmitButton appearance="subtle">
+                            {t("staff.team.revoke")}
+                            <span className="visually-hidden"> {invitation.email}</span>
+                          </SubmitButton>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <section className="page-section">
+        <h2 className="utrecht-heading-2">{t("staff.team.invite")}</h2>
+        <p className="utrecht-paragraph">{t("staff.team.inviteHelp")}</p>
+        <PostForm>
+          <input type="hidden" name="intent" value="invite" />
+          <TextField name="email" type="email" label={t("admin.field.email")} required autoComplete="off" defaultValue={values.email} errors={errors} maxLength={254} />
+          <SelectField
+            name="role"
+            label={t("admin.field.role")}
+            required
+            defaultValue={values.role ?? "course_leader"}
+            errors={errors}
+            options={loaderData.roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          />
+          <SelectField
+            name="partnerOrganisationId"
+            label={t("admin.field.partner")}
+            description={t("admin.field.partner.description")}
+            defaultValue={values.partnerOrganisationId}
+            errors={errors}
+            includeEmpty={t("admin.field.partner.none")}
+            options={loaderData.partners}
+          />
+          <div className="button-row">
+            <SubmitButton>{t("staff.team.sendInvitation")}</SubmitButton>
+          </div>
+        </PostForm>
+      </section>
+    </>
+  );
+}
