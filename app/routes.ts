@@ -20,6 +20,18 @@ export default [
   route("beheer/:slug/team", "routes/staff.team.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
 
+  // Accounts and sign-in
+  route("registreren", "routes/sign-up.tsx"),
+  route("inloggen", "routes/sign-in.tsx"),
+  route("inloggen/tweestaps", "routes/sign-in.two-factor.tsx"),
+  route("inloggen/link", "routes/sign-in.link.tsx"),
+  route("wachtwoord-vergeten", "routes/forgot-password.tsx"),
+  route("wachtwoord-herstellen", "routes/reset-password.tsx"),
+  route("account", "routes/account.tsx"),
+  route("account/tweestapsverificatie", "routes/account.two-factor.tsx"),
+  route("uitloggen", "routes/sign-out.tsx"),
+  route("api/auth/*", "routes/api.auth.ts"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
 ] satisfies RouteConfig;

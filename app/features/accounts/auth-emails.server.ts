@@ -3,6 +3,7 @@ import { db } from "~/lib/db/client.server";
 import { users } from "~/lib/db/schema";
 import { isLocale, translator, type Locale } from "~/lib/i18n";
 import { sendEmailNow } from "~/lib/mail.server";
+import { baseUrl } from "~/lib/env.server";
 
 async function localeOf(email: string): Promise<Locale> {
   const [row] = await db().select({ locale: users.locale }).from(users).where(eq(users.email, email.toLowerCase()));
@@ -29,12 +30,42 @@ export async function sendPasswordResetEmail(user: { email: string; name: string
   });
 }
 
+/**
+ * An emailed sign-in link. better-auth's link signs a person in without asking for the two-factor
+ * code, so an account with two-factor sign-in gets a mail without a link that explains how to sign
+ * in instead; an address without an account gets no mail at all (the form says the same either way).
+ */
 export async function sendMagicLinkEmail(email: string, url: string): Promise<void> {
+  const [account] = await db()
+    .select({ twoFactorEnabled: users.twoFactorEnabled })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  if (!account) return;
   const t = translator(await localeOf(email));
+  if (account.twoFactorEnabled) {
+    await sendEmailNow({
+      to: email,
+      kind: "magic-link-refused",
+      subject: t("mail.magicLinkTwoFactor.subject"),
+      text: t("mail.magicLinkTwoFactor.body", { url: `${baseUrl}/inloggen` }),
+    });
+    return;
+  }
   await sendEmailNow({
     to: email,
     kind: "magic-link",
     subject: t("mail.magicLink.subject"),
     text: t("mail.magicLink.body", { url }),
+  });
+}
+
+/** Someone tried to create an account with an address that has one: tell its owner, not the form. */
+export async function sendExistingAccountEmail(user: { email: string; name: string }): Promise<void> {
+  const t = translator(await localeOf(user.email));
+  await sendEmailNow({
+    to: user.email,
+    kind: "existing-account",
+    subject: t("mail.existingAccount.subject"),
+    text: t("mail.existingAccount.body", { name: user.name, signInUrl: `${baseUrl}/inloggen`, resetUrl: `${baseUrl}/wachtwoord-vergeten` }),
   });
 }

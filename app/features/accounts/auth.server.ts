@@ -9,7 +9,7 @@ import { magicLink, twoFactor } from "better-auth/plugins";
 import { db } from "~/lib/db/client.server";
 import * as schema from "~/lib/db/schema";
 import { authSecret, baseUrl, env } from "~/lib/env.server";
-import { sendMagicLinkEmail, sendPasswordResetEmail, sendVerificationEmail } from "./auth-emails.server";
+import { sendExistingAccountEmail, sendMagicLinkEmail, sendPasswordResetEmail, sendVerificationEmail } from "./auth-emails.server";
 
 function createAuth() {
   return betterAuth({
@@ -42,6 +42,7 @@ function createAuth() {
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => sendPasswordResetEmail(user, url),
+      onExistingUserSignUp: async ({ user }) => sendExistingAccountEmail(user),
     },
     emailVerification: {
       sendOnSignUp: true,

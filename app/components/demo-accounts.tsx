@@ -1,0 +1,51 @@
+import { isMessageKey, type Translate } from "~/lib/i18n";
+import { useTranslation } from "~/lib/i18n/use-translation";
+
+export interface DemoAccountsHelp {
+  password: string;
+  totpSecret: string;
+  accounts: { email: string; role: string; place: string | null; usesTwoFactor: boolean }[];
+}
+
+function roleLabel(t: Translate, role: string): string {
+  if (role === "resident") return t("accounts.demo.resident");
+  if (role === "trainee") return t("accounts.demo.trainee");
+  const key = `role.${role}`;
+  return isMessageKey(key) ? t(key) : role;
+}
+
+/** The demo installation's accounts and how staff get past two-step verification. */
+export function DemoAccounts({ help }: { help: DemoAccountsHelp }) {
+  const { t } = useTranslation();
+  return (
+    <section className="page-section demo-accounts" aria-labelledby="demo-accounts-title">
+      <h2 className="utrecht-heading-2" id="demo-accounts-title">
+        {t("accounts.demo.title")}
+      </h2>
+      <p className="utrecht-paragraph">{t("accounts.demo.intro", { password: help.password })}</p>
+      <p className="utrecht-paragraph">{t("accounts.demo.staff", { secret: help.totpSecret })}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("accounts.demo.account")}</th>
+              <th scope="col">{t("accounts.demo.role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {help.accounts.map((account) => (
+              <tr key={account.email}>
+                <td>{account.email}</td>
+                <td>
+                  {roleLabel(t, account.role)}
+                  {account.place ? ` — ${account.place}` : ""}
+                  {account.usesTwoFactor ? ` (${t("accounts.twoFactor.title").toLowerCase()})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

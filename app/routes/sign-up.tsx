@@ -1,0 +1,85 @@
+import { Link, redirect } from "react-router";
+import { signUp } from "~/features/accounts/email-links.server";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { mailLimitedAnswer } from "~/features/accounts/responses.server";
+import { signUpSchema } from "~/features/accounts/schema";
+import { getCurrentUser } from "~/features/accounts/session.server";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { Alert, PageTitle } from "~/components/ui";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import type { Route } from "./+types/sign-up";
+
+export const handle = { hydrate: false };
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (await getCurrentUser(request)) throw redirect("/account");
+  const { t } = await getTranslator(request);
+  return { title: `${t("accounts.signUp.title")} — Buurtkracht` };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export async function action({ request }: Route.ActionArgs) {
+  const { locale, t } = await getTranslator(request);
+  const values = formToObject(await readForm(request));
+  const parsed = parseInput(signUpSchema, values, locale, t);
+  if (!parsed.ok) return invalid(parsed.errors, values);
+  if ((await signUp(request, parsed.data)) === "limited") return mailLimitedAnswer(t, values);
+  // The same answer for a new and an existing address: the page never tells whether one has an account.
+  return { ok: true as const, sentTo: parsed.data.email };
+}
+
+export default function SignUp({ actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation();
+  if (actionData?.ok) {
+    return (
+      <div className="page-narrow">
+        <PageTitle>{t("accounts.signUp.checkMail.title")}</PageTitle>
+        <Alert type="ok">
+          <p className="utrecht-paragraph">{t("accounts.signUp.checkMail.body", { email: actionData.sentTo })}</p>
+        </Alert>
+        <p className="utrecht-paragraph">{t("accounts.signUp.checkMail.noMail")}</p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/inloggen">
+            {t("nav.signIn")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
+  return (
+    <div className="page-narrow">
+      <PageTitle>{t("accounts.signUp.title")}</PageTitle>
+      <p className="utrecht-paragraph">{t("accounts.signUp.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <PostForm>
+        <TextField name="name" label={t("accounts.field.name")} required autoComplete="name" maxLength={100} defaultValue={values.name} errors={errors} />
+        <TextField name="email" type="email" label={t("accounts.field.email")} required autoComplete="email" maxLength={254} defaultValue={values.email} errors={errors} />
+        <TextField name="password" type="password" label={t("accounts.field.password")} description={t("accounts.passwordHint")} required autoComplete="new-password" maxLength={128} errors={errors} />
+        <SelectField
+          name="locale"
+          label={t("accounts.field.locale")}
+          required
+          options={[
+            { value: "nl", label: t("language.nl") },
+            { value: "en", label: t("language.en") },
+          ]}
+          defaultValue={values.locale ?? locale}
+          errors={errors}
+        />
+        <div className="button-row">
+          <SubmitButton>{t("accounts.signUp.submit")}</SubmitButton>
+        </div>
+      </PostForm>
+      <p className="utrecht-paragraph">
+        {t("accounts.signUp.haveAccount")}{" "}
+        <Link className="utrecht-link" to="/inloggen">
+          {t("nav.signIn")}
+        </Link>
+      </p>
+    </div>
+  );
+}
