@@ -32,6 +32,30 @@ export default [
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.ts"),
 
+  // The public JSON API and feeds (resource routes); unknown /api/v1 paths answer with a problem document.
+  route("api/v1/municipalities", "routes/api.v1.municipalities.ts"),
+  route("api/v1/municipalities/:slug/calendar.ics", "routes/api.v1.calendar-ics.ts"),
+  route("api/v1/activities", "routes/api.v1.activities.ts"),
+  route("api/v1/activities/:id", "routes/api.v1.activity.ts"),
+  route("api/v1/activities/:id/registrations", "routes/api.v1.registrations.ts"),
+  route("api/v1/openapi.json", "routes/api.v1.openapi.ts"),
+  route("api/v1/*", "routes/api.v1.not-found.ts"),
+
+  // The public calendar across the network, and the page behind a registration mail's link.
+  route("activiteiten", "routes/calendar.tsx"),
+  route("inschrijving/:token", "routes/registration.tsx"),
+
+  // Activities: staff pages of the activity domain (public calendar pages live with the calendar).
+  route("beheer/:slug/activiteiten", "routes/staff.activities.tsx"),
+  route("beheer/:slug/activiteiten/nieuw", "routes/staff.activity-new.tsx"),
+  route("beheer/:slug/activiteiten/:id", "routes/staff.activity.tsx"),
+  route("beheer/:slug/activiteiten/:id/deelnemers", "routes/staff.activity-participants.tsx"),
+  route("beheer/:slug/activiteiten/:id/deelnemers.csv", "routes/staff.activity-participants-csv.ts"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
+  route(":slug/activiteiten", "routes/calendar.municipality.tsx"),
+  route(":slug/activiteiten/:id", "routes/calendar.activity.tsx"),
+  route(":slug/activiteiten/:id/agenda.ics", "routes/calendar.activity-ics.ts"),
+  route(":slug/embed", "routes/calendar.embed.tsx"),
 ] satisfies RouteConfig;

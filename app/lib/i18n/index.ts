@@ -5,10 +5,11 @@
 import { accounts } from "./messages/accounts";
 import { admin } from "./messages/admin";
 import { activityMessages } from "./messages/activities";
+import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
 import { publicPages } from "./messages/public";
 
-const areas = [common, accounts, publicPages, activityMessages, admin] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, admin] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

@@ -1,0 +1,428 @@
+/**
+ * The public calendar's building blocks: the filter form (a GET form, so it works without
+ * JavaScript and every result has its own link), the list grouped by day, and the week view.
+ * Server-rendered only; the pages that use them ship no JavaScript.
+ */
+import { publicActivityPath } from "~/features/activities/urls";
+import type { ActivityCategory } from "~/lib/db/schema";
+import { ACTIVITY_CATEGORIES } from "~/lib/db/schema";
+import type { Locale, Translate } from "~/lib/i18n";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone, utcToZonedLocal } from "~/lib/time";
+import { availabilityOf, type PlacesOf } from "./availability";
+import type { CalendarFilters } from "./schema";
+import { toAmsterdamIso } from "./time";
+
+export interface CalendarItem extends PlacesOf {
+  id: string;
+  title: string;
+  category: ActivityCategory;
+  startsAt: Date;
+  endsAt: Date;
+  minAge: number | null;
+  maxAge: number | null;
+  neighbourhoodName: string | null;
+  municipalitySlug: string;
+  municipalityName: string;
+}
+
+export function availabilityText(activity: PlacesOf, t: Translate): string {
+  const availability = availabilityOf(activity);
+  switch (availability.kind) {
+    case "no_registration":
+      return t("calendar.places.noRegistration");
+    case "unlimited":
+      return t("calendar.places.unlimited");
+    case "open":
+      return availability.spotsLeft === 1 ? t("calendar.places.leftOne") : t("calendar.places.left", { count: availability.spotsLeft });
+    case "waitlist":
+      return t("calendar.places.waitlist");
+    case "full":
+      return t("calendar.places.full");
+  }
+}
+
+export function ageRangeText(activity: { minAge: number | null; maxAge: number | null }, t: Translate): string {
+  const { minAge, maxAge } = activity;
+  if (minAge !== null && maxAge !== null) return t("calendar.age.range", { min: minAge, max: maxAge });
+  if (minAge !== null) return t("calendar.age.from", { min: minAge });
+  if (maxAge !== null) return t("calendar.age.upTo", { max: maxAge });
+  return t("calendar.age.all");
+}
+
+export function formatDay(localDate: string, locale: Locale): string {
+  // Noon UTC lies on the same calendar day in Amsterdam all year round.
+  return formatInZone(new Date(`${localDate}T12:00:00Z`), locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
+export function formatTime(instant: Date, locale: Locale): string {
+  return formatInZone(instant, locale, { timeStyle: "short" });
+}
+
+function TimeRange({ activity, locale }: { activity: { startsAt: Date; endsAt: Date }; locale: Locale }) {
+  const sameDay = utcToZonedLocal(activity.startsAt).date === utcToZonedLocal(activity.endsAt).date;
+  const endLabel = sameDay
+    ? formatTime(activity.endsAt, locale)
+    : formatInZone(activity.endsAt, locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return (
+    <>
+      <time dateTime={toAmsterdamIso(activity.startsAt)}>{formatTime(activity.startsAt, locale)}</time>
+      {"\u2013"}
+      <time dateTime={toAmsterdamIso(activity.endsAt)}>{endLabel}</time>
+    </>
+  );
+}
+
+export interface LinkOptions {
+  /** For the embed: open activity pages outside the iframe. */
+  newTab?: boolean;
+  /** Show the municipality (the network-wide calendar). */
+  showMunicipality?: boolean;
+}
+
+function ActivityLink({ activity, options }: { activity: CalendarItem; options: LinkOptions }) {
+  const { t } = useTranslation();
+  const href = publicActivityPath(activity.municipalitySlug, activity.id);
+  if (options.newTab) {
+    return (
+      <a className="utrecht-link" href={href} target="_blank" rel="noopener noreferrer">
+        {activity.title}
+        <span className="visually-hidden"> {t("embed.newTab")}</span>
+      </a>
+    );
+  }
+  return (
+    <a className="utrecht-link" href={href}>
+      {activity.title}
+    </a>
+  );
+}
+
+function ActivitySummary({ activity, options, headingLevel }: { activity: CalendarItem; options: LinkOptions; headingLevel: 3 | 4 }) {
+  const { t, locale } = useTranslation();
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  const place = [options.showMunicipality ? activity.municipalityName : null, activity.neighbourhoodName].filter(Boolean).join(", ");
+  const availability = availabilityOf(activity);
+  return (
+    <article className="calendar-item">
+      <Heading className={`utrecht-heading-${headingLevel} calendar-item__title`}>
+        <ActivityLink activity={activity} options={options} />
+      </Heading>
+      <p className="utrecht-paragraph calendar-item__meta">
+        <TimeRange activity={activity} locale={locale} />
+        {place && <> · {place}</>}
+        {" · "}
+        {t(`activityCategory.${activity.category}`)}
+      </p>
+      <p className="utrecht-paragraph calendar-item__meta">
+        <span className={`calendar-places calendar-places--${availability.kind}`}>{availabilityText(activity, t)}</span>
+        {" · "}
+        {ageRangeText(activity, t)}
+      </p>
+    </article>
+  );
+}
+
+/** Activities grouped under a heading per local day. */
+export function ActivityList({ items, options = {} }: { items: CalendarItem[]; options?: LinkOptions }) {
+  const { t, locale } = useTranslation();
+  if (items.length === 0) return <p className="utrecht-paragraph calendar-empty">{t("calendar.list.empty")}</p>;
+  const days: { date: string; items: CalendarItem[] }[] = [];
+  for (const item of items) {
+    const date = utcToZonedLocal(item.startsAt).date;
+    const last = days.at(-1);
+    if (last?.date === date) last.items.push(item);
+    else days.push({ date, items: [item] });
+  }
+  return (
+    <div className="calendar-list">
+      {days.map((day) => (
+        <section key={day.date} className="calendar-day" aria-labelledby={`day-${day.date}`}>
+          <h2 className="utrecht-heading-2 calendar-day__heading" id={`day-${day.date}`}>
+            {formatDay(day.date, locale)}
+          </h2>
+          <ul className="calendar-day__items">
+            {day.items.map((item) => (
+              <li key={item.id}>
+                <ActivitySummary activity={item} options={options} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Seven day columns on wide screens, stacked days on phones. */
+export function WeekGrid({ days, items, options = {} }: { days: string[]; items: CalendarItem[]; options?: LinkOptions }) {
+  const { t, locale } = useTranslation();
+  const byDay = new Map<string, CalendarItem[]>(days.map((day) => [day, []]));
+  for (const item of items) byDay.get(utcToZonedLocal(item.startsAt).date)?.push(item);
+  return (
+    <ol className="week-grid">
+      {days.map((day) => {
+        const dayItems = byDay.get(day) ?? [];
+        return (
+          <li key={day} className="week-grid__day">
+            <h3 className="utrecht-heading-3 week-grid__heading">
+              {formatInZone(new Date(`${day}T12:00:00Z`), locale, { weekday: "long", day: "numeric", month: "long" })}
+            </h3>
+            {dayItems.length === 0 ? (
+              <p className="utrecht-paragraph week-grid__empty">{t("calendar.week.none")}</p>
+            ) : (
+              <ul className="week-grid__items">
+                {dayItems.map((item) => (
+                  <li key={item.id}>
+                    <ActivitySummary activity={item} options={options} headingLevel={4} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Builds a calendar link that keeps the current filters; `null` removes a parameter. */
+export function calendarHref(path: string, current: URLSearchParams, changes: Record<string, string | null>): string {
+  const params = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  for (const [key, value] of [...params]) if (value === "") params.delete(key);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export interface FilterFormProps {
+  path: string;
+  filters: CalendarFilters;
+  view: "list" | "week";
+  week?: string;
+  neighbourhoods?: { id: string; name: string }[];
+  municipalities?: { slug: string; name: string }[];
+  municipality?: string;
+}
+
+/** The GET filter form. Field names are the Dutch query parameters of the calendar pages. */
+export function FilterForm(props: FilterFormProps) {
+  const { t } = useTranslation();
+  const { filters } = props;
+  const selectClass = "utrecht-select utrecht-select--html-select";
+  const textClass = "utrecht-textbox utrecht-textbox--html-input";
+  return (
+    <div className="calendar-filter">
+      <form method="get" action={props.path} className="calendar-filter__form" role="search" aria-labelledby="calendar-filter-heading">
+        <h2 className="utrecht-heading-2 calendar-filter__heading" id="calendar-filter-heading">
+          {t("calendar.filter.heading")}
+        </h2>
+        {props.view === "week" && <input type="hidden" name="weergave" value="week" />}
+        {props.view === "week" && props.week && <input type="hidden" name="week" value={props.week} />}
+        <div className="calendar-filter__fields">
+          <div className="utrecht-form-field calendar-filter__q">
+            <label className="utrecht-form-label" htmlFor="filter-q">
+              {t("calendar.filter.q")}
+            </label>
+            <div className="utrecht-form-field-description" id="filter-q-hint">
+              {t("calendar.filter.qHint")}
+            </div>
+            <input className={textClass} type="search" id="filter-q" name="q" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" />
+          </div>
+          {props.municipalities && (
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="filter-gemeente">
+                {t("calendar.filter.municipality")}
+              </label>
+              <select className={selectClass} id="filter-gemeente" name="gemeente" defaultValue={props.municipality ?? ""}>
+                <option value="">{t("calendar.filter.allMunicipalities")}</option>
+                {props.municipalities.map((m) => (
+                  <option key={m.slug} value={m.slug}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {props.neighbourhoods && (
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="filter-wijk">
+                {t("calendar.filter.neighbourhood")}
+              </label>
+              <select className={selectClass} id="filter-wijk" name="wijk" defaultValue={filters.neighbourhoodId ?? ""}>
+                <option value="">{t("calendar.filter.allNeighbourhoods")}</option>
+                {props.neighbourhoods.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="filter-categorie">
+              {t("calendar.filter.category")}
+            </label>
+            <select className={selectClass} id="filter-categorie" name="categorie" defaultValue={filters.category ?? ""}>
+              <option value="">{t("calendar.filter.allCategories")}</option>
+              {ACTIVITY_CATEGORIES.map((category) => (
+                <option key={category} value={category}>
+                  {t(`activityCategory.${category}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {props.view === "list" && (
+            <>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="filter-van">
+                  {t("calendar.filter.from")}
+                </label>
+                <input className={textClass} type="date" id="filter-van" name="van" defaultValue={filters.from ?? ""} />
+              </div>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="filter-tot">
+                  {t("calendar.filter.to")}
+                </label>
+                <input className={textClass} type="date" id="filter-tot" name="tot" defaultValue={filters.to ?? ""} />
+              </div>
+            </>
+          )}
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="filter-leeftijd">
+              {t("calendar.filter.age")}
+            </label>
+            <div className="utrecht-form-field-description" id="filter-leeftijd-hint">
+              {t("calendar.filter.ageHint")}
+            </div>
+            <input
+              className={`${textClass} calendar-filter__age`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={120}
+              id="filter-leeftijd"
+              name="leeftijd"
+              defaultValue={filters.age ?? ""}
+              aria-describedby="filter-leeftijd-hint"
+            />
+          </div>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            {t("calendar.filter.submit")}
+          </button>
+          <a className="utrecht-link" href={props.view === "week" ? `${props.path}?weergave=week` : props.path}>
+            {t("calendar.filter.reset")}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export interface CalendarBodyProps {
+  path: string;
+  /** The page's current query string. */
+  search: string;
+  view: "list" | "week";
+  items: CalendarItem[];
+  next: string | null;
+  week: { id: string; number: number; days: string[]; previous: string | null; next: string; current: string } | null;
+  options?: LinkOptions;
+}
+
+/** The view switch, then the list with its pager or the week with its navigation. */
+export function CalendarBody(props: CalendarBodyProps) {
+  const { t, locale } = useTranslation();
+  const current = new URLSearchParams(props.search);
+  const listHref = calendarHref(props.path, current, { weergave: null, week: null, na: null });
+  const weekHref = calendarHref(props.path, current, { weergave: "week", na: null, van: null, tot: null });
+  return (
+    <>
+      <nav className="calendar-views" aria-label={t("calendar.view.label")}>
+        <ul>
+          <li>
+            <a className="utrecht-link" href={listHref} aria-current={props.view === "list" ? "page" : undefined}>
+              {t("calendar.view.list")}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href={weekHref} aria-current={props.view === "week" ? "page" : undefined}>
+              {t("calendar.view.week")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {props.view === "week" && props.week ? (
+        <section aria-labelledby="week-heading">
+          <h2 className="utrecht-heading-2" id="week-heading">
+            {t("calendar.week.heading", {
+              number: props.week.number,
+              from: formatInZone(new Date(`${props.week.days[0]}T12:00:00Z`), locale, { day: "numeric", month: "long" }),
+              to: formatInZone(new Date(`${props.week.days[6]}T12:00:00Z`), locale, { day: "numeric", month: "long", year: "numeric" }),
+            })}
+          </h2>
+          <WeekNavigation path={props.path} current={current} week={props.week} />
+          <WeekGrid days={props.week.days} items={props.items} options={props.options} />
+        </section>
+      ) : (
+        <section aria-label={t("calendar.list.heading")}>
+          <ActivityList items={props.items} options={props.options} />
+          {(props.next || current.has("na")) && (
+            <nav aria-label={t("calendar.list.pagination")}>
+              <ul className="calendar-pager">
+                {current.has("na") && (
+                  <li>
+                    <a className="utrecht-link" href={calendarHref(props.path, current, { na: null })}>
+                      {t("calendar.list.first")}
+                    </a>
+                  </li>
+                )}
+                {props.next && (
+                  <li>
+                    <a className="utrecht-link" rel="next" href={calendarHref(props.path, current, { na: props.next })}>
+                      {t("calendar.list.next")}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function WeekNavigation({ path, current, week }: { path: string; current: URLSearchParams; week: NonNullable<CalendarBodyProps["week"]> }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="week-nav" aria-label={t("calendar.week.navigation")}>
+      <ul>
+        {week.previous && (
+          <li>
+            <a className="utrecht-link" href={calendarHref(path, current, { weergave: "week", week: week.previous })}>
+              {t("calendar.week.previous")}
+            </a>
+          </li>
+        )}
+        {week.id !== week.current && (
+          <li>
+            <a className="utrecht-link" href={calendarHref(path, current, { weergave: "week", week: null })}>
+              {t("calendar.week.thisWeek")}
+            </a>
+          </li>
+        )}
+        <li>
+          <a className="utrecht-link" href={calendarHref(path, current, { weergave: "week", week: week.next })}>
+            {t("calendar.week.next")}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}

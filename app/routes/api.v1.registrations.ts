@@ -1,0 +1,44 @@
+import { readJsonBody } from "~/features/api/body.server";
+import { apiJson, apiTranslator, methodNotAllowed, notFoundProblem, preflight, problem, validationProblem } from "~/features/api/http.server";
+import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
+import { findPublishedActivityInNetwork } from "~/features/calendar/reads.server";
+import { registrationInput } from "~/features/registrations/schema";
+import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
+import { parseInput } from "~/lib/forms.server";
+import type { Route } from "./+types/api.v1.registrations";
+
+export function loader({ request }: Route.LoaderArgs) {
+  if (request.method === "OPTIONS") return preflight(["POST"]);
+  return methodNotAllowed(request, ["POST"]);
+}
+
+/** POST /api/v1/activities/{id}/registrations: sign up without an account. */
+export async function action({ request, params }: Route.ActionArgs) {
+  if (request.method !== "POST") return methodNotAllowed(request, ["POST"]);
+  const { locale, t } = apiTranslator(request);
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const activity = await findPublishedActivityInNetwork(params.id);
+  if (!activity) return notFoundProblem(request, "api.problem.activityNotFound");
+  const parsed = parseInput(registrationInput, body.value, locale, t);
+  if (!parsed.ok) return validationProblem(request, parsed.errors);
+  if (!(await mayAttemptRegistration(request, activity.id, parsed.data.email))) {
+    return problem(
+      429,
+      { code: "rate_limited", title: t("api.problem.tooManyRequests"), detail: t("api.problem.tooManyRequestsDetail") },
+      { locale, headers: { "Retry-After": "60" } },
+    );
+  }
+  try {
+    const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: null, locale });
+    return apiJson({ id: result.id, status: result.status }, { status: result.created ? 201 : 200 });
+  } catch (error) {
+    if (!(error instanceof RegistrationError)) throw error;
+    if (error.code === "not_found") return notFoundProblem(request, "api.problem.activityNotFound");
+    return problem(
+      409,
+      { code: error.code, title: t("api.problem.conflict"), detail: t(`activity.register.error.${error.code}`) },
+      { locale },
+    );
+  }
+}

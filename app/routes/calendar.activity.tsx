@@ -1,0 +1,297 @@
+import { data } from "react-router";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { getCurrentUser } from "~/features/accounts/session.server";
+import { publicActivityPath } from "~/features/activities/urls";
+import { notFound, openPublicMunicipality } from "~/features/authorization/gate.server";
+import { availabilityOf } from "~/features/calendar/availability";
+import { ageRangeText, availabilityText, formatTime } from "~/features/calendar/calendar-view";
+import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
+import { findLastAgeGroup, findPublishedActivity } from "~/features/calendar/reads.server";
+import { activityEvent, qrCodeSvg, serialiseJsonLd } from "~/features/calendar/sharing.server";
+import { toAmsterdamIso } from "~/features/calendar/time";
+import { registrationInput } from "~/features/registrations/schema";
+import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FormErrors } from "~/components/form";
+import { MunicipalityBanner, municipalityThemeStyle } from "~/components/municipality-theme";
+import { AGE_GROUPS } from "~/lib/db/schema";
+import { baseUrl } from "~/lib/env.server";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
+import calendarCss from "~/styles/calendar.css?url";
+import type { Route } from "./+types/calendar.activity";
+
+export const handle = { hydrate: false };
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
+
+async function loadActivity(slug: string, id: string) {
+  const municipality = await openPublicMunicipality(slug);
+  const activity = await findPublishedActivity(municipality.id, id);
+  if (!activity) throw notFound();
+  return { municipality, activity };
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { municipality, activity } = await loadActivity(params.slug, params.id);
+  const [{ t, locale }, user] = await Promise.all([getTranslator(request), getCurrentUser(request)]);
+  const pageUrl = baseUrl + publicActivityPath(municipality.slug, activity.id);
+  const imageUrl = activity.imagePath ? `${baseUrl}/uploads/${encodeURIComponent(activity.imagePath)}` : null;
+  const [qrSvg, lastAgeGroup] = await Promise.all([qrCodeSvg(pageUrl), user ? findLastAgeGroup(user.id) : null]);
+  const when = formatInZone(activity.startsAt, locale);
+  const theme = { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour, logoPath: municipality.logoPath };
+  return {
+    municipality: theme,
+    municipalityTheme: theme,
+    activity: {
+      id: activity.id,
+      title: activity.title,
+      description: activity.description,
+      category: activity.category,
+      location: activity.location,
+      neighbourhoodName: activity.neighbourhoodName,
+      organiserName: activity.organiserName,
+      startsAt: activity.startsAt,
+      endsAt: activity.endsAt,
+      minAge: activity.minAge,
+      maxAge: activity.maxAge,
+      capacity: activity.capacity,
+      confirmedCount: activity.confirmedCount,
+      waitlistEnabled: activity.waitlistEnabled,
+      registrationRequired: activity.registrationRequired,
+    },
+    isPast: activity.endsAt <= new Date(),
+    isOpen: activity.registrationRequired && activity.startsAt > new Date(),
+    pageUrl,
+    imageUrl,
+    qrSvg,
+    jsonLd: serialiseJsonLd(activityEvent(activity, { page: pageUrl, image: imageUrl })),
+    shareMail: `mailto:?subject=${encodeURIComponent(activity.title)}&body=${encodeURIComponent(
+      t("activity.share.emailBody", { title: activity.title, when, url: pageUrl }),
+    )}`,
+    metaTitle: t("activity.meta.title", { title: activity.title, municipality: municipality.name }),
+    metaDescription: (activity.description || `${when}, ${activity.location}`).slice(0, 200),
+    ogLocale: locale === "en" ? "en_GB" : "nl_NL",
+    user: user ? { name: user.name, email: user.email } : null,
+    lastAgeGroup,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return [{ title: "Buurtkracht" }];
+  const tags = [
+    { title: `${loaderData.metaTitle} — Buurtkracht` },
+    { name: "description", content: loaderData.metaDescription },
+    { property: "og:type", content: "website" },
+    { property: "og:site_name", content: "Buurtkracht" },
+    { property: "og:title", content: loaderData.activity.title },
+    { property: "og:description", content: loaderData.metaDescription },
+    { property: "og:url", content: loaderData.pageUrl },
+    { property: "og:locale", content: loaderData.ogLocale },
+    { name: "twitter:card", content: loaderData.imageUrl ? "summary_large_image" : "summary" },
+    { tagName: "link", rel: "canonical", href: loaderData.pageUrl },
+  ];
+  if (loaderData.imageUrl) tags.push({ property: "og:image", content: loaderData.imageUrl });
+  return tags;
+};
+
+type ActionResult =
+  | { ok: true; status: "confirmed" | "waitlisted"; created: boolean }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { activity } = await loadActivity(params.slug, params.id);
+  const [{ locale, t }, user, form] = await Promise.all([getTranslator(request), getCurrentUser(request), readForm(request).then(formToObject)]);
+  // The honeypot field is invisible to people; a filled one is a bot, which gets the usual answer
+  // (so it learns nothing) while nothing is written.
+  if (typeof form.website === "string" && form.website !== "") {
+    return { ok: true, status: "confirmed", created: true } satisfies ActionResult;
+  }
+  const input = user ? { name: user.name, email: user.email, ageGroup: form.ageGroup } : { name: form.name, email: form.email, ageGroup: form.ageGroup };
+  const parsed = parseInput(registrationInput, input, locale, t);
+  if (!parsed.ok) return invalid(parsed.errors, form);
+  const values = { name: parsed.data.name, email: parsed.data.email, ageGroup: parsed.data.ageGroup };
+  if (!(await mayAttemptRegistration(request, activity.id, parsed.data.email))) {
+    return data({ ok: false, errors: { _form: t("activity.register.rateLimited") }, values } satisfies ActionResult, { status: 429 });
+  }
+  try {
+    const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: user?.id ?? null, locale });
+    return { ok: true, status: result.status, created: result.created } satisfies ActionResult;
+  } catch (error) {
+    if (error instanceof RegistrationError) {
+      return data(
+        { ok: false, errors: { _form: t(`activity.register.error.${error.code}`) }, values } satisfies ActionResult,
+        { status: error.code === "not_found" ? 404 : 409 },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function ActivityPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation();
+  const { activity, municipality } = loaderData;
+  const result = actionData as ActionResult | undefined;
+  const availability = availabilityOf(activity);
+  const place = activity.neighbourhoodName ? `${activity.location} (${activity.neighbourhoodName})` : activity.location;
+  return (
+    <div style={municipalityThemeStyle(municipality.themeColour)}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: loaderData.jsonLd }} />
+      <MunicipalityBanner municipality={municipality} />
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`/${municipality.slug}/activiteiten`}>
+          {t("activity.backToCalendar")}
+        </a>
+      </p>
+      <div className="activity-page">
+        <article>
+          <h1 className="utrecht-heading-1">{activity.title}</h1>
+          {loaderData.isPast && <p className="utrecht-paragraph">{t("activity.past")}</p>}
+          {loaderData.imageUrl && <img className="activity-page__image" src={loaderData.imageUrl} alt="" width={800} height={450} />}
+          <dl className="activity-facts">
+            <dt>{t("activity.when")}</dt>
+            <dd>
+              <time dateTime={toAmsterdamIso(activity.startsAt)}>{formatInZone(activity.startsAt, locale)}</time>
+              {" \u2013 "}
+              <time dateTime={toAmsterdamIso(activity.endsAt)}>{formatTime(activity.endsAt, locale)}</time>
+            </dd>
+            <dt>{t("activity.where")}</dt>
+            <dd>{place}</dd>
+            <dt>{t("activity.category")}</dt>
+            <dd>{t(`activityCategory.${activity.category}`)}</dd>
+            <dt>{t("activity.ages")}</dt>
+            <dd>{ageRangeText(activity, t)}</dd>
+            <dt>{t("activity.organiser")}</dt>
+            <dd>{activity.organiserName}</dd>
+            <dt>{t("activity.places")}</dt>
+            <dd>{availabilityText(activity, t)}</dd>
+          </dl>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={`/${municipality.slug}/activiteiten/${activity.id}/agenda.ics`} download>
+              {t("activity.addToCalendar")}
+            </a>
+          </p>
+          {activity.description && (
+            <>
+              <h2 className="utrecht-heading-2">{t("activity.description")}</h2>
+              <p className="utrecht-paragraph activity-description">{activity.description}</p>
+            </>
+          )}
+        </article>
+        <div>
+          <section className="activity-register" aria-labelledby="register-heading">
+            {result?.ok ? (
+              <div role="status">
+                <h2 className="utrecht-heading-2" id="register-heading">
+                  {t(result.status === "confirmed" ? "activity.register.confirmed.title" : "activity.register.waitlisted.title")}
+                </h2>
+                <p className="utrecht-paragraph">
+                  {t(result.status === "confirmed" ? "activity.register.confirmed.body" : "activity.register.waitlisted.body", { title: activity.title })}
+                </p>
+                {!result.created && <p className="utrecht-paragraph">{t("activity.register.already")}</p>}
+              </div>
+            ) : (
+              <>
+                <h2 className="utrecht-heading-2" id="register-heading">
+                  {t("activity.register.heading")}
+                </h2>
+                {!activity.registrationRequired ? (
+                  <p className="utrecht-paragraph">{t("activity.register.notNeeded")}</p>
+                ) : !loaderData.isOpen ? (
+                  <p className="utrecht-paragraph">{t("activity.register.closed")}</p>
+                ) : availability.kind === "full" ? (
+                  <p className="utrecht-paragraph">{t("activity.register.fullNoWaitlist")}</p>
+                ) : (
+                  <RegistrationForm
+                    errors={result?.errors}
+                    values={result?.values}
+                    user={loaderData.user}
+                    lastAgeGroup={loaderData.lastAgeGroup}
+                    waitlist={availability.kind === "waitlist"}
+                  />
+                )}
+              </>
+            )}
+          </section>
+          <section aria-labelledby="share-heading">
+            <h2 className="utrecht-heading-2" id="share-heading">
+              {t("activity.share.heading")}
+            </h2>
+            <p className="utrecht-paragraph">
+              {t("activity.share.link")}{" "}
+              <a className="utrecht-link share-url" href={loaderData.pageUrl}>
+                {loaderData.pageUrl}
+              </a>
+            </p>
+            <p className="utrecht-paragraph">
+              <a className="utrecht-link" href={loaderData.shareMail}>
+                {t("activity.share.email")}
+              </a>
+            </p>
+            <figure className="activity-qr">
+              <div
+                className="activity-qr__code"
+                role="img"
+                aria-label={t("activity.qr.alt", { url: loaderData.pageUrl })}
+                dangerouslySetInnerHTML={{ __html: loaderData.qrSvg }}
+              />
+              <figcaption className="utrecht-paragraph">{t("activity.qr.caption")}</figcaption>
+            </figure>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RegistrationForm(props: {
+  errors: FormErrors;
+  values?: Record<string, string>;
+  user: { name: string; email: string } | null;
+  lastAgeGroup: string | null;
+  waitlist: boolean;
+}) {
+  const { t } = useTranslation();
+  const { errors, values, user } = props;
+  return (
+    <PostForm>
+      <ErrorSummary errors={errors} />
+      {props.waitlist && <p className="utrecht-paragraph">{t("activity.register.waitlistNote")}</p>}
+      {user ? (
+        <p className="utrecht-paragraph">{t("activity.register.asUser", { name: user.name, email: user.email })}</p>
+      ) : (
+        <>
+          <TextField name="name" label={t("activity.register.name")} required errors={errors} defaultValue={values?.name} autoComplete="name" maxLength={100} />
+          <TextField
+            name="email"
+            type="email"
+            label={t("activity.register.email")}
+            description={t("activity.register.emailHint")}
+            required
+            errors={errors}
+            defaultValue={values?.email}
+            autoComplete="email"
+            maxLength={254}
+          />
+        </>
+      )}
+      <SelectField
+        name="ageGroup"
+        label={t("activity.register.ageGroup")}
+        required
+        errors={errors}
+        includeEmpty={t("activity.register.chooseAgeGroup")}
+        defaultValue={values?.ageGroup ?? props.lastAgeGroup}
+        options={AGE_GROUPS.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
+      />
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">{t("activity.register.honeypot")}</label>
+        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <p className="utrecht-paragraph">{t("activity.register.privacy")}</p>
+      <div className="button-row">
+        <SubmitButton>{t(props.waitlist ? "activity.register.submitWaitlist" : "activity.register.submit")}</SubmitButton>
+      </div>
+    </PostForm>
+  );
+}
