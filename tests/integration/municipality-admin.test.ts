@@ -1,0 +1,520 @@
+/**
+ * Running a municipality over real HTTP: bad input gets a 400 with a Dutch message and leaves the
+ * database as it was; another municipality's rows cannot be reached through this municipality's
+ * forms; cross-site posts are refused; invitations only work for the right person, once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { and, count, eq, sql } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db/client.server";
+import { invitations, memberships, municipalities, neighbourhoods, outboxEmails, partnerOrganisations, users } from "~/lib/db/schema";
+import { useTestDatabase } from "../support/database";
+import { startTestServer, type TestServer } from "../support/server";
+import { sessionCookieFor } from "../support/session";
+
+const database = useTestDatabase();
+let server: TestServer;
+const cookies: Record<string, string> = {};
+
+const PROJECT_LEADER = "projectleider@havenstad.example";
+const OTHER_PROJECT_LEADER = "projectleider@rivierendal.example";
+const COORDINATOR = "coordinator@buurtkracht.example";
+const COURSE_LEADER = "cursusleider@havenstad.example";
+const RESIDENT = "bewoner@buurtkracht.example";
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl: database.url });
+  for (const email of [PROJECT_LEADER, OTHER_PROJECT_LEADER, COORDINATOR, COURSE_LEADER, RESIDENT]) {
+    cookies[email] = (await sessionCookieFor(database.url, email)).header;
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function post(path: string, body: Record<string, string> | FormData | string, as: string | null, origin = server.url) {
+  const headers: Record<string, string> = { origin };
+  if (as) headers.cookie = cookies[as]!;
+  let payload: BodyInit;
+  if (typeof body === "string") {
+    headers["content-type"] = "application/json";
+    payload = body;
+  } else if (body instanceof FormData) {
+    payload = body;
+  } else {
+    payload = new URLSearchParams(body);
+  }
+  const response = await fetch(`${server.url}${path}`, { method: "POST", headers, body: payload, redirect: "manual" });
+  return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
+async function get(path: string, as: string | null) {
+  const response = await fetch(`${server.url}${path}`, { headers: as ? { cookie: cookies[as]! } : {}, redirect: "manual" });
+  return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+}
+
+/** The visible text of a page (markup stripped, entities decoded), to look for messages. */
+function text(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+async function municipalityRow(slug: string) {
+  const [row] = await db().select().from(municipalities).where(eq(municipalities.slug, slug));
+  return row;
+}
+
+async function idOf(slug: string): Promise<string> {
+  return (await municipalityRow(slug))!.id;
+}
+
+async function tableCounts() {
+  const [[m], [n], [p], [ms], [i], [o]] = await Promise.all([
+    db().select({ n: count() }).from(municipalities),
+    db().select({ n: count() }).from(neighbourhoods),
+    db().select({ n: count() }).from(partnerOrganisations),
+    db().select({ n: count() }).from(memberships),
+    db().select({ n: count() }).from(invitations),
+    db().select({ n: count() }).from(outboxEmails),
+  ]);
+  return { municipalities: m!.n, neighbourhoods: n!.n, partners: p!.n, memberships: ms!.n, invitations: i!.n, outbox: o!.n };
+}
+
+const validSettings = { name: "Havenstad", slug: "havenstad", themeColour: "#1d4f91", introduction: "Welkom." };
+
+describe("municipality settings refuse bad input with a Dutch message and change nothing", () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ["an empty name", { ...validSettings, name: "" }, "Vul dit veld in."],
+    ["a name of only spaces", { ...validSettings, name: "    " }, "Vul dit veld in."],
+    ["a huge name", { ...validSettings, name: "H".repeat(20_000) }, "Dit is te lang (maximaal 100 tekens)."],
+    ["HTML in the name", { ...validSettings, name: "<script>alert(1)</script>" }, "Gebruik gewone tekst, zonder HTML-codes"],
+    ["HTML in the introduction", { ...validSettings, introduction: 'Hallo <img src=x onerror="alert(1)">' }, "Gebruik gewone tekst"],
+    ["control characters", { ...validSettings, name: "Haven\u0007stad\u0000" }, "Deze tekst bevat tekens die niet zijn toegestaan."],
+    ["a slug another municipality uses", { ...validSettings, slug: "rivierendal" }, "Een andere gemeente gebruikt dit webadres al."],
+    ["a reserved slug", { ...validSettings, slug: "netwerk" }, "Dit webadres is gereserveerd"],
+    ["another reserved slug", { ...validSettings, slug: "uitnodiging" }, "Dit webadres is gereserveerd"],
+    ["a slug with capitals and spaces", { ...validSettings, slug: "Haven Stad" }, "Gebruik alleen kleine letters, cijfers en streepjes"],
+    ["a colour name", { ...validSettings, themeColour: "red" }, "Kies een kleur als #rrggbb"],
+    ["a colour with a wrong digit", { ...validSettings, themeColour: "#12345g" }, "Kies een kleur als #rrggbb"],
+    ["a colour that is too long", { ...validSettings, themeColour: "#1234567" }, "Kies een kleur als #rrggbb"],
+    ["a missing colour", { name: "Havenstad", slug: "havenstad" }, "Vul dit veld in."],
+    ["a huge introduction", { ...validSettings, introduction: "x".repeat(2001) }, "maximaal 2000 tekens"],
+  ];
+
+  for (const [name, fields, message] of cases) {
+    it(`refuses ${name}`, async () => {
+      const before = await municipalityRow("havenstad");
+      const response = await post("/beheer/havenstad/instellingen", fields, PROJECT_LEADER);
+      expect(response.status).toBe(400);
+      expect(text(response.html)).toContain(message);
+      expect(await municipalityRow("havenstad")).toEqual(before);
+    });
+  }
+
+  it("refuses a file that is not an image, whatever its name and type claim", async () => {
+    const before = await municipalityRow("havenstad");
+    const form = new FormData();
+    for (const [key, value] of Object.entries(validSettings)) form.set(key, value);
+    form.set("logo", new File(["<?php echo 'not an image'; ?>"], "logo.png", { type: "image/png" }));
+    const response = await post("/beheer/havenstad/instellingen", form, PROJECT_LEADER);
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain("Dit bestand is geen afbeelding die we kunnen gebruiken.");
+    expect(await municipalityRow("havenstad")).toEqual(before);
+  });
+
+  it("refuses an empty file", async () => {
+    const before = await municipalityRow("havenstad");
+    const form = new FormData();
+    for (const [key, value] of Object.entries(validSettings)) form.set(key, value);
+    form.set("logo", new File([], "logo.png", { type: "image/png" }));
+    const response = await post("/beheer/havenstad/instellingen", form, PROJECT_LEADER);
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain("Het gekozen bestand is leeg.");
+    expect(await municipalityRow("havenstad")).toEqual(before);
+  });
+
+  it("refuses a body that is not a form, and an empty form", async () => {
+    const before = await municipalityRow("havenstad");
+    const json = await post("/beheer/havenstad/instellingen", JSON.stringify(validSettings), PROJECT_LEADER);
+    expect(json.status).toBe(400);
+    expect(text(json.html)).toContain("Vul dit veld in.");
+    const empty = await post("/beheer/havenstad/instellingen", {}, PROJECT_LEADER);
+    expect(empty.status).toBe(400);
+    expect(await municipalityRow("havenstad")).toEqual(before);
+  });
+
+  it("refuses a cross-site post before anything runs", async () => {
+    const before = await municipalityRow("havenstad");
+    const response = await post("/beheer/havenstad/instellingen", { ...validSettings, name: "Overgenomen" }, PROJECT_LEADER, "https://evil.example");
+    expect(response.status).toBe(403);
+    expect(await municipalityRow("havenstad")).toEqual(before);
+  });
+
+  it("answers 404 to staff without the right, and changes nothing", async () => {
+    const before = await municipalityRow("havenstad");
+    for (const email of [COURSE_LEADER, OTHER_PROJECT_LEADER, RESIDENT]) {
+      const response = await post("/beheer/havenstad/instellingen", { ...validSettings, name: "Overgenomen" }, email);
+      expect(response.status, email).toBe(404);
+    }
+    expect((await get("/beheer/havenstad/instellingen", OTHER_PROJECT_LEADER)).status).toBe(404);
+    expect(await municipalityRow("havenstad")).toEqual(before);
+  });
+
+  it("sends someone who is not signed in to the sign-in page", async () => {
+    const response = await get("/beheer/havenstad/instellingen", null);
+    expect(response.status).toBe(302);
+    expect(response.location).toContain("/inloggen?redirectTo=%2Fbeheer%2Fhavenstad%2Finstellingen");
+  });
+
+  it("saves valid settings with a logo, and a new slug moves the pages", async () => {
+    const logo = await sharp({ create: { width: 300, height: 120, channels: 3, background: "#ff6600" } }).png().toBuffer();
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...validSettings, name: "Havenstad aan Zee", slug: "havenstad-aan-zee", themeColour: "#7A1F5C" })) {
+      form.set(key, value);
+    }
+    form.set("logo", new File([logo], "logo.png", { type: "image/png" }));
+    const response = await post("/beheer/havenstad/instellingen", form, PROJECT_LEADER);
+    expect(response.status).toBe(302);
+    expect(response.location).toBe("/beheer/havenstad-aan-zee/instellingen?melding=opgeslagen");
+    const row = await municipalityRow("havenstad-aan-zee");
+    expect(row).toMatchObject({ name: "Havenstad aan Zee", themeColour: "#7a1f5c", introduction: "Welkom." });
+    expect(row!.logoPath).toMatch(/^[0-9a-f-]{36}\.webp$/);
+    const image = await fetch(`${server.url}/uploads/${row!.logoPath}`);
+    expect(image.headers.get("content-type")).toBe("image/webp");
+    expect((await get("/havenstad", null)).status).toBe(404);
+    // Put it back for the other tests.
+    const back = await post("/beheer/havenstad-aan-zee/instellingen", { ...validSettings, removeLogo: "on" }, PROJECT_LEADER);
+    expect(back.status).toBe(302);
+    expect(await municipalityRow("havenstad")).toMatchObject({ name: "Havenstad", logoPath: null });
+  });
+});
+
+describe("neighbourhoods", () => {
+  it("refuses an empty, duplicate, marked-up or unknown-intent entry", async () => {
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ intent: "add", name: "" }, "Vul dit veld in."],
+      [{ intent: "add", name: "Centrum" }, "Deze gemeente heeft al een wijk met deze naam."],
+      [{ intent: "add", name: "<b>Wijk</b>" }, "Gebruik gewone tekst"],
+      [{ intent: "add", name: "W".repeat(101) }, "maximaal 100 tekens"],
+      [{ intent: "explode" }, "Deze waarde is niet geldig."],
+      [{ intent: "delete", id: "not-a-uuid" }, "Deze waarde is niet geldig."],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await post("/beheer/havenstad/wijken", fields, PROJECT_LEADER);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(text(response.html)).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("cannot rename or delete another municipality's neighbourhood through this municipality's page", async () => {
+    const rivierendal = await idOf("rivierendal");
+    const [target] = await db().select().from(neighbourhoods).where(eq(neighbourhoods.municipalityId, rivierendal)).limit(1);
+    const rename = await post("/beheer/havenstad/wijken", { intent: "rename", id: target!.id, name: "Gekaapt" }, PROJECT_LEADER);
+    expect(rename.status).toBe(400);
+    expect(text(rename.html)).toContain("Dit onderdeel bestaat niet (meer) bij deze gemeente.");
+    const remove = await post("/beheer/havenstad/wijken", { intent: "delete", id: target!.id }, PROJECT_LEADER);
+    expect(remove.status).toBe(400);
+    const [after] = await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, target!.id));
+    expect(after).toEqual(target);
+  });
+
+  it("adds, renames and deletes its own neighbourhoods", async () => {
+    const havenstad = await idOf("havenstad");
+    expect((await post("/beheer/havenstad/wijken", { intent: "add", name: "Nieuwe Haven" }, PROJECT_LEADER)).status).toBe(302);
+    const [added] = await db().select().from(neighbourhoods).where(and(eq(neighbourhoods.municipalityId, havenstad), eq(neighbourhoods.name, "Nieuwe Haven")));
+    expect(added).toBeDefined();
+    const duplicateRename = await post("/beheer/havenstad/wijken", { intent: "rename", id: added!.id, name: "Centrum" }, PROJECT_LEADER);
+    expect(duplicateRename.status).toBe(400);
+    expect(text(duplicateRename.html)).toContain("al een wijk met deze naam");
+    expect((await post("/beheer/havenstad/wijken", { intent: "rename", id: added!.id, name: "Havenhoofd" }, PROJECT_LEADER)).status).toBe(302);
+    expect((await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, added!.id)))[0]!.name).toBe("Havenhoofd");
+    expect((await post("/beheer/havenstad/wijken", { intent: "delete", id: added!.id }, PROJECT_LEADER)).status).toBe(302);
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, added!.id))).toEqual([]);
+  });
+});
+
+describe("partner organisations", () => {
+  const validPartner = { name: "Buurthuis De Kade", kind: "welfare", website: "https://dekade.example.nl", email: "info@dekade.example.nl" };
+
+  it("refuses bad input and changes nothing", async () => {
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ ...validPartner, kind: "castle" }, "Kies een soort organisatie uit de lijst."],
+      [{ ...validPartner, kind: "" }, "Kies een soort organisatie uit de lijst."],
+      [{ ...validPartner, website: "javascript:alert(1)" }, "Vul een geldig webadres in"],
+      [{ ...validPartner, email: "geen-adres" }, "Vul een geldig e-mailadres in"],
+      [{ ...validPartner, name: "Cultuurhuis De Loods" }, "al een partnerorganisatie met deze naam"],
+      [{ ...validPartner, name: "<iframe>" }, "Gebruik gewone tekst"],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await post("/beheer/havenstad/partners", fields, PROJECT_LEADER);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(text(response.html)).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("cannot open, edit or delete another municipality's partner", async () => {
+    const rivierendal = await idOf("rivierendal");
+    const [target] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, rivierendal)).limit(1);
+    expect((await get(`/beheer/havenstad/partners/${target!.id}`, PROJECT_LEADER)).status).toBe(404);
+    expect((await post(`/beheer/havenstad/partners/${target!.id}`, { intent: "save", ...validPartner }, PROJECT_LEADER)).status).toBe(404);
+    expect((await post(`/beheer/havenstad/partners/${target!.id}`, { intent: "delete" }, PROJECT_LEADER)).status).toBe(404);
+    expect((await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.id, target!.id)))[0]).toEqual(target);
+  });
+
+  it("will not delete a partner that people still work for", async () => {
+    const [loods] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, "Cultuurhuis De Loods"));
+    const response = await post(`/beheer/havenstad/partners/${loods!.id}`, { intent: "delete" }, PROJECT_LEADER);
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain("Deze organisatie heeft nog mensen in het team.");
+    expect(await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.id, loods!.id))).toHaveLength(1);
+  });
+
+  it("adds, edits and deletes its own partner", async () => {
+    const added = await post("/beheer/havenstad/partners", validPartner, PROJECT_LEADER);
+    expect(added.status).toBe(302);
+    const [row] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, validPartner.name));
+    expect(row).toMatchObject({ kind: "welfare", website: validPartner.website, email: validPartner.email, municipalityId: await idOf("havenstad") });
+    const edited = await post(`/beheer/havenstad/partners/${row!.id}`, { intent: "save", ...validPartner, kind: "culture", website: "" }, PROJECT_LEADER);
+    expect(edited.status).toBe(302);
+    expect((await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.id, row!.id)))[0]).toMatchObject({ kind: "culture", website: null });
+    expect((await post(`/beheer/havenstad/partners/${row!.id}`, { intent: "delete" }, PROJECT_LEADER)).status).toBe(302);
+    expect(await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.id, row!.id))).toEqual([]);
+  });
+});
+
+describe("team and invitations", () => {
+  it("refuses a partner organisation of another municipality, and writes no invitation or mail", async () => {
+    const before = await tableCounts();
+    const [elsewhere] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, await idOf("rivierendal"))).limit(1);
+    const response = await post(
+      "/beheer/havenstad/team",
+      { intent: "invite", email: "nieuw@voorbeeld.nl", role: "partner_contact", partnerOrganisationId: elsewhere!.id },
+      PROJECT_LEADER,
+    );
+    expect(response.status).toBe(400);
+    expect(text(response.html)).toContain("Kies een partnerorganisatie van deze gemeente.");
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("refuses other bad invitations", async () => {
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ intent: "invite", email: "geen-adres", role: "course_leader" }, "Vul een geldig e-mailadres in"],
+      [{ intent: "invite", email: "a@voorbeeld.nl", role: "project_leader" }, "Kies een rol uit de lijst."],
+      [{ intent: "invite", email: "a@voorbeeld.nl", role: "network_coordinator" }, "Kies een rol uit de lijst."],
+      [{ intent: "invite", email: "a@voorbeeld.nl", role: "practice_supervisor", partnerOrganisationId: "" }, "Kies de partnerorganisatie waar deze persoon voor werkt."],
+      [{ intent: "invite", email: COURSE_LEADER, role: "course_leader" }, "Deze persoon heeft deze rol hier al."],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await post("/beheer/havenstad/team", fields, PROJECT_LEADER);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(text(response.html)).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("cannot remove a membership of another municipality or a fellow project leader", async () => {
+    const before = await tableCounts();
+    const [otherLeader] = await db()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.role, "project_leader"), eq(memberships.municipalityId, await idOf("rivierendal"))));
+    const elsewhere = await post("/beheer/havenstad/team", { intent: "remove", id: otherLeader!.id }, PROJECT_LEADER);
+    expect(elsewhere.status).toBe(400);
+    const [ownLeader] = await db()
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.role, "project_leader"), eq(memberships.municipalityId, await idOf("havenstad"))));
+    const self = await post("/beheer/havenstad/team", { intent: "remove", id: ownLeader!.id }, PROJECT_LEADER);
+    expect(self.status).toBe(400);
+    expect(text(self.html)).toContain("Deze rol kunt u niet intrekken.");
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("stores only the hash of the token; the mail holds the link; accepting works once, for the right person", async () => {
+    const invitedEmail = "nieuwe.begeleider@voorbeeld.nl";
+    const [partner] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, "Welzijn Havenstad"));
+    const invited = await post(
+      "/beheer/havenstad/team",
+      { intent: "invite", email: invitedEmail.toUpperCase(), role: "practice_supervisor", partnerOrganisationId: partner!.id },
+      PROJECT_LEADER,
+    );
+    expect(invited.status).toBe(302);
+    const [invitation] = await db().select().from(invitations).where(eq(invitations.email, invitedEmail));
+    expect(invitation).toMatchObject({ role: "practice_supervisor", partnerOrganisationId: partner!.id, acceptedAt: null });
+    const days = (invitation!.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+    const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, invitedEmail));
+    expect(mail).toMatchObject({ kind: "invitation", status: "held", municipalityId: await idOf("havenstad") });
+    expect(mail!.subject).toBe("Uitnodiging: Praktijkbegeleider bij Welzijn Havenstad in Havenstad");
+    const token = mail!.textBody.match(/\/uitnodiging\/([A-Za-z0-9_-]{43})/)![1]!;
+    expect(invitation!.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(invitation)).not.toContain(token);
+
+    // Not signed in: what it is for, and links to sign in or sign up that come back here.
+    const anonymous = await get(`/uitnodiging/${token}`, null);
+    expect(anonymous.status).toBe(200);
+    expect(text(anonymous.html)).toContain("Pieter Projectleider nodigt u uit als Praktijkbegeleider bij Welzijn Havenstad in Havenstad.");
+    expect(anonymous.html).toContain(`/inloggen?redirectTo=${encodeURIComponent(`/uitnodiging/${token}`)}`);
+    expect(anonymous.html).toContain(`/registreren?redirectTo=${encodeURIComponent(`/uitnodiging/${token}`)}`);
+
+    // Someone else signed in cannot take it.
+    const wrong = await post(`/uitnodiging/${token}`, {}, RESIDENT);
+    expect(wrong.status).toBe(403);
+    expect(await db().select().from(memberships).where(eq(memberships.partnerOrganisationId, partner!.id))).toEqual([]);
+
+    // The invited person (an account with that address) accepts, twice: one membership.
+    const userId = `user-${randomBytes(6).toString("hex")}`;
+    await db().insert(users).values({ id: userId, name: "Nina Nieuw", email: invitedEmail, emailVerified: true });
+    cookies[invitedEmail] = (await sessionCookieFor(database.url, invitedEmail)).header;
+    const first = await post(`/uitnodiging/${token}`, {}, invitedEmail);
+    expect(first.status).toBe(302);
+    const second = await post(`/uitnodiging/${token}`, {}, invitedEmail);
+    expect(second.status).toBe(302);
+    const granted = await db().select().from(memberships).where(eq(memberships.userId, userId));
+    expect(granted).toHaveLength(1);
+    expect(granted[0]).toMatchObject({ role: "practice_supervisor", partnerOrganisationId: partner!.id, municipalityId: await idOf("havenstad") });
+    expect((await db().select().from(invitations).where(eq(invitations.id, invitation!.id)))[0]).toMatchObject({ acceptedBy: userId });
+    const accepted = await get(`/uitnodiging/${token}`, invitedEmail);
+    expect(accepted.status).toBe(200);
+    expect(text(accepted.html)).toContain("Uitnodiging aangenomen");
+
+    // Used: anyone else now learns it was used.
+    const used = await get(`/uitnodiging/${token}`, null);
+    expect(used.status).toBe(410);
+    expect(text(used.html)).toContain("Uitnodiging al gebruikt");
+    expect((await post(`/uitnodiging/${token}`, {}, RESIDENT)).status).toBe(410);
+  });
+
+  it("answers unknown and expired tokens with a clear page", async () => {
+    const unknown = await get(`/uitnodiging/${randomBytes(32).toString("base64url")}`, null);
+    expect(unknown.status).toBe(404);
+    expect(text(unknown.html)).toContain("Uitnodiging niet gevonden");
+    const malformed = await get("/uitnodiging/%3Cscript%3E", null);
+    expect(malformed.status).toBe(404);
+
+    const token = randomBytes(32).toString("base64url");
+    await db().insert(invitations).values({
+      email: RESIDENT,
+      role: "course_leader",
+      municipalityId: await idOf("havenstad"),
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const expired = await get(`/uitnodiging/${token}`, RESIDENT);
+    expect(expired.status).toBe(410);
+    expect(text(expired.html)).toContain("Uitnodiging verlopen");
+    const before = await tableCounts();
+    expect((await post(`/uitnodiging/${token}`, {}, RESIDENT)).status).toBe(410);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("network administration", () => {
+  it("refuses a duplicate or reserved slug and bad colours, and creates nothing", async () => {
+    const before = await tableCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ intent: "create", name: "Havenstad 2", slug: "havenstad", themeColour: "#123456" }, "Een andere gemeente gebruikt dit webadres al."],
+      [{ intent: "create", name: "Beheer", slug: "beheer", themeColour: "#123456" }, "Dit webadres is gereserveerd"],
+      [{ intent: "create", name: "Mail", slug: "mail", themeColour: "#123456" }, "Dit webadres is gereserveerd"],
+      [{ intent: "create", name: "Duinwijk", slug: "duinwijk", themeColour: "blue" }, "Kies een kleur als #rrggbb"],
+      [{ intent: "create", name: "", slug: "", themeColour: "" }, "Vul dit veld in."],
+      [{ intent: "appoint", municipalityId: "00000000-0000-4000-8000-000000000000", email: "pl@voorbeeld.nl" }, "Deze waarde is niet geldig."],
+      [{ intent: "appoint", municipalityId: "", email: "pl@voorbeeld.nl" }, "Deze waarde is niet geldig."],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await post("/netwerk", fields, COORDINATOR);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(text(response.html)).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("is not there for a project leader", async () => {
+    const before = await tableCounts();
+    expect((await get("/netwerk", PROJECT_LEADER)).status).toBe(404);
+    expect((await post("/netwerk", { intent: "create", name: "Duinwijk", slug: "duinwijk", themeColour: "#123456" }, PROJECT_LEADER)).status).toBe(404);
+    expect((await post("/netwerk", { intent: "appoint", municipalityId: await idOf("havenstad"), email: "x@voorbeeld.nl" }, PROJECT_LEADER)).status).toBe(404);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("creates a municipality and appoints its project leader by invitation", async () => {
+    expect((await post("/netwerk", { intent: "create", name: "Duinwijk", slug: "duinwijk", themeColour: "#0A5C7A" }, COORDINATOR)).location).toBe(
+      "/netwerk?melding=aangemaakt",
+    );
+    const duinwijk = await municipalityRow("duinwijk");
+    expect(duinwijk).toMatchObject({ name: "Duinwijk", themeColour: "#0a5c7a" });
+    const appointed = await post("/netwerk", { intent: "appoint", municipalityId: duinwijk!.id, email: "pl@duinwijk.example" }, COORDINATOR);
+    expect(appointed.status).toBe(302);
+    const [invitation] = await db().select().from(invitations).where(eq(invitations.email, "pl@duinwijk.example"));
+    expect(invitation).toMatchObject({ role: "project_leader", municipalityId: duinwijk!.id, partnerOrganisationId: null });
+    const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, "pl@duinwijk.example"));
+    expect(mail!.subject).toBe("Uitnodiging: Projectleider bij Duinwijk");
+  });
+});
+
+describe("mail viewer", () => {
+  it("shows the coordinator everything, a project leader only their municipality's mail, and nobody else anything", async () => {
+    await db().insert(outboxEmails).values([
+      { toAddress: "a@voorbeeld.nl", subject: "Bericht voor Havenstad", textBody: "Zie https://voorbeeld.nl/pad?x=1 <b>vet</b>", kind: "test", status: "held", municipalityId: await idOf("havenstad") },
+      { toAddress: "b@voorbeeld.nl", subject: "Bericht voor Rivierendal", textBody: "Rivierendal", kind: "test", status: "held", municipalityId: await idOf("rivierendal") },
+      { toAddress: "c@voorbeeld.nl", subject: "Inloglink zonder gemeente", textBody: "Geheim", kind: "magic-link", status: "held" },
+    ]);
+    const coordinator = text((await get("/beheer/mail", COORDINATOR)).html);
+    expect(coordinator).toContain("Bericht voor Havenstad");
+    expect(coordinator).toContain("Bericht voor Rivierendal");
+    expect(coordinator).toContain("Inloglink zonder gemeente");
+    const leader = text((await get("/beheer/mail", PROJECT_LEADER)).html);
+    expect(leader).toContain("Bericht voor Havenstad");
+    expect(leader).not.toContain("Bericht voor Rivierendal");
+    expect(leader).not.toContain("Inloglink zonder gemeente");
+    for (const email of [COURSE_LEADER, RESIDENT]) expect((await get("/beheer/mail", email)).status, email).toBe(404);
+
+    const [rivierendalMail] = await db().select().from(outboxEmails).where(eq(outboxEmails.subject, "Bericht voor Rivierendal"));
+    expect((await get(`/beheer/mail/${rivierendalMail!.id}`, PROJECT_LEADER)).status).toBe(404);
+    expect((await get(`/beheer/mail/${rivierendalMail!.id}`, OTHER_PROJECT_LEADER)).status).toBe(200);
+    expect((await get("/beheer/mail/niet-een-id", COORDINATOR)).status).toBe(404);
+
+    const [havenstadMail] = await db().select().from(outboxEmails).where(eq(outboxEmails.subject, "Bericht voor Havenstad"));
+    const detail = await get(`/beheer/mail/${havenstadMail!.id}`, PROJECT_LEADER);
+    expect(detail.status).toBe(200);
+    expect(detail.html).toContain('<a class="utrecht-link" href="https://voorbeeld.nl/pad?x=1"');
+    expect(detail.html).toContain("&lt;b&gt;vet&lt;/b&gt;");
+    expect(detail.html).not.toContain("<b>vet</b>");
+  });
+
+  it("pages newest first and survives odd page numbers", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      toAddress: `p${i}@voorbeeld.nl`,
+      subject: `Pagineren ${String(i).padStart(2, "0")}`,
+      textBody: "x",
+      kind: "test",
+      status: "held" as const,
+      createdAt: new Date(Date.now() + 60_000 + i * 1000),
+    }));
+    await db().insert(outboxEmails).values(rows);
+    const first = text((await get("/beheer/mail", COORDINATOR)).html);
+    expect(first.indexOf("Pagineren 29")).toBeLessThan(first.indexOf("Pagineren 28"));
+    expect(first).not.toContain("Pagineren 04");
+    const second = text((await get("/beheer/mail?pagina=2", COORDINATOR)).html);
+    expect(second).toContain("Pagineren 04");
+    for (const page of ["abc", "-1", "0", "99999999999999999999"]) {
+      expect((await get(`/beheer/mail?pagina=${page}`, COORDINATOR)).status, page).toBe(200);
+    }
+    const [{ n }] = (await db().execute(sql`select count(*)::int as n from outbox_emails`)).rows as [{ n: number }];
+    expect(n).toBeGreaterThan(30);
+  });
+});
