@@ -49,7 +49,7 @@ function FieldShell({ name, label, errors, description, required, children }: Fi
 }
 
 type InputProps = FieldProps & {
-  type?: "text" | "email" | "password" | "url" | "number" | "date" | "datetime-local" | "color" | "search" | "tel" | "file";
+  type?: "text" | "email" | "password" | "url" | "number" | "date" | "time" | "datetime-local" | "color" | "search" | "tel" | "file";
   defaultValue?: string | number | null;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email" | "search" | "tel" | "url";

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { ACTIVITY_CATEGORIES, AGE_GROUPS } from "~/lib/db/schema";
+import { zonedLocalToUtc } from "~/lib/time";
+import { email, optionalText, text } from "~/lib/validation";
+
+/** The tabs of the staff list of activities. */
+export const STAFF_LIST_VIEWS = ["upcoming", "past", "drafts"] as const;
+export type StaffListView = (typeof STAFF_LIST_VIEWS)[number];
+
+/** A whole number typed into a form field; an empty field means "not set" (null). */
+function optionalWholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((value) => value === "" || /^\d{1,6}$/.test(value), { error: "activityForm.error.wholeNumber" })
+    .transform((value) => (value === "" ? null : Number(value)))
+    .refine((value) => value === null || (value >= min && value <= max), {
+      error: `activityForm.error.numberRange|{"min":${min},"max":${max}}`,
+    });
+}
+
+/** An optional id from a select; the empty option means none. */
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .default("")
+  .refine((value) => value === "" || z.uuid().safeParse(value).success, { error: "validation.invalid" })
+  .transform((value) => (value === "" ? null : value));
+
+const checkbox = z
+  .unknown()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+const localDate = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .refine((value) => zonedLocalToUtc(value, "12:00") !== null, { error: "activityForm.error.date" });
+const localTime = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "activityForm.error.time" });
+
+const activityFields = z.object({
+  title: text(150),
+  description: optionalText(5000),
+  category: z.enum(ACTIVITY_CATEGORIES, { error: "validation.invalid" }),
+  neighbourhoodId: optionalId,
+  location: text(200),
+  date: localDate,
+  startTime: localTime,
+  endTime: localTime,
+  minAge: optionalWholeNumber(0, 120),
+  maxAge: optionalWholeNumber(0, 120),
+  capacity: optionalWholeNumber(1, 10000),
+  waitlistEnabled: checkbox,
+  registration: z.enum(["required", "walk_in"], { error: "validation.invalid" }),
+  organiserName: text(150),
+  partnerOrganisationId: optionalId,
+  removeImage: checkbox,
+});
+
+function checkActivity(value: z.infer<typeof activityFields>, ctx: z.RefinementCtx) {
+  const startsAt = zonedLocalToUtc(value.date, value.startTime);
+  const endsAt = zonedLocalToUtc(value.date, value.endTime);
+  if (startsAt && endsAt && endsAt <= startsAt) {
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "activityForm.error.endBeforeStart" });
+  }
+  if (value.minAge !== null && value.maxAge !== null && value.minAge > value.maxAge) {
+    ctx.addIssue({ code: "custom", path: ["maxAge"], message: "activityForm.error.ageRange" });
+  }
+}
+
+/** The staff form for an existing activity. */
+export const activityUpdateInput = activityFields.superRefine(checkActivity);
+export type ActivityUpdateInput = z.infer<typeof activityUpdateInput>;
+
+/** The staff form for a new activity, optionally a weekly series of up to 26 dates. */
+export const activityCreateInput = activityFields
+  .extend({
+    repeatWeeks: optionalWholeNumber(1, 26).transform((value) => value ?? 1),
+  })
+  .superRefine((value, ctx) => {
+    checkActivity(value, ctx);
+    const startsAt = zonedLocalToUtc(value.date, value.startTime);
+    if (startsAt && startsAt <= new Date()) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "activityForm.error.inPast" });
+    }
+  });
+export type ActivityCreateInput = z.infer<typeof activityCreateInput>;
+
+export const activityStatusAction = z.object({
+  intent: z.enum(["publish", "publishSeries", "cancel", "complete"], { error: "validation.invalid" }),
+});
+
+/** Someone who turns up at the door; an email address is optional. */
+export const walkInInput = z.object({
+  name: text(100),
+  ageGroup: z.enum(AGE_GROUPS, { error: "validation.invalid" }),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((value) => value === "" || email.safeParse(value).success, { error: "validation.email" })
+    .transform((value) => (value === "" ? null : value.toLowerCase())),
+});
+
+export const attendanceInput = z.object({
+  registrationId: z.uuid({ error: "validation.invalid" }),
+  attendance: z.enum(["attended", "no_show", "clear"], { error: "validation.invalid" }),
+});

@@ -1,0 +1,184 @@
+import { Form, Link, redirect } from "react-router";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { attendanceInput, walkInInput } from "~/features/activities/schema";
+import { authorizeActivity, readActivityNotice, withActivityNotice } from "~/features/activities/staff-access.server";
+import { staffPageData } from "~/features/municipalities/staff-page.server";
+import { listParticipants } from "~/features/registrations/reads.server";
+import { addWalkIn, recordAttendance } from "~/features/registrations/writes.server";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { StaffPageHeader } from "~/components/staff-nav";
+import { AGE_GROUPS } from "~/lib/db/schema";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
+import type { Route } from "./+types/staff.activity-participants";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, municipality, activity } = await authorizeActivity(request, params.slug, params.id);
+  const { t, locale } = await getTranslator(request);
+  return {
+    ...staffPageData(user, municipality),
+    notice: readActivityNotice(request),
+    slug: municipality.slug,
+    activity: { id: activity.id, title: activity.title, when: formatInZone(activity.startsAt, locale) },
+    participants: await listParticipants(municipality.id, activity.id),
+    ageGroups: AGE_GROUPS,
+    title: `${t("participants.title")}: ${activity.title} — ${municipality.name}`,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { municipality, activity } = await authorizeActivity(request, params.slug, params.id);
+  const { locale, t } = await getTranslator(request);
+  const path = `/beheer/${municipality.slug}/activiteiten/${activity.id}/deelnemers`;
+  const values = formToObject(await readForm(request));
+  if (values.intent === "walkIn") {
+    const parsed = parseInput(walkInInput, values, locale, t);
+    if (!parsed.ok) return invalid(parsed.errors, values);
+    const result = await addWalkIn(municipality.id, activity.id, parsed.data);
+    if (!result) return invalid({ _form: t("staffActivities.notFound") }, values);
+    return redirect(`${withActivityNotice(path, "toegevoegd")}#deelnemer-${result.id}`);
+  }
+  const parsed = parseInput(attendanceInput, values, locale, t);
+  if (!parsed.ok) return invalid({ _form: t("validation.invalid") });
+  const { registrationId, attendance } = parsed.data;
+  const saved = await recordAttendance(municipality.id, activity.id, registrationId, attendance === "clear" ? null : attendance);
+  if (!saved) return invalid({ _form: t("staffActivities.notFound") });
+  return redirect(`${withActivityNotice(path, "aanwezigheid")}#deelnemer-${registrationId}`);
+}
+
+export default function Participants({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { activity, participants, slug } = loaderData;
+  const errors = actionData?.errors;
+  const walkInValues = (actionData?.values ?? {}) as Record<string, string>;
+  return (
+    <>
+      <StaffPageHeader title={`${t("participants.title")}: ${activity.title}`} sections={loaderData.sections} notice={loaderData.notice} />
+      <p className="utrecht-paragraph">{activity.when}</p>
+      <p className="utrecht-paragraph">
+        {t("participants.summary", {
+          confirmed: participants.confirmed.length,
+          attended: participants.attended,
+          noShow: participants.noShow,
+          waitlist: participants.waitlist.length,
+        })}
+      </p>
+      <p className="button-row">
+        <Link className="utrecht-link" to={`/beheer/${slug}/activiteiten/${activity.id}`}>
+          {t("participants.backToActivity")}
+        </Link>
+      </p>
+      <ErrorSummary errors={errors && !walkInValues.intent ? errors : undefined} />
+
+      <section className="page-section" aria-labelledby="confirmed-heading">
+        <h2 className="utrecht-heading-2" id="confirmed-heading">
+          {t("participants.confirmed")} ({participants.confirmed.length})
+        </h2>
+        {participants.confirmed.length === 0 ? (
+          <p className="utrecht-paragraph">{t("participants.noneConfirmed")}</p>
+        ) : (
+          <ul className="checkin-list">
+            {participants.confirmed.map((person) => (
+              <li key={person.id} id={`deelnemer-${person.id}`} className={`checkin-item checkin-item--${person.attendance ?? "unknown"}`}>
+                <div className="checkin-person">
+                  <strong>{person.name}</strong>
+                  <span>
+                    {t(`ageGroup.${person.ageGroup}`)}
+                    {person.isWalkIn && <> · {t("participants.walkInBadge")}</>}
+                  </span>
+                  <span className="checkin-state">{t(`participants.state.${person.attendance ?? "unknown"}`)}</span>
+                </div>
+                <Form method="post" className="checkin-buttons" preventScrollReset>
+                  <input type="hidden" name="registrationId" value={person.id} />
+                  <button
+                    type="submit"
+                    name="attendance"
+                    value="attended"
+                    className="utrecht-button utrecht-button--primary-action"
+                    aria-pressed={person.attendance === "attended"}
+                  >
+                    {t("participants.markAttended")}
+                    <span className="visually-hidden">: {person.name}</span>
+                  </button>
+                  <button
+                    type="submit"
+                    name="attendance"
+                    value="no_show"
+                    className="utrecht-button utrecht-button--secondary-action"
+                    aria-pressed={person.attendance === "no_show"}
+                  >
+                    {t("participants.markNoShow")}
+                    <span className="visually-hidden">: {person.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="page-section" aria-labelledby="waitlist-heading">
+        <h2 className="utrecht-heading-2" id="waitlist-heading">
+          {t("participants.waitlist")} ({participants.waitlist.length})
+        </h2>
+        {participants.waitlist.length === 0 ? (
+          <p className="utrecht-paragraph">{t("participants.noneWaitlisted")}</p>
+        ) : (
+          <ol className="checkin-list">
+            {participants.waitlist.map((person) => (
+              <li key={person.id} id={`deelnemer-${person.id}`} className="checkin-item">
+                <div className="checkin-person">
+                  <strong>{person.name}</strong>
+                  <span>
+                    {t("participants.position", { position: person.position })} · {t(`ageGroup.${person.ageGroup}`)}
+                  </span>
+                </div>
+                <Form method="post" className="checkin-buttons" preventScrollReset>
+                  <input type="hidden" name="registrationId" value={person.id} />
+                  <button type="submit" name="attendance" value="attended" className="utrecht-button utrecht-button--secondary-action">
+                    {t("participants.checkInWaitlisted")}
+                    <span className="visually-hidden">: {person.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="page-section" aria-labelledby="walk-in-heading">
+        <h2 className="utrecht-heading-2" id="walk-in-heading">
+          {t("participants.addWalkIn")}
+        </h2>
+        <p className="utrecht-paragraph">{t("participants.walkInHint")}</p>
+        <PostForm>
+          <ErrorSummary errors={walkInValues.intent ? errors : undefined} />
+          <input type="hidden" name="intent" value="walkIn" />
+          <TextField name="name" label={t("participants.name")} required maxLength={100} autoComplete="off" defaultValue={walkInValues.name} errors={errors} />
+          <SelectField
+            name="ageGroup"
+            label={t("participants.ageGroup")}
+            required
+            includeEmpty={t("participants.chooseAgeGroup")}
+            options={loaderData.ageGroups.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
+            defaultValue={walkInValues.ageGroup}
+            errors={errors}
+          />
+          <TextField name="email" type="email" label={t("participants.email")} maxLength={254} autoComplete="off" defaultValue={walkInValues.email} errors={errors} />
+          <div className="button-row">
+            <SubmitButton>{t("form.add")}</SubmitButton>
+          </div>
+        </PostForm>
+      </section>
+
+      <p className="button-row">
+        <a className="utrecht-link" href={`/beheer/${slug}/activiteiten/${activity.id}/deelnemers.csv`} download>
+          {t("participants.csv")}
+        </a>
+      </p>
+    </>
+  );
+}
