@@ -55,6 +55,17 @@ function localMidnight(date: string): Date {
   return instant;
 }
 
+/**
+ * Free text as a tsquery with Dutch stemming (websearch syntax: "phrases", `or`, `-word`). The
+ * Snowball stemmer keeps a doubled final consonant ("voetballen" → voetball) where the singular
+ * has one ("voetbal" → voetbal), so every lexeme ending in a consonant also matches its
+ * single-or-doubled twin. Lexemes never contain a quote (the parser splits on it), so the rewrite
+ * always yields a valid tsquery.
+ */
+function dutchSearchQuery(q: string): SQL {
+  return sql`regexp_replace(websearch_to_tsquery('dutch'::regconfig, ${q})::text, '''([^'']*?)([bcdfgklmnprstvz])\\2?''', '( ''\\1\\2'' | ''\\1\\2\\2'' )', 'g')::tsquery`;
+}
+
 /** Published activities that have not ended yet, narrowed by the filters. */
 function upcomingConditions(filters: CalendarFilters, now: Date): SQL[] {
   const today = todayInAmsterdam(now);
@@ -74,9 +85,7 @@ function upcomingConditions(filters: CalendarFilters, now: Date): SQL[] {
       sql`(${activities.maxAge} is null or ${activities.maxAge} >= ${filters.age})`,
     );
   }
-  if (filters.q) {
-    conditions.push(sql`${activities.searchVector} @@ websearch_to_tsquery('dutch'::regconfig, ${filters.q})`);
-  }
+  if (filters.q) conditions.push(sql`${activities.searchVector} @@ ${dutchSearchQuery(filters.q)}`);
   return conditions;
 }
 
