@@ -1,21 +1,33 @@
 /**
  * Places are never overbooked, the waitlist keeps its order, and the counter on the activity
  * always equals the confirmed rows — under hundreds of simultaneous sign-ups and cancellations.
- * Every call is its own transaction on a pool of 20 connections to a real PostgreSQL.
+ * First through the domain functions (each call its own transaction, on a pool of 20
+ * connections), then over HTTP spread across two app instances on one database.
  */
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoNetwork } from "~/features/demo/seed.server";
 import { cancelRegistrationByToken, registerForActivity } from "~/features/registrations/writes.server";
 import { db } from "~/lib/db/client.server";
 import { outboxEmails, registrations } from "~/lib/db/schema";
 import { cancelTokenFromMail, createTestActivity, placeCounts } from "../support/activities";
 import { useTestDatabase } from "../support/database";
+import { startTestServer, type TestServer } from "../support/server";
 
-useTestDatabase();
+const database = useTestDatabase();
+let servers: TestServer[] = [];
 
 beforeAll(async () => {
+  // Two instances of the real app on the same database; the first fills it with the demo network.
+  // TRUST_PROXY lets each simulated resident arrive from their own address (X-Forwarded-For), as
+  // behind a load balancer, so the per-address sign-up limit does not stop the burst.
+  const env = { TRUST_PROXY: "1", DATABASE_POOL_SIZE: "10" };
+  servers = [await startTestServer({ databaseUrl: database.url, env })];
+  servers.push(await startTestServer({ databaseUrl: database.url, env }));
   await seedDemoNetwork({ activities: false });
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
 });
 
 function signUp(activityId: string, email: string) {
@@ -121,5 +133,81 @@ describe("no waitlist", () => {
     const counts = await placeCounts(activityId);
     expect(counts.rows).toHaveLength(20);
     expect(counts.confirmedCount).toBe(20);
+  });
+});
+
+describe("240 simultaneous sign-ups over HTTP, spread across two app instances", () => {
+  let activityId: string;
+
+  function post(i: number, path: string, init: { json?: unknown; form?: URLSearchParams }) {
+    const server = servers[i % 2]!;
+    return fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: {
+        "x-forwarded-for": `198.51.100.${i % 250}`,
+        origin: server.url,
+        ...(init.json ? { "content-type": "application/json" } : { "content-type": "application/x-www-form-urlencoded" }),
+      },
+      body: init.json ? JSON.stringify(init.json) : init.form,
+      redirect: "manual",
+    });
+  }
+
+  beforeAll(async () => {
+    activityId = await createTestActivity({ capacity: 20, waitlistEnabled: true });
+  });
+
+  it("confirms exactly 20, puts 220 on the waitlist in acceptance order, and answers every request", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 240 }, (_, i) =>
+        post(i, `/api/v1/activities/${activityId}/registrations`, {
+          json: { name: `Bewoner ${i}`, email: `http${i}@example.org`, ageGroup: "27_66" },
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { id: string; status: string } })),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(240).fill(201));
+    expect(responses.filter((r) => r.body.status === "confirmed")).toHaveLength(20);
+    expect(responses.filter((r) => r.body.status === "waitlisted")).toHaveLength(220);
+
+    const counts = await placeCounts(activityId);
+    expect(counts.rows).toHaveLength(240);
+    expect(counts.confirmed).toHaveLength(20);
+    expect(counts.confirmedCount).toBe(20);
+    expect(new Set(counts.rows.map((r) => r.email)).size).toBe(240);
+    expect(Math.max(...counts.confirmed.map((r) => r.sequence))).toBeLessThan(Math.min(...counts.waitlisted.map((r) => r.sequence)));
+    const byId = new Map(counts.rows.map((r) => [r.id, r.status]));
+    expect(responses.every((r) => byId.get(r.body.id) === r.body.status)).toBe(true);
+  });
+
+  it("moves the first 10 of the waitlist up, in order, when 10 people cancel at once on both instances", async () => {
+    const before = await placeCounts(activityId);
+    const leaving = before.confirmed.slice(0, 10);
+    const nextInLine = before.waitlisted.slice(0, 10);
+    const tokens = await Promise.all(leaving.map((r) => cancelTokenFromMail(r.email!)));
+    const responses = await Promise.all(tokens.map((token, i) => post(i, `/inschrijving/${token}`, { form: new URLSearchParams() })));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+
+    const after = await placeCounts(activityId);
+    expect(after.cancelled.map((r) => r.id).sort()).toEqual(leaving.map((r) => r.id).sort());
+    expect(after.confirmed).toHaveLength(20);
+    expect(after.confirmedCount).toBe(20);
+    expect(after.confirmed.map((r) => r.id)).toEqual(expect.arrayContaining(nextInLine.map((r) => r.id)));
+    expect(after.waitlisted.map((r) => r.id)).toEqual(before.waitlisted.slice(10).map((r) => r.id));
+  });
+
+  // Five: the per-address-and-activity limit allows five attempts an hour.
+  it("creates one registration when the same address arrives on both instances at once", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post(i, `/api/v1/activities/${activityId}/registrations`, { json: { name: "Twee Keer", email: "tweekeer@example.org", ageGroup: "18_26" } }),
+      ),
+    );
+    expect(responses.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    const rows = await db()
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.activityId, activityId), eq(registrations.email, "tweekeer@example.org")));
+    expect(rows).toHaveLength(1);
   });
 });
