@@ -141,7 +141,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <Section title={t("accounts.account.twoFactor")}>
         <p className="utrecht-paragraph">{t(loaderData.twoFactorEnabled ? "accounts.account.twoFactorOn" : "accounts.account.twoFactorOff")}</p>
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/account/tweestapsverificatie">
+          <Link className="utrecht-link link-block" to="/account/tweestapsverificatie">
             {t("accounts.account.manageTwoFactor")}
           </Link>
         </p>

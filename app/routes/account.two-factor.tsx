@@ -186,7 +186,7 @@ export default function TwoFactorSettings({ loaderData, actionData }: Route.Comp
         </Section>
       )}
       <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/account">
+        <Link className="utrecht-link link-block" to="/account">
           {t("accounts.twoFactorSettings.backToAccount")}
         </Link>
       </p>

@@ -51,7 +51,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
         </>
       )}
       <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/inloggen">
+        <Link className="utrecht-link link-block" to="/inloggen">
           {t("accounts.magicLink.withPassword")}
         </Link>
       </p>

@@ -41,7 +41,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
           <p className="utrecht-paragraph">{t("accounts.resetPassword.invalidToken")}</p>
         </Alert>
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/wachtwoord-vergeten">
+          <Link className="utrecht-link link-block" to="/wachtwoord-vergeten">
             {t("accounts.resetPassword.requestNew")}
           </Link>
         </p>
@@ -71,7 +71,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       </PostForm>
       {errors?._form && (
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/wachtwoord-vergeten">
+          <Link className="utrecht-link link-block" to="/wachtwoord-vergeten">
             {t("accounts.resetPassword.requestNew")}
           </Link>
         </p>

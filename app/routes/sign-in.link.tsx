@@ -68,7 +68,7 @@ export default function SignInLink({ loaderData, actionData }: Route.ComponentPr
         </>
       )}
       <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/inloggen">
+        <Link className="utrecht-link link-block" to="/inloggen">
           {t("accounts.magicLink.withPassword")}
         </Link>
       </p>

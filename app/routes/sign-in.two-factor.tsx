@@ -74,7 +74,7 @@ export default function TwoFactorStep({ loaderData, actionData }: Route.Componen
         </Alert>
       )}
       <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/inloggen">
+        <Link className="utrecht-link link-block" to="/inloggen">
           {t("accounts.twoFactor.startAgain")}
         </Link>
       </p>

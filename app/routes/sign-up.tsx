@@ -41,7 +41,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         </Alert>
         <p className="utrecht-paragraph">{t("accounts.signUp.checkMail.noMail")}</p>
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/inloggen">
+          <Link className="utrecht-link link-block" to="/inloggen">
             {t("nav.signIn")}
           </Link>
         </p>

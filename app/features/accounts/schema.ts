@@ -43,7 +43,7 @@ export const twoFactorCodeSchema = z.object({
       z
         .string()
         .min(1, { error: "validation.required" })
-        .regex(/^(\d{6}|[A-Za-z0-9][A-Za-z0-9-]{4,40})$/, { error: "accounts.validation.code" }),
+        .regex(/^(\d{6}|[A-Za-z0-9][A-Za-z0-9-]{7,40})$/, { error: "accounts.validation.code" }),
     ),
 });
 
