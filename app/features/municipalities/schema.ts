@@ -24,9 +24,11 @@ export function optionalPlainText(max: number) {
  * tests/unit/reserved-slugs.test.ts checks that every static first segment in app/routes.ts is here.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "aanmelden",
   "account",
   "activiteiten",
   "admin",
+  "afmelden",
   "agenda",
   "api",
   "assets",
@@ -43,6 +45,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "helpdesk",
   "impact",
   "inloggen",
+  "inschrijving",
+  "inschrijvingen",
   "kalender",
   "mail",
   "netwerk",
