@@ -1,0 +1,287 @@
+/**
+ * Tenant isolation over every route that exists. The route list is read from app/routes.ts, so a
+ * new route that this file does not classify fails the test until someone decides how outsiders
+ * may reach it.
+ *
+ * The attacker is the project leader of Rivierendal. For every staff route of Havenstad they get
+ * 404 on GET and on POST with every form intent found in the route modules; then they post to their
+ * OWN municipality's routes with Havenstad's ids in every id field. Afterwards every Havenstad row
+ * is byte-for-byte what it was. A positive control checks that Havenstad's own project leader does
+ * reach the same pages.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import routes from "~/routes";
+import { createTestDatabase } from "../support/database";
+import { startTestServer, type TestServer } from "../support/server";
+import { sessionCookieFor } from "../support/session";
+
+interface RouteEntry {
+  path?: string;
+  file: string;
+  index?: boolean;
+  children?: RouteEntry[];
+}
+
+function flatten(entries: RouteEntry[], prefix = ""): { path: string; file: string }[] {
+  return entries.flatMap((entry) => {
+    const path = entry.index ? prefix || "/" : `${prefix}/${entry.path ?? ""}`.replace(/\/+/g, "/");
+    return [{ path, file: entry.file }, ...flatten(entry.children ?? [], path)];
+  });
+}
+
+/** How outsiders may reach each route; every route must be listed here. */
+const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "public" | "own-account" | "public-municipal"> = {
+  "/": "public",
+  "/taal/:locale": "public",
+  "/netwerk": "network",
+  "/beheer/mail": "mail",
+  "/beheer/mail/:messageId": "mail",
+  "/beheer/:slug": "municipal-staff",
+  "/beheer/:slug/instellingen": "municipal-staff",
+  "/beheer/:slug/wijken": "municipal-staff",
+  "/beheer/:slug/partners": "municipal-staff",
+  "/beheer/:slug/partners/:partnerId": "municipal-staff",
+  "/beheer/:slug/team": "municipal-staff",
+  "/beheer/:slug/activiteiten": "municipal-staff",
+  "/beheer/:slug/activiteiten/nieuw": "municipal-staff",
+  "/beheer/:slug/activiteiten/:id": "municipal-staff",
+  "/beheer/:slug/activiteiten/:id/deelnemers": "municipal-staff",
+  "/beheer/:slug/activiteiten/:id/deelnemers.csv": "municipal-staff",
+  "/uitnodiging/:token": "own-account",
+  "/registreren": "own-account",
+  "/inloggen": "own-account",
+  "/inloggen/tweestaps": "own-account",
+  "/inloggen/link": "own-account",
+  "/wachtwoord-vergeten": "own-account",
+  "/wachtwoord-herstellen": "own-account",
+  "/account": "own-account",
+  "/account/tweestapsverificatie": "own-account",
+  "/uitloggen": "own-account",
+  "/api/auth/*": "own-account",
+  "/api/v1/municipalities": "public",
+  "/api/v1/municipalities/:slug/calendar.ics": "public-municipal",
+  "/api/v1/activities": "public",
+  "/api/v1/activities/:id": "public-municipal",
+  "/api/v1/activities/:id/registrations": "public-municipal",
+  "/api/v1/openapi.json": "public",
+  "/api/v1/*": "public",
+  "/activiteiten": "public",
+  "/inschrijving/:token": "own-account",
+  "/:slug": "public-municipal",
+  "/:slug/activiteiten": "public-municipal",
+  "/:slug/activiteiten/:id": "public-municipal",
+  "/:slug/activiteiten/:id/agenda.ics": "public-municipal",
+  "/:slug/embed": "public-municipal",
+};
+
+const ROUTES = flatten(routes as RouteEntry[]);
+const ALL_PATHS = ROUTES.map((r) => r.path);
+
+let server: TestServer;
+let databaseUrl: string;
+let client: pg.Client;
+let attacker: string;
+let owner: string;
+const havenstad: Record<string, string> = {};
+
+async function one(query: string, values: unknown[] = []): Promise<string> {
+  const result = await client.query<{ id: string }>(query, values);
+  if (!result.rows[0]) throw new Error(`fixture missing: ${query}`);
+  return String(result.rows[0].id);
+}
+
+/** Every Havenstad row in every table that carries a municipality id, plus the municipality itself. */
+async function havenstadFingerprint(): Promise<Record<string, string>> {
+  const tables = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'municipality_id' order by table_name`,
+  );
+  const fingerprint: Record<string, string> = {};
+  for (const { table_name } of tables.rows) {
+    const row = await client.query<{ digest: string | null; n: number }>(
+      `select md5(string_agg(t::text, '|' order by t::text)) as digest, count(*)::int as n from "${table_name}" t where municipality_id = $1`,
+      [havenstad.municipality],
+    );
+    fingerprint[table_name] = `${row.rows[0]?.n}:${row.rows[0]?.digest}`;
+  }
+  const own = await client.query<{ digest: string }>(`select md5(t::text) as digest from municipalities t where id = $1`, [havenstad.municipality]);
+  fingerprint.municipalities = own.rows[0]!.digest;
+  return fingerprint;
+}
+
+function fill(path: string, slug: string): string {
+  return path
+    .replace(":slug", slug)
+    .replace(":partnerId", havenstad.partner!)
+    .replace(":messageId", havenstad.message!)
+    .replace(":id", havenstad.activity!)
+    .replace(":locale", "en")
+    .replace(":token", "unknown-token")
+    .replace("*", "x");
+}
+
+function intentsIn(source: string): string[] {
+  return [...source.matchAll(/name="intent" value="(\w+)"/g), ...source.matchAll(/intent === "(\w+)"/g)].map((m) => m[1]!);
+}
+
+/** The form intents a route handles: those in its own module, plus those of shared form components. */
+async function collectIntents(routeFile: string): Promise<string[]> {
+  const intents = new Set<string>(["save", "delete", "remove", ...intentsIn(await readFile(`app/${routeFile}`, "utf8"))]);
+  for (const folder of ["app/components", "app/features"]) {
+    for (const file of await readdir(folder, { recursive: true })) {
+      if (/\.tsx$/.test(file)) for (const intent of intentsIn(await readFile(`${folder}/${file}`, "utf8"))) intents.add(intent);
+    }
+  }
+  return [...intents].sort();
+}
+
+function form(fields: Record<string, string>): URLSearchParams {
+  return new URLSearchParams(fields);
+}
+
+async function request(path: string, cookie: string, init: { method?: string; body?: URLSearchParams } = {}) {
+  return fetch(`${server.url}${path}`, {
+    method: init.method ?? "GET",
+    body: init.body,
+    redirect: "manual",
+    headers: {
+      cookie,
+      origin: server.url,
+      ...(init.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
+  });
+}
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  server = await startTestServer({ databaseUrl });
+  client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  havenstad.municipality = await one(`select id from municipalities where slug = 'havenstad'`);
+  havenstad.neighbourhood = await one(`select id from neighbourhoods where municipality_id = $1 order by name limit 1`, [havenstad.municipality]);
+  havenstad.partner = await one(`select id from partner_organisations where municipality_id = $1 order by name limit 1`, [havenstad.municipality]);
+  havenstad.activity = await one(
+    `select a.id from activities a where a.municipality_id = $1 and a.status = 'published'
+      and exists (select 1 from registrations r where r.activity_id = a.id and r.status = 'confirmed') order by a.starts_at limit 1`,
+    [havenstad.municipality],
+  );
+  havenstad.registration = await one(`select id from registrations where activity_id = $1 and status = 'confirmed' limit 1`, [havenstad.activity]);
+  havenstad.membership = await one(`select id from memberships where municipality_id = $1 order by role limit 1`, [havenstad.municipality]);
+  havenstad.message = await one(
+    `insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id)
+     values ('someone@example.org', 'Havenstad only', 'private', 'test', 'held', $1) returning id`,
+    [havenstad.municipality],
+  );
+  havenstad.invitation = await one(
+    `insert into invitations (email, role, municipality_id, token_hash, expires_at)
+     values ('invitee@example.org', 'course_leader', $1, md5(random()::text), now() + interval '7 days') returning id`,
+    [havenstad.municipality],
+  );
+  havenstad.draft = await one(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, status)
+     values ($1, 'Concept: nog niet openbaar', 'sport', 'Buurthuis', now() + interval '3 days', now() + interval '3 days 2 hours', 'Havenstad', 'draft') returning id`,
+    [havenstad.municipality],
+  );
+  attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
+  owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+});
+
+afterAll(async () => {
+  await client?.end();
+  await server?.stop();
+});
+
+describe("every route is classified", () => {
+  it("has a tenant rule for each route in app/routes.ts", () => {
+    const unclassified = ALL_PATHS.filter((path) => !(path in CLASSIFICATION));
+    expect(unclassified, "routes without a tenant rule in this test").toEqual([]);
+  });
+});
+
+describe("a project leader of another municipality", () => {
+  const staffPaths = () => ALL_PATHS.filter((p) => CLASSIFICATION[p] === "municipal-staff");
+
+  it("reaches none of Havenstad's staff pages, while Havenstad's own project leader does", async () => {
+    for (const path of staffPaths()) {
+      const url = fill(path, "havenstad");
+      const own = await request(url, owner);
+      expect(own.status, `owner GET ${url}`).toBeLessThan(400);
+      const other = await request(url, attacker);
+      expect(other.status, `outsider GET ${url}`).toBe(404);
+      expect(await other.text(), `outsider GET ${url} body`).not.toContain(havenstad.registration);
+    }
+  });
+
+  it("reaches neither the network pages nor Havenstad's mail", async () => {
+    for (const path of ALL_PATHS.filter((p) => CLASSIFICATION[p] === "network")) {
+      expect((await request(fill(path, "havenstad"), attacker)).status, path).toBe(404);
+    }
+    const message = await request(`/beheer/mail/${havenstad.message}`, attacker);
+    expect(message.status).toBe(404);
+    const list = await request(`/beheer/mail`, attacker);
+    expect(await list.text()).not.toContain("Havenstad only");
+  });
+
+  it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
+    const before = await havenstadFingerprint();
+    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId"];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality];
+    const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
+    for (const { path, file } of targets) {
+      for (const intent of await collectIntents(file)) {
+        for (const entityId of entityIds) {
+          const fields: Record<string, string> = {
+            intent,
+            name: "Overgenomen",
+            title: "Overgenomen",
+            slug: "rivierendal",
+            email: "aanvaller@example.org",
+            role: "course_leader",
+            attendance: "attended",
+            capacity: "1",
+            confirm: "on",
+            themeColour: "#000000",
+          };
+          for (const field of idFields) fields[field] = entityId!;
+          // Against Havenstad's URL the gate must refuse outright.
+          if (entityId === entityIds[0] || !path.startsWith("/beheer/:slug")) {
+            const direct = await request(fill(path, "havenstad"), attacker, { method: "POST", body: form(fields) });
+            // Pages without an action answer 405 to anyone; the others must not admit the outsider.
+            expect([404, 405], `POST ${fill(path, "havenstad")} intent=${intent}`).toContain(direct.status);
+          }
+          // Against the attacker's own municipality, Havenstad's ids must not reach Havenstad's rows.
+          if (path.startsWith("/beheer/:slug")) {
+            const own = await request(fill(path, "rivierendal"), attacker, { method: "POST", body: form(fields) });
+            expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).toBeLessThan(500);
+            // The attacker is at home here: a 404 on a page without ids would mean this test lost its way.
+            if (!/:(id|partnerId)/.test(path)) expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).not.toBe(404);
+          }
+        }
+      }
+    }
+    expect(await havenstadFingerprint()).toEqual(before);
+  });
+});
+
+describe("public pages show only published data of the right municipality", () => {
+  it("hides a draft activity from the public page, the API and the feed", async () => {
+    expect((await request(`/havenstad/activiteiten/${havenstad.draft}`, "")).status).toBe(404);
+    expect((await request(`/api/v1/activities/${havenstad.draft}`, "")).status).toBe(404);
+    const feed = await (await request(`/api/v1/municipalities/havenstad/calendar.ics`, "")).text();
+    expect(feed).not.toContain("Concept: nog niet openbaar");
+    const registration = await fetch(`${server.url}/api/v1/activities/${havenstad.draft}/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Iemand", email: "iemand@example.org", ageGroup: "18_26" }),
+    });
+    expect(registration.status).toBe(404);
+  });
+
+  it("does not show Havenstad's activity under another municipality's address", async () => {
+    expect((await request(`/havenstad/activiteiten/${havenstad.activity}`, "")).status).toBe(200);
+    expect((await request(`/rivierendal/activiteiten/${havenstad.activity}`, "")).status).toBe(404);
+    expect((await request(`/rivierendal/activiteiten/${havenstad.activity}/agenda.ics`, "")).status).toBe(404);
+  });
+});
