@@ -142,7 +142,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p className="utrecht-paragraph">{t(loaderData.twoFactorEnabled ? "accounts.account.twoFactorOn" : "accounts.account.twoFactorOff")}</p>
         <p className="utrecht-paragraph">
           <Link className="utrecht-link link-block" to="/account/tweestapsverificatie">
-            {t("accounts.account.manageTwoFactor")}
+            {t(loaderData.twoFactorEnabled ? "accounts.account.viewTwoFactor" : "accounts.account.manageTwoFactor")}
           </Link>
         </p>
       </Section>
