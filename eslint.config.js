@@ -16,7 +16,7 @@ const layerRule = (forbidden, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".react-router/", "data/", "bench/results/", "coverage/"] },
+  { ignores: ["build/", "build-*/", "test-results/", "node_modules/", ".react-router/", "data/", "bench/results/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
