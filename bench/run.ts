@@ -71,7 +71,12 @@ export interface BenchResults {
   };
   calendar?: CalendarResult;
   api?: LoadResult & { path: string };
-  registrations?: RegistrationRunResult & { storedConfirmed: number; confirmedCount: number; consistent: boolean };
+  registrations?: RegistrationRunResult & {
+    storedConfirmed: number;
+    confirmedCount: number;
+    consistent: boolean;
+    databaseSampling: Awaited<ReturnType<ReturnType<typeof sampleActivity>["stop"]>>;
+  };
   assets?: PageAssets[];
   profile?: ProfileSummary;
   notes: string[];
@@ -264,11 +269,15 @@ async function cleanUpSignUps(databaseUrl: string): Promise<void> {
 async function measureRegistrations(options: Options, app: RunningApp, state: DatabaseState) {
   const runId = Date.now().toString(36);
   log(`sign-ups on one activity: ${options.registrationSeconds} s, ${options.registrationConcurrency} concurrent requests`);
+  const sampler = await openClient(state.url);
+  const sampling = sampleActivity(sampler, state.name);
   const result = await benchRegistrations(app.url, SIGN_UP_ACTIVITY_ID, {
     seconds: options.registrationSeconds,
     concurrency: options.registrationConcurrency,
     runId,
   });
+  const databaseSampling = await sampling.stop();
+  await sampler.end();
   const check = await withClient(state.url, async (client) => {
     const stored = await client.query<{ n: string }>(
       "select count(*) as n from registrations where activity_id = $1 and status = 'confirmed' and email like $2",
@@ -280,7 +289,7 @@ async function measureRegistrations(options: Options, app: RunningApp, state: Da
   const acknowledged = result.statuses["201"] ?? 0;
   const consistent = check.storedConfirmed === acknowledged && check.confirmedCount === acknowledged;
   log(`  ${result.signUpsPerSecond.toFixed(0)} sign-ups/s, p99 ${result.latencyMs.p99.toFixed(1)} ms; statuses ${JSON.stringify(result.statuses)}; stored ${check.storedConfirmed}, confirmed_count ${check.confirmedCount}`);
-  return { ...result, ...check, consistent };
+  return { ...result, ...check, consistent, databaseSampling };
 }
 
 async function activityPagePath(app: RunningApp, calendar: CalendarResult | undefined, state: DatabaseState, calendarPath: string): Promise<string> {
