@@ -16,8 +16,7 @@ let second: TestServer;
 
 beforeAll(async () => {
   // Two instances of the app on one database, as behind a load balancer.
-  first = await startTestServer({ databaseUrl: database.url });
-  second = await startTestServer({ databaseUrl: database.url });
+  [first, second] = await Promise.all([startTestServer({ databaseUrl: database.url }), startTestServer({ databaseUrl: database.url })]);
 });
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
@@ -149,6 +148,41 @@ describe("failed sign-ins", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Vul een geldig e-mailadres in");
     expect(await query(database.url, "select count(*)::int as n from sign_in_throttles")).toEqual(before);
+  });
+});
+
+describe("the two-factor step", () => {
+  it("accepts a backup code once", async () => {
+    const email = "begeleider@havenstad.example";
+    const jar = new CookieJar();
+    await signIn(first, email, DEMO_PASSWORD, jar);
+    const used = await postForm(second.url, "/inloggen/tweestaps", { code: "demo-backup-1", redirectTo: "/account" }, jar);
+    expect(used.status).toBe(302);
+    expect(used.headers.get("location")).toBe("/account");
+    expect(jar.has("buurtkracht.session_token")).toBe(true);
+
+    const again = new CookieJar();
+    await signIn(first, email, DEMO_PASSWORD, again);
+    expect((await postForm(first.url, "/inloggen/tweestaps", { code: "demo-backup-1" }, again)).status).toBe(400);
+    expect(again.has("buurtkracht.session_token")).toBe(false);
+  });
+});
+
+describe("emailed sign-in links", () => {
+  it("stop working once the account has switched two-factor sign-in on", async () => {
+    const email = "cursist@buurtkracht.example";
+    expect((await postForm(first.url, "/inloggen/link", { email })).status).toBe(200);
+    const [mail] = (await mailsTo(database.url, email)).filter((m) => m.kind === "magic-link");
+    const link = mail!.text_body.match(/https?:\/\/\S+/)![0];
+    await query(database.url, "update users set two_factor_enabled = true where email = $1", [email]);
+
+    const response = await fetch(link, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/inloggen/link?link=tweestaps");
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await query(database.url, "select 1 from verifications where identifier like 'magic-link:%'")).toHaveLength(0);
+    expect(await query(database.url, "select 1 from sessions s join users u on u.id = s.user_id where u.email = $1", [email])).toHaveLength(0);
+    await query(database.url, "update users set two_factor_enabled = false where email = $1", [email]);
   });
 });
 
