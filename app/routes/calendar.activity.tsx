@@ -138,7 +138,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
     <div style={municipalityThemeStyle(municipality.themeColour)}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: loaderData.jsonLd }} />
       <MunicipalityBanner municipality={municipality} />
-      <p className="utrecht-paragraph">
+      <p className="utrecht-paragraph page-link">
         <a className="utrecht-link" href={`/${municipality.slug}/activiteiten`}>
           {t("activity.backToCalendar")}
         </a>
@@ -166,7 +166,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
             <dt>{t("activity.places")}</dt>
             <dd>{availabilityText(activity, t)}</dd>
           </dl>
-          <p className="utrecht-paragraph">
+          <p className="utrecht-paragraph page-link">
             <a className="utrecht-link" href={`/${municipality.slug}/activiteiten/${activity.id}/agenda.ics`} download>
               {t("activity.addToCalendar")}
             </a>
@@ -223,7 +223,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
                 {loaderData.pageUrl}
               </a>
             </p>
-            <p className="utrecht-paragraph">
+            <p className="utrecht-paragraph page-link">
               <a className="utrecht-link" href={loaderData.shareMail}>
                 {t("activity.share.email")}
               </a>

@@ -33,7 +33,7 @@ export default function EmbedPage({ loaderData }: Route.ComponentProps) {
     <div className="embed-page" style={municipalityThemeStyle(municipality.themeColour)}>
       <h1 className="utrecht-heading-1 embed-title">{loaderData.title}</h1>
       <ActivityList items={loaderData.items} options={{ newTab: true }} />
-      <p className="utrecht-paragraph">
+      <p className="utrecht-paragraph page-link">
         <a className="utrecht-link" href={`/${municipality.slug}/activiteiten`} target="_blank" rel="noopener noreferrer">
           {loaderData.more}
           <span className="visually-hidden"> {loaderData.newTab}</span>

@@ -6,6 +6,7 @@ import { PostForm, SubmitButton } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
+import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/registration";
 
 /**
@@ -13,6 +14,8 @@ import type { Route } from "./+types/registration";
  * open links); cancelling takes a POST from the button.
  */
 export const handle = { hydrate: false };
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const registration = await findRegistrationByToken(params.token);
@@ -72,7 +75,7 @@ export default function RegistrationPage({ loaderData, actionData }: Route.Compo
         </>
       )}
       {registration.activityPath && (
-        <p className="utrecht-paragraph">
+        <p className="utrecht-paragraph page-link">
           <a className="utrecht-link" href={registration.activityPath}>
             {t("registration.viewActivity")}
           </a>
