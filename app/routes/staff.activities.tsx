@@ -9,6 +9,7 @@ import { ButtonLink } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.activities";
+import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 const VIEW_PARAM: Record<string, StaffListView> = { komend: "upcoming", voorbij: "past", concepten: "drafts" };
 const VIEW_SLUG: Record<StaffListView, string> = { upcoming: "komend", past: "voorbij", drafts: "concepten" };
@@ -37,6 +38,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: `${t("staffActivities.title")} — ${municipality.name}`,
   };
 }
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: staffActivitiesCss }];
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 

@@ -11,6 +11,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { invalid } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.activity-new";
+import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, partnerChoice } = await authorizeActivities(request, params.slug);
@@ -22,6 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: `${t("staffActivities.new")} — ${municipality.name}`,
   };
 }
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: staffActivitiesCss }];
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 

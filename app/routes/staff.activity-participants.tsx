@@ -12,6 +12,7 @@ import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server"
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.activity-participants";
+import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, activity } = await authorizeActivity(request, params.slug, params.id);
@@ -26,6 +27,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: `${t("participants.title")}: ${activity.title} — ${municipality.name}`,
   };
 }
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: staffActivitiesCss }];
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 
@@ -99,9 +102,9 @@ export default function Participants({ loaderData, actionData }: Route.Component
                     value="attended"
                     className="utrecht-button utrecht-button--primary-action"
                     aria-pressed={person.attendance === "attended"}
+                    aria-label={`${t("participants.markAttended")}: ${person.name}`}
                   >
                     {t("participants.markAttended")}
-                    <span className="visually-hidden">: {person.name}</span>
                   </button>
                   <button
                     type="submit"
@@ -109,9 +112,9 @@ export default function Participants({ loaderData, actionData }: Route.Component
                     value="no_show"
                     className="utrecht-button utrecht-button--secondary-action"
                     aria-pressed={person.attendance === "no_show"}
+                    aria-label={`${t("participants.markNoShow")}: ${person.name}`}
                   >
                     {t("participants.markNoShow")}
-                    <span className="visually-hidden">: {person.name}</span>
                   </button>
                 </Form>
               </li>
@@ -138,9 +141,14 @@ export default function Participants({ loaderData, actionData }: Route.Component
                 </div>
                 <Form method="post" className="checkin-buttons" preventScrollReset>
                   <input type="hidden" name="registrationId" value={person.id} />
-                  <button type="submit" name="attendance" value="attended" className="utrecht-button utrecht-button--secondary-action">
+                  <button
+                    type="submit"
+                    name="attendance"
+                    value="attended"
+                    className="utrecht-button utrecht-button--secondary-action"
+                    aria-label={`${t("participants.checkInWaitlisted")}: ${person.name}`}
+                  >
                     {t("participants.checkInWaitlisted")}
-                    <span className="visually-hidden">: {person.name}</span>
                   </button>
                 </Form>
               </li>

@@ -16,6 +16,7 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { storedFileUrl } from "~/lib/storage.server";
 import { formatInZone, utcToZonedLocal } from "~/lib/time";
 import type { Route } from "./+types/staff.activity";
+import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, partnerChoice, activity } = await authorizeActivity(request, params.slug, params.id);
@@ -65,6 +66,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: `${activity.title} — ${municipality.name}`,
   };
 }
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: staffActivitiesCss }];
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 

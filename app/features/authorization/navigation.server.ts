@@ -37,6 +37,7 @@ export async function staffNavigation(actor: Actor): Promise<NavigationItem[]> {
 /** The sections of a municipality's staff area, each shown only to those whose role allows it. */
 const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: MunicipalityAction }[] = [
   { path: "", label: "staff.nav.overview", action: "municipality.view_staff_area" },
+  { path: "/activiteiten", label: "staffActivities.title", action: "activity.create" },
   { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },
   { path: "/wijken", label: "staff.nav.neighbourhoods", action: "municipality.manage_neighbourhoods" },
   { path: "/partners", label: "staff.nav.partners", action: "municipality.manage_partners" },
