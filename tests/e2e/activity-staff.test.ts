@@ -55,6 +55,8 @@ describe("a course leader on a phone", () => {
     const { page } = tab;
     await visit(tab, "/beheer/havenstad/activiteiten");
     await page.getByRole("navigation", { name: "Beheer van de gemeente" }).getByRole("link", { name: "Activiteiten" }).waitFor();
+    // The table scrolls inside its own box; the page itself never gets wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole("link", { name: "Nieuwe activiteit" }).click();
     await page.waitForURL(/\/activiteiten\/nieuw$/);
     await expectAccessible(page);
@@ -108,6 +110,7 @@ describe("a course leader on a phone", () => {
     await page.getByRole("link", { name: "Deelnemers en aanwezigheid" }).click();
     await page.waitForURL(/\/deelnemers$/);
     await expectAccessible(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     const present = page.getByRole("button", { name: "Aanwezig: Anna Jansen" });
     const box = await present.boundingBox();
