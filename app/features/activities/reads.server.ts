@@ -56,7 +56,7 @@ export async function listStaffActivities(
 
 /** One activity of this municipality with everything the edit page shows, or null. */
 export async function findStaffActivity(municipalityId: MunicipalityId, activityId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(activityId)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(activityId)) return null;
   const [row] = await db()
     .select({
       activity: activities,
