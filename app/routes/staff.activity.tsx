@@ -56,7 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       seriesDrafts: activity.seriesId ? activity.seriesDrafts : 0,
       imageUrl: storedFileUrl(activity.imagePath),
       isEditable: activity.status !== "cancelled" && activity.status !== "completed",
-      isPublic: activity.status !== "draft" && activity.status !== "in_review",
+      isPublic: activity.status === "published",
       canPublish: canTakeStep("publish", activity),
       canCancel: canTakeStep("cancel", activity),
       canComplete: canTakeStep("complete", activity),
