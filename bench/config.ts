@@ -43,6 +43,8 @@ export interface Options {
   registrationConcurrency: number;
   instances: number;
   profile: boolean;
+  /** PostgreSQL's random_page_cost for the app's sessions (ALTER DATABASE for the run); undefined keeps the server's. */
+  randomPageCost: number | undefined;
   only: Set<string> | undefined;
   port: number;
   staticPort: number;
@@ -61,6 +63,7 @@ const HELP = `npm run bench -- [options]
   --registration-seconds 10 --registration-concurrency 20
   --instances 1                  app processes sharing the port (Node cluster)
   --profile                      also record a CPU profile of the app during the calendar run
+  --random-page-cost 1.1         planner cost of a random page read for this run (default: the server's setting)
   --only calendar,api,registrations,assets,database
   --server postgres://postgres@127.0.0.1:5432   PostgreSQL server for the bench databases
   --app-dir <path>               measure another checkout of the app (default: this repository)
@@ -99,6 +102,7 @@ export function parseOptions(argv: string[]): Options {
     "port",
     "static-port",
     "app-dir",
+    "random-page-cost",
   ]);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`Unknown option --${key}\n\n${HELP}`);
 
@@ -134,10 +138,17 @@ export function parseOptions(argv: string[]): Options {
     registrationConcurrency: number("registration-concurrency", 20),
     instances: number("instances", 1),
     profile: flags.has("profile"),
+    randomPageCost: values.has("random-page-cost") ? positive(values.get("random-page-cost")!) : undefined,
     only: only ? new Set(only.split(",")) : undefined,
     port: number("port", 3890),
     staticPort: number("static-port", 3891),
   };
+}
+
+function positive(raw: string): number {
+  const parsed = Number(raw);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error("--random-page-cost must be a positive number");
+  return parsed;
 }
 
 export function databaseName(size: DataSize): string {

@@ -94,6 +94,10 @@ export interface QueryPlan {
 const CALENDAR_COLUMNS = `a.id, m.slug, m.name, n.name as neighbourhood_name, a.title, a.description, a.category, a.location,
        a.starts_at, a.ends_at, a.min_age, a.max_age, a.capacity, a.confirmed_count, a.waitlist_enabled,
        a.registration_required, a.image_path, a.organiser_name, a.status, a.created_at, a.updated_at,
+       to_char(a.starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI:SS') as starts_local,
+       (extract(epoch from (a.starts_at at time zone 'Europe/Amsterdam') - (a.starts_at at time zone 'UTC')) / 60)::int as starts_offset,
+       to_char(a.ends_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI:SS') as ends_local,
+       (extract(epoch from (a.ends_at at time zone 'Europe/Amsterdam') - (a.ends_at at time zone 'UTC')) / 60)::int as ends_offset,
        to_char(a.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position`;
 
 function calendarQuery(municipalityCondition: string, midnight: string, limit: number): string {

@@ -172,6 +172,8 @@ export function printSummary(results: BenchResults): void {
   }
   const calendarQuery = results.database.queries?.[0];
   if (calendarQuery) out.push(`Calendar query: ${calendarQuery.executionMs} ms execution, ${calendarQuery.planningMs} ms planning (EXPLAIN ANALYZE median)`);
+  const variant = results.database.queries?.find((q) => q.name.includes("random_page_cost"));
+  if (variant) out.push(`  ${variant.name.replace(/^.*, with /, "with ")}: ${variant.executionMs} ms execution, ${variant.planningMs} ms planning`);
   if (results.profile) out.push(`App CPU: ${results.profile.byPackage.slice(0, 6).map((p) => `${p.name} ${round(p.share * 100, 0)}%`).join(", ")}`);
   for (const note of results.notes) out.push(`Note: ${note}`);
   out.push("───────────────────────────────────────", "");

@@ -256,6 +256,15 @@ async function prepareSignUpActivity(databaseUrl: string): Promise<void> {
   });
 }
 
+/** Sets (or resets) random_page_cost for new sessions of the bench database. */
+async function setRandomPageCost(options: Options, state: DatabaseState, value: number | undefined): Promise<void> {
+  await withClient(`${options.serverUrl}/postgres`, async (client) => {
+    await client.query(
+      value === undefined ? `alter database ${state.name} reset random_page_cost` : `alter database ${state.name} set random_page_cost = ${Number(value)}`,
+    );
+  });
+}
+
 /** Removes what the sign-up benchmark wrote, so every run starts from the same data. */
 async function cleanUpSignUps(databaseUrl: string): Promise<void> {
   await withClient(databaseUrl, async (client) => {
@@ -365,10 +374,21 @@ async function main(): Promise<void> {
     log("database facts: table and index sizes, EXPLAIN ANALYZE of the calendar queries");
     await withClient(state.url, async (client) => {
       results.database.tables = await tableFacts(client);
-      results.database.queries = await explainQueries(client, await benchQueries(client, TARGETS.calendarQueryLimit));
+      if (options.randomPageCost !== undefined) await client.query(`set random_page_cost = ${options.randomPageCost}`);
+      const queries = await benchQueries(client, TARGETS.calendarQueryLimit);
+      results.database.queries = await explainQueries(client, queries);
+      // The calendar query's plan depends on the planner's cost of random reads; show the other side too.
+      const other = options.randomPageCost === undefined ? "1.1" : "default";
+      await client.query(`set random_page_cost = ${other === "default" ? "default" : other}`);
+      const [calendar] = await explainQueries(client, queries.slice(0, 1));
+      results.database.queries.push({ ...calendar!, name: `${calendar!.name}, with random_page_cost = ${other}` });
     });
   }
 
+  if (options.randomPageCost !== undefined) {
+    await setRandomPageCost(options, state, options.randomPageCost);
+    notes.push(`The app's database sessions used random_page_cost = ${options.randomPageCost} (--random-page-cost); the server's setting is ${machine.postgresSettings.random_page_cost}.`);
+  }
   await prepareSignUpActivity(state.url);
   log(`starting the app (${options.instances} instance${options.instances > 1 ? "s" : ""}) on port ${options.port}`);
   const app = await startApp({
@@ -397,8 +417,16 @@ async function main(): Promise<void> {
   } finally {
     await app.stop();
     await cleanUpSignUps(state.url);
+    if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, undefined);
   }
-  if (options.profile) results.profile = await profileCalendar(options, state, results.calendar?.path ?? options.calendarPath);
+  if (options.profile) {
+    if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, options.randomPageCost);
+    try {
+      results.profile = await profileCalendar(options, state, results.calendar?.path ?? options.calendarPath);
+    } finally {
+      if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, undefined);
+    }
+  }
 
   results.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
   mkdirSync(resultsDir, { recursive: true });
