@@ -4,11 +4,10 @@ import { getCurrentUser } from "~/features/accounts/session.server";
 import { publicActivityPath } from "~/features/activities/urls";
 import { notFound, openPublicMunicipality } from "~/features/authorization/gate.server";
 import { availabilityOf } from "~/features/calendar/availability";
-import { ageRangeText, availabilityText, formatTime } from "~/features/calendar/calendar-view";
+import { ageRangeText, availabilityText } from "~/features/calendar/calendar-view";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
 import { findLastAgeGroup, findPublishedActivity } from "~/features/calendar/reads.server";
 import { activityEvent, qrCodeSvg, serialiseJsonLd } from "~/features/calendar/sharing.server";
-import { toAmsterdamIso } from "~/features/calendar/time";
 import { registrationInput } from "~/features/registrations/schema";
 import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FormErrors } from "~/components/form";
@@ -52,7 +51,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       neighbourhoodName: activity.neighbourhoodName,
       organiserName: activity.organiserName,
       startsAt: activity.startsAt,
-      endsAt: activity.endsAt,
+      starts: activity.starts,
+      ends: activity.ends,
       minAge: activity.minAge,
       maxAge: activity.maxAge,
       capacity: activity.capacity,
@@ -151,9 +151,9 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           <dl className="activity-facts">
             <dt>{t("activity.when")}</dt>
             <dd>
-              <time dateTime={toAmsterdamIso(activity.startsAt)}>{formatInZone(activity.startsAt, locale)}</time>
+              <time dateTime={activity.starts.iso}>{formatInZone(activity.startsAt, locale)}</time>
               {" \u2013 "}
-              <time dateTime={toAmsterdamIso(activity.endsAt)}>{formatTime(activity.endsAt, locale)}</time>
+              <time dateTime={activity.ends.iso}>{activity.starts.date === activity.ends.date ? activity.ends.time : formatInZone(new Date(activity.ends.iso), locale)}</time>
             </dd>
             <dt>{t("activity.where")}</dt>
             <dd>{place}</dd>
@@ -164,7 +164,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
             <dt>{t("activity.organiser")}</dt>
             <dd>{activity.organiserName}</dd>
             <dt>{t("activity.places")}</dt>
-            <dd>{availabilityText(activity, t)}</dd>
+            <dd>{availabilityText(availability, t)}</dd>
           </dl>
           <p className="utrecht-paragraph page-link">
             <a className="utrecht-link" href={`/${municipality.slug}/activiteiten/${activity.id}/agenda.ics`} download>

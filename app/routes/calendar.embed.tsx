@@ -1,6 +1,7 @@
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { ActivityList } from "~/features/calendar/calendar-view";
+import { toCalendarItem } from "~/features/calendar/page.server";
 import { listUpcomingActivities } from "~/features/calendar/reads.server";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import calendarCss from "~/styles/calendar.css?url";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: t("embed.title", { name: municipality.name }),
     more: t("embed.more", { name: municipality.name }),
     newTab: t("embed.newTab"),
-    items: page.items,
+    items: page.items.map((item) => toCalendarItem(item)),
   };
 }
 

@@ -5,7 +5,6 @@
 import { publicActivityPath } from "~/features/activities/urls";
 import { spotsLeft } from "~/features/calendar/availability";
 import type { PublicActivity } from "~/features/calendar/reads.server";
-import { toAmsterdamIso } from "~/features/calendar/time";
 import { baseUrl } from "~/lib/env.server";
 
 export function serialiseActivity(activity: PublicActivity) {
@@ -14,8 +13,8 @@ export function serialiseActivity(activity: PublicActivity) {
     id: activity.id,
     title: activity.title,
     description: activity.description,
-    startsAt: toAmsterdamIso(activity.startsAt),
-    endsAt: toAmsterdamIso(activity.endsAt),
+    startsAt: activity.starts.iso,
+    endsAt: activity.ends.iso,
     municipality: activity.municipalitySlug,
     neighbourhood: activity.neighbourhoodName,
     category: activity.category,

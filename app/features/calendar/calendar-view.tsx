@@ -8,26 +8,28 @@ import type { ActivityCategory } from "~/lib/db/schema";
 import { ACTIVITY_CATEGORIES } from "~/lib/db/schema";
 import type { Locale, Translate } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { formatInZone, utcToZonedLocal } from "~/lib/time";
-import { availabilityOf, type PlacesOf } from "./availability";
+import { formatInZone } from "~/lib/time";
+import type { Availability } from "./availability";
 import type { CalendarFilters } from "./schema";
-import { toAmsterdamIso } from "./time";
 
-export interface CalendarItem extends PlacesOf {
+/** What one calendar row shows (kept small: it is the loader payload of the busiest page). */
+export interface CalendarItem {
   id: string;
   title: string;
   category: ActivityCategory;
-  startsAt: Date;
-  endsAt: Date;
+  /** ISO 8601 local time with the Amsterdam offset, e.g. "2026-10-25T14:00:00+01:00". */
+  startsAt: string;
+  endsAt: string;
   minAge: number | null;
   maxAge: number | null;
   neighbourhoodName: string | null;
   municipalitySlug: string;
-  municipalityName: string;
+  /** Only on the network-wide calendar. */
+  municipalityName?: string;
+  availability: Availability;
 }
 
-export function availabilityText(activity: PlacesOf, t: Translate): string {
-  const availability = availabilityOf(activity);
+export function availabilityText(availability: Availability, t: Translate): string {
   switch (availability.kind) {
     case "no_registration":
       return t("calendar.places.noRegistration");
@@ -55,20 +57,18 @@ export function formatDay(localDate: string, locale: Locale): string {
   return formatInZone(new Date(`${localDate}T12:00:00Z`), locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
 
-export function formatTime(instant: Date, locale: Locale): string {
-  return formatInZone(instant, locale, { timeStyle: "short" });
-}
-
-function TimeRange({ activity, locale }: { activity: { startsAt: Date; endsAt: Date }; locale: Locale }) {
-  const sameDay = utcToZonedLocal(activity.startsAt).date === utcToZonedLocal(activity.endsAt).date;
-  const endLabel = sameDay
-    ? formatTime(activity.endsAt, locale)
-    : formatInZone(activity.endsAt, locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+/** Start and end as "14:00–16:00" (24-hour clock in Dutch and British English alike), with the end's day if it differs. */
+export function TimeRange({ startsAt, endsAt, locale }: { startsAt: string; endsAt: string; locale: Locale }) {
+  // The ISO strings are local times: date and clock time are their first 10 and 11–16th characters.
+  const endLabel =
+    startsAt.slice(0, 10) === endsAt.slice(0, 10)
+      ? endsAt.slice(11, 16)
+      : `${formatInZone(new Date(`${endsAt.slice(0, 10)}T12:00:00Z`), locale, { day: "numeric", month: "short" })} ${endsAt.slice(11, 16)}`;
   return (
     <>
-      <time dateTime={toAmsterdamIso(activity.startsAt)}>{formatTime(activity.startsAt, locale)}</time>
+      <time dateTime={startsAt}>{startsAt.slice(11, 16)}</time>
       {"\u2013"}
-      <time dateTime={toAmsterdamIso(activity.endsAt)}>{endLabel}</time>
+      <time dateTime={endsAt}>{endLabel}</time>
     </>
   );
 }
@@ -80,14 +80,13 @@ export interface LinkOptions {
   showMunicipality?: boolean;
 }
 
-function ActivityLink({ activity, options }: { activity: CalendarItem; options: LinkOptions }) {
-  const { t } = useTranslation();
+function ActivityLink({ activity, options, t }: { activity: CalendarItem; options: LinkOptions; t: Translate }) {
   const href = publicActivityPath(activity.municipalitySlug, activity.id);
   if (options.newTab) {
     return (
       <a className="utrecht-link" href={href} target="_blank" rel="noopener noreferrer">
         {activity.title}
-        <span className="visually-hidden"> {t("embed.newTab")}</span>
+        <span className="visually-hidden">{` ${t("embed.newTab")}`}</span>
       </a>
     );
   }
@@ -98,26 +97,34 @@ function ActivityLink({ activity, options }: { activity: CalendarItem; options: 
   );
 }
 
-function ActivitySummary({ activity, options, headingLevel }: { activity: CalendarItem; options: LinkOptions; headingLevel: 3 | 4 }) {
-  const { t, locale } = useTranslation();
+interface SummaryProps {
+  activity: CalendarItem;
+  options: LinkOptions;
+  headingLevel: 3 | 4;
+  t: Translate;
+  locale: Locale;
+}
+
+// The busiest markup of the site (50 rows a page): translation is passed in rather than looked
+// up per row, and each line's text is one string.
+function ActivitySummary({ activity, options, headingLevel, t, locale }: SummaryProps) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
-  const place = [options.showMunicipality ? activity.municipalityName : null, activity.neighbourhoodName].filter(Boolean).join(", ");
-  const availability = availabilityOf(activity);
+  const details = [options.showMunicipality ? activity.municipalityName : null, activity.neighbourhoodName, t(`activityCategory.${activity.category}`)]
+    .filter(Boolean)
+    .join(" · ");
+  const { availability } = activity;
   return (
     <article className="calendar-item">
       <Heading className={`utrecht-heading-${headingLevel} calendar-item__title`}>
-        <ActivityLink activity={activity} options={options} />
+        <ActivityLink activity={activity} options={options} t={t} />
       </Heading>
       <p className="utrecht-paragraph calendar-item__meta">
-        <TimeRange activity={activity} locale={locale} />
-        {place && <> · {place}</>}
-        {" · "}
-        {t(`activityCategory.${activity.category}`)}
+        <TimeRange startsAt={activity.startsAt} endsAt={activity.endsAt} locale={locale} />
+        {` · ${details}`}
       </p>
       <p className="utrecht-paragraph calendar-item__meta">
-        <span className={`calendar-places calendar-places--${availability.kind}`}>{availabilityText(activity, t)}</span>
-        {" · "}
-        {ageRangeText(activity, t)}
+        <span className={`calendar-places calendar-places--${availability.kind}`}>{availabilityText(availability, t)}</span>
+        {` · ${ageRangeText(activity, t)}`}
       </p>
     </article>
   );
@@ -129,7 +136,7 @@ export function ActivityList({ items, options = {} }: { items: CalendarItem[]; o
   if (items.length === 0) return <p className="utrecht-paragraph calendar-empty">{t("calendar.list.empty")}</p>;
   const days: { date: string; items: CalendarItem[] }[] = [];
   for (const item of items) {
-    const date = utcToZonedLocal(item.startsAt).date;
+    const date = item.startsAt.slice(0, 10);
     const last = days.at(-1);
     if (last?.date === date) last.items.push(item);
     else days.push({ date, items: [item] });
@@ -144,7 +151,7 @@ export function ActivityList({ items, options = {} }: { items: CalendarItem[]; o
           <ul className="calendar-day__items">
             {day.items.map((item) => (
               <li key={item.id}>
-                <ActivitySummary activity={item} options={options} headingLevel={3} />
+                <ActivitySummary activity={item} options={options} headingLevel={3} t={t} locale={locale} />
               </li>
             ))}
           </ul>
@@ -158,7 +165,7 @@ export function ActivityList({ items, options = {} }: { items: CalendarItem[]; o
 export function WeekGrid({ days, items, options = {} }: { days: string[]; items: CalendarItem[]; options?: LinkOptions }) {
   const { t, locale } = useTranslation();
   const byDay = new Map<string, CalendarItem[]>(days.map((day) => [day, []]));
-  for (const item of items) byDay.get(utcToZonedLocal(item.startsAt).date)?.push(item);
+  for (const item of items) byDay.get(item.startsAt.slice(0, 10))?.push(item);
   return (
     <ol className="week-grid">
       {days.map((day) => {
@@ -174,7 +181,7 @@ export function WeekGrid({ days, items, options = {} }: { days: string[]; items:
               <ul className="week-grid__items">
                 {dayItems.map((item) => (
                   <li key={item.id}>
-                    <ActivitySummary activity={item} options={options} headingLevel={4} />
+                    <ActivitySummary activity={item} options={options} headingLevel={4} t={t} locale={locale} />
                   </li>
                 ))}
               </ul>

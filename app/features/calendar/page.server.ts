@@ -3,6 +3,8 @@
  * Each is a single query on the calendar index.
  */
 import type { MunicipalityId } from "~/features/authorization/gate.server";
+import type { CalendarItem } from "./calendar-view";
+import { availabilityOf } from "./availability";
 import { encodeCursor } from "./cursor";
 import { listUpcomingActivities, listUpcomingActivitiesInNetwork, type PublicActivity } from "./reads.server";
 import type { CalendarFilters, CalendarPageQuery } from "./schema";
@@ -14,9 +16,26 @@ export const WEEK_LIMIT = 500;
 /** The iCalendar feed holds at most this many upcoming activities. */
 export const FEED_LIMIT = 500;
 
+/** Only what a calendar row shows: a small loader payload keeps the busy calendar page fast. */
+export function toCalendarItem(activity: PublicActivity, options: { withMunicipality?: boolean } = {}): CalendarItem {
+  return {
+    id: activity.id,
+    title: activity.title,
+    category: activity.category,
+    startsAt: activity.starts.iso,
+    endsAt: activity.ends.iso,
+    minAge: activity.minAge,
+    maxAge: activity.maxAge,
+    neighbourhoodName: activity.neighbourhoodName,
+    municipalitySlug: activity.municipalitySlug,
+    municipalityName: options.withMunicipality ? activity.municipalityName : undefined,
+    availability: availabilityOf(activity),
+  };
+}
+
 export interface CalendarPageData {
   view: "list" | "week";
-  items: PublicActivity[];
+  items: CalendarItem[];
   /** The list's next-page cursor (list view only). */
   next: string | null;
   week: { id: string; number: number; days: string[]; previous: string | null; next: string; current: string } | null;
@@ -38,7 +57,7 @@ export async function loadCalendarPage(
     const previous = shiftIsoWeek(week, -1);
     return {
       view: "week",
-      items: page.items,
+      items: page.items.map((item) => toCalendarItem(item, { withMunicipality: !municipalityId })),
       next: null,
       week: {
         id: week,
@@ -52,5 +71,5 @@ export async function loadCalendarPage(
     };
   }
   const page = await list(query.filters, { limit: LIST_PAGE_SIZE, after: query.after });
-  return { view: "list", items: page.items, next: page.next ? encodeCursor(page.next) : null, week: null };
+  return { view: "list", items: page.items.map((item) => toCalendarItem(item, { withMunicipality: !municipalityId })), next: page.next ? encodeCursor(page.next) : null, week: null };
 }

@@ -11,7 +11,7 @@ import { activities, municipalities, neighbourhoods, registrations, type AgeGrou
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import type { CalendarCursor } from "./cursor";
 import type { CalendarFilters } from "./schema";
-import { todayInAmsterdam } from "./time";
+import { localMoment, todayInAmsterdam } from "./time";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,9 +37,18 @@ const publicColumns = {
   status: activities.status,
   createdAt: activities.createdAt,
   updatedAt: activities.updatedAt,
+  // Local times and offsets from PostgreSQL's time zone database (cheaper than Intl for every row).
+  startsLocal: sql<string>`to_char(${activities.startsAt} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI:SS')`.as("starts_local"),
+  startsOffset: sql<number>`(extract(epoch from (${activities.startsAt} at time zone 'Europe/Amsterdam') - (${activities.startsAt} at time zone 'UTC')) / 60)::int`.as("starts_offset"),
+  endsLocal: sql<string>`to_char(${activities.endsAt} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI:SS')`.as("ends_local"),
+  endsOffset: sql<number>`(extract(epoch from (${activities.endsAt} at time zone 'Europe/Amsterdam') - (${activities.endsAt} at time zone 'UTC')) / 60)::int`.as("ends_offset"),
   // The exact start (microseconds) for the keyset cursor; a JavaScript Date keeps milliseconds only.
   position: sql<string>`to_char(${activities.startsAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("position"),
 };
+
+function withLocalMoments<Row extends { startsLocal: string; startsOffset: number; endsLocal: string; endsOffset: number }>(row: Row) {
+  return { ...row, starts: localMoment(row.startsLocal, row.startsOffset), ends: localMoment(row.endsLocal, row.endsOffset) };
+}
 
 export type PublicActivity = NonNullable<Awaited<ReturnType<typeof findPublished>>>;
 
@@ -108,7 +117,7 @@ async function queryUpcoming(
     .where(and(...conditions))
     .orderBy(asc(activities.startsAt), asc(activities.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit);
+  const items = rows.slice(0, page.limit).map(withLocalMoments);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? { startsAt: last.position, id: last.id } : null };
 }
@@ -142,7 +151,7 @@ async function findPublished(id: string, municipalityId: string | null) {
     .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
     .where(and(...conditions));
-  return row ?? null;
+  return row ? withLocalMoments(row) : null;
 }
 
 /** A published activity of this municipality (past ones too), or null. */
@@ -155,13 +164,30 @@ export function findPublishedActivityInNetwork(id: string) {
   return findPublished(id, null);
 }
 
-/** The neighbourhoods of a municipality, for the calendar's filter. */
-export async function listNeighbourhoodOptions(municipalityId: MunicipalityId) {
-  return db()
+const NEIGHBOURHOOD_CACHE_MS = 30_000;
+const neighbourhoodCache = new Map<string, { until: number; rows: Promise<{ id: string; name: string }[]> }>();
+
+/**
+ * The neighbourhoods of a municipality, for the calendar's filter. Kept for 30 seconds per
+ * process: the calendar is the busiest page and neighbourhoods hardly ever change, so a renamed
+ * one may show its old name in the filter for half a minute.
+ */
+export function listNeighbourhoodOptions(municipalityId: MunicipalityId): Promise<{ id: string; name: string }[]> {
+  const now = Date.now();
+  const cached = neighbourhoodCache.get(municipalityId);
+  if (cached && cached.until > now) return cached.rows;
+  const rows = db()
     .select({ id: neighbourhoods.id, name: neighbourhoods.name })
     .from(neighbourhoods)
     .where(eq(neighbourhoods.municipalityId, municipalityId))
-    .orderBy(asc(neighbourhoods.name));
+    .orderBy(asc(neighbourhoods.name))
+    .then((result) => result, (error: unknown) => {
+      neighbourhoodCache.delete(municipalityId);
+      throw error;
+    });
+  if (neighbourhoodCache.size > 1000) neighbourhoodCache.clear();
+  neighbourhoodCache.set(municipalityId, { until: now + NEIGHBOURHOOD_CACHE_MS, rows });
+  return rows;
 }
 
 /** The age group a signed-in person gave last time, so signing up again takes one click. */

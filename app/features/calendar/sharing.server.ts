@@ -5,7 +5,6 @@
 import QRCode from "qrcode";
 import { availabilityOf } from "./availability";
 import type { PublicActivity } from "./reads.server";
-import { toAmsterdamIso } from "./time";
 
 /**
  * JSON for a <script type="application/ld+json"> element. `<`, `>` and `&` are escaped so that
@@ -31,8 +30,8 @@ export function activityEvent(activity: PublicActivity, urls: { page: string; im
     "@type": "Event",
     name: activity.title,
     description: activity.description || undefined,
-    startDate: toAmsterdamIso(activity.startsAt),
-    endDate: toAmsterdamIso(activity.endsAt),
+    startDate: activity.starts.iso,
+    endDate: activity.ends.iso,
     eventStatus: "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: {

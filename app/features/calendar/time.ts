@@ -1,34 +1,13 @@
 /**
- * Calendar dates: ISO 8601 with the Amsterdam offset for the API, local days for grouping, and ISO
+ * Calendar dates: local moments (ISO 8601 with the Amsterdam offset, local day and time), and ISO
  * weeks ("2026-W48") for the week view. Weeks and days are local calendar dates, so they are
  * computed on plain dates (UTC arithmetic on a date has no clock changes).
  */
-import { addDaysToLocalDate, MUNICIPAL_TIME_ZONE, utcToZonedLocal } from "~/lib/time";
+import { addDaysToLocalDate, utcToZonedLocal } from "~/lib/time";
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 86_400_000;
-
-const offsetFormatter = new Intl.DateTimeFormat("en-US", {
-  timeZone: MUNICIPAL_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZoneName: "longOffset",
-});
-
-/** An instant as ISO 8601 in Amsterdam local time with its offset: "2026-10-25T14:00:00+01:00". */
-export function toAmsterdamIso(instant: Date): string {
-  const parts: Record<string, string> = {};
-  for (const part of offsetFormatter.formatToParts(instant)) parts[part.type] = part.value;
-  // "GMT+01:00", or plain "GMT" when the offset is zero.
-  const offset = parts.timeZoneName?.replace("GMT", "") || "+00:00";
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-}
 
 /** Whether a string is a real calendar date written as YYYY-MM-DD. */
 export function isLocalDate(value: string): boolean {
@@ -81,4 +60,26 @@ export function daysOfIsoWeek(week: string): string[] {
   const monday = mondayOfIsoWeek(week);
   if (!monday) throw new Error(`Not a week: ${week}`);
   return Array.from({ length: 7 }, (_, i) => addDaysToLocalDate(monday, i));
+}
+
+/** A moment as the calendar shows it: Amsterdam local date and time, and ISO 8601 with the offset. */
+export interface LocalMoment {
+  /** "2026-10-25T14:00:00+01:00" */
+  iso: string;
+  /** "2026-10-25" */
+  date: string;
+  /** "14:00" */
+  time: string;
+}
+
+/**
+ * Builds a LocalMoment from the local wall-clock text ("2026-10-25T14:00:00") and the offset in
+ * minutes that PostgreSQL computed with its time zone database (no Intl work per row: the
+ * calendar page shows many rows).
+ */
+export function localMoment(local: string, offsetMinutes: number): LocalMoment {
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const minutes = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return { iso: `${local}${offset}`, date: local.slice(0, 10), time: local.slice(11, 16) };
 }
