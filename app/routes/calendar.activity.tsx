@@ -6,7 +6,8 @@ import { notFound, openPublicMunicipality } from "~/features/authorization/gate.
 import { availabilityOf } from "~/features/calendar/availability";
 import { ageRangeText, availabilityText } from "~/features/calendar/calendar-view";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
-import { findLastAgeGroup, findPublishedActivity } from "~/features/calendar/reads.server";
+import { ageGroupCookie, rememberedAgeGroup } from "~/features/calendar/age-group-cookie.server";
+import { findPublishedActivity } from "~/features/calendar/reads.server";
 import { activityEvent, qrCodeSvg, serialiseJsonLd } from "~/features/calendar/sharing.server";
 import { registrationInput } from "~/features/registrations/schema";
 import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [{ t, locale }, user] = await Promise.all([getTranslator(request), getCurrentUser(request)]);
   const pageUrl = baseUrl + publicActivityPath(municipality.slug, activity.id);
   const imageUrl = activity.imagePath ? `${baseUrl}/uploads/${encodeURIComponent(activity.imagePath)}` : null;
-  const [qrSvg, lastAgeGroup] = await Promise.all([qrCodeSvg(pageUrl), user ? findLastAgeGroup(user.id) : null]);
+  const qrSvg = await qrCodeSvg(pageUrl);
   const when = formatInZone(activity.startsAt, locale);
   const theme = { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour, logoPath: municipality.logoPath };
   return {
@@ -73,7 +74,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     metaDescription: (activity.description || `${when}, ${activity.location}`).slice(0, 200),
     ogLocale: locale === "en" ? "en_GB" : "nl_NL",
     user: user ? { name: user.name, email: user.email } : null,
-    lastAgeGroup,
+    lastAgeGroup: user ? rememberedAgeGroup(request) : null,
   };
 }
 
@@ -116,7 +117,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   try {
     const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: user?.id ?? null, locale });
-    return { ok: true, status: result.status, created: result.created } satisfies ActionResult;
+    const answer = { ok: true, status: result.status, created: result.created } satisfies ActionResult;
+    return user ? data(answer, { headers: { "Set-Cookie": ageGroupCookie(parsed.data.ageGroup) } }) : answer;
   } catch (error) {
     if (error instanceof RegistrationError) {
       return data(

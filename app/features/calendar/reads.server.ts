@@ -4,10 +4,10 @@
  * index (municipality_id, status, starts_at, id) or (status, starts_at, id) in order, with
  * keyset pagination, so its cost does not grow with the number of past activities.
  */
-import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
-import { activities, municipalities, neighbourhoods, registrations, type AgeGroup } from "~/lib/db/schema";
+import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import type { CalendarCursor } from "./cursor";
 import type { CalendarFilters } from "./schema";
@@ -188,15 +188,4 @@ export function listNeighbourhoodOptions(municipalityId: MunicipalityId): Promis
   if (neighbourhoodCache.size > 1000) neighbourhoodCache.clear();
   neighbourhoodCache.set(municipalityId, { until: now + NEIGHBOURHOOD_CACHE_MS, rows });
   return rows;
-}
-
-/** The age group a signed-in person gave last time, so signing up again takes one click. */
-export async function findLastAgeGroup(userId: string): Promise<AgeGroup | null> {
-  const [row] = await db()
-    .select({ ageGroup: registrations.ageGroup })
-    .from(registrations)
-    .where(eq(registrations.userId, userId))
-    .orderBy(desc(registrations.createdAt))
-    .limit(1);
-  return row?.ageGroup ?? null;
 }
