@@ -1,5 +1,6 @@
 import { isMessageKey, type Translate } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { DataTable } from "./data-table";
 
 export interface DemoAccountsHelp {
   password: string;
@@ -24,28 +25,18 @@ export function DemoAccounts({ help }: { help: DemoAccountsHelp }) {
       </h2>
       <p className="utrecht-paragraph">{t("accounts.demo.intro", { password: help.password })}</p>
       <p className="utrecht-paragraph">{t("accounts.demo.staff", { secret: help.totpSecret })}</p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("accounts.demo.account")}</th>
-              <th scope="col">{t("accounts.demo.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {help.accounts.map((account) => (
-              <tr key={account.email}>
-                <td>{account.email}</td>
-                <td>
-                  {roleLabel(t, account.role)}
-                  {account.place ? ` — ${account.place}` : ""}
-                  {account.usesTwoFactor ? ` (${t("accounts.twoFactor.title").toLowerCase()})` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("accounts.demo.title")} columns={[t("accounts.demo.account"), t("accounts.demo.role")]}>
+        {help.accounts.map((account) => (
+          <tr key={account.email}>
+            <td>{account.email}</td>
+            <td>
+              {roleLabel(t, account.role)}
+              {account.place ? ` — ${account.place}` : ""}
+              {account.usesTwoFactor ? ` (${t("accounts.twoFactor.title").toLowerCase()})` : ""}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -199,6 +199,23 @@ export function SubmitButton({ children, appearance = "primary", name, value }: 
   );
 }
 
+/**
+ * A one-button form in a table row (delete, remove, revoke) that posts its intent and the row's id.
+ * The hidden text names the row, so a screen reader's list of buttons tells the rows apart.
+ */
+export function RowActionForm({ intent, id, label, rowName }: { intent: string; id: string; label: string; rowName: string }) {
+  return (
+    <Form method="post" className="inline-form" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton appearance="subtle">
+        {label}
+        <span className="visually-hidden"> {rowName}</span>
+      </SubmitButton>
+    </Form>
+  );
+}
+
 /** A form that posts to the page's own action; it works without JavaScript. */
 export function PostForm({ children, encType, action, className }: { children: ReactNode; encType?: "multipart/form-data"; action?: string; className?: string }) {
   return (

@@ -7,6 +7,7 @@ import { listNetworkMunicipalities } from "~/features/municipalities/reads.serve
 import { createMunicipalitySchema } from "~/features/municipalities/schema";
 import { readNotice } from "~/features/municipalities/staff-page.server";
 import { createMunicipality } from "~/features/municipalities/writes.server";
+import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
@@ -54,50 +55,45 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
       <StaffPageHeader title={t("network.title")} sections={[]} notice={loaderData.notice} />
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("network.municipalities")}</h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("network.municipalities")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.field.municipalityName")}</th>
-                <th scope="col">{t("network.column.projectLeaders")}</th>
-                <th scope="col">{t("network.column.neighbourhoods")}</th>
-                <th scope="col">{t("network.column.partners")}</th>
-                <th scope="col">{t("admin.column.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.municipalities.map((municipality) => (
-                <tr key={municipality.id}>
-                  <td>
-                    <span className="colour-swatch" style={{ backgroundColor: municipality.themeColour }} aria-hidden="true" /> {municipality.name}
-                    <br />
-                    <span className="muted">/{municipality.slug}</span>
-                  </td>
-                  <td>{municipality.projectLeaders.length > 0 ? municipality.projectLeaders.join(", ") : t("network.noProjectLeader")}</td>
-                  <td>{municipality.neighbourhoodCount}</td>
-                  <td>{municipality.partnerCount}</td>
-                  <td>
-                    <ul className="plain-list">
-                      <li>
-                        <Link className="utrecht-link" to={`/beheer/${municipality.slug}`}>
-                          {t("network.manage")}
-                          <span className="visually-hidden"> {municipality.name}</span>
-                        </Link>
-                      </li>
-                      <li>
-                        <Link className="utrecht-link" to={`/${municipality.slug}`}>
-                          {t("network.publicPage")}
-                          <span className="visually-hidden"> {municipality.name}</span>
-                        </Link>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("network.municipalities")}
+          columns={[
+            t("admin.field.municipalityName"),
+            t("network.column.projectLeaders"),
+            t("network.column.neighbourhoods"),
+            t("network.column.partners"),
+            t("admin.column.actions"),
+          ]}
+        >
+          {loaderData.municipalities.map((municipality) => (
+            <tr key={municipality.id}>
+              <td>
+                <span className="colour-swatch" style={{ backgroundColor: municipality.themeColour }} aria-hidden="true" /> {municipality.name}
+                <br />
+                <span className="muted">/{municipality.slug}</span>
+              </td>
+              <td>{municipality.projectLeaders.length > 0 ? municipality.projectLeaders.join(", ") : t("network.noProjectLeader")}</td>
+              <td>{municipality.neighbourhoodCount}</td>
+              <td>{municipality.partnerCount}</td>
+              <td>
+                <ul className="plain-list">
+                  <li>
+                    <Link className="utrecht-link" to={`/beheer/${municipality.slug}`}>
+                      {t("network.manage")}
+                      <span className="visually-hidden"> {municipality.name}</span>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link className="utrecht-link" to={`/${municipality.slug}`}>
+                      {t("network.publicPage")}
+                      <span className="visually-hidden"> {municipality.name}</span>
+                    </Link>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section className="page-section" aria-labelledby="create-heading">

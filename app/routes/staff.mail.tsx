@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listOutbox } from "~/features/mail/reads.server";
 import { authorizeMailViewer } from "~/features/mail/viewer-scope.server";
+import { DataTable } from "~/components/data-table";
 import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.mail";
@@ -42,33 +43,23 @@ export default function MailViewer({ loaderData }: Route.ComponentProps) {
       {loaderData.messages.length === 0 ? (
         <p className="utrecht-paragraph">{t("mailViewer.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("mailViewer.caption", { page, pages: pageCount })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("mailViewer.column.date")}</th>
-                <th scope="col">{t("mailViewer.column.to")}</th>
-                <th scope="col">{t("mailViewer.column.subject")}</th>
-                <th scope="col">{t("mailViewer.column.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.messages.map((message) => (
-                <tr key={message.id}>
-                  <td>{message.createdAt}</td>
-                  <td>{message.toAddress}</td>
-                  <td>
-                    <Link className="utrecht-link" to={`/beheer/mail/${message.id}`}>
-                      {message.subject}
-                    </Link>
-                  </td>
-                  <td>{t(`mailViewer.status.${message.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("mailViewer.caption", { page, pages: pageCount })}
+          columns={[t("mailViewer.column.date"), t("mailViewer.column.to"), t("mailViewer.column.subject"), t("mailViewer.column.status")]}
+        >
+          {loaderData.messages.map((message) => (
+            <tr key={message.id}>
+              <td>{message.createdAt}</td>
+              <td>{message.toAddress}</td>
+              <td>
+                <Link className="utrecht-link" to={`/beheer/mail/${message.id}`}>
+                  {message.subject}
+                </Link>
+              </td>
+              <td>{t(`mailViewer.status.${message.status}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {pageCount > 1 && (
         <nav className="pagination" aria-label={t("mailViewer.pagination")}>

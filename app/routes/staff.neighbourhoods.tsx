@@ -5,7 +5,8 @@ import { listNeighbourhoods } from "~/features/municipalities/reads.server";
 import { neighbourhoodSchema } from "~/features/municipalities/schema";
 import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
 import { addNeighbourhood, deleteNeighbourhood, renameNeighbourhood } from "~/features/municipalities/writes.server";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { DataTable } from "~/components/data-table";
+import { ErrorSummary, PostForm, RowActionForm, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -57,65 +58,47 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
       {loaderData.neighbourhoods.length === 0 ? (
         <p className="utrecht-paragraph">{t("staff.neighbourhoods.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("staff.neighbourhoods.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.field.neighbourhoodName")}</th>
-                <th scope="col">{t("admin.column.actions")}</th>
+        <DataTable caption={t("staff.neighbourhoods.title")} columns={[t("admin.field.neighbourhoodName"), t("admin.column.actions")]}>
+          {loaderData.neighbourhoods.map((neighbourhood) => {
+            const field = `rename-${neighbourhood.id}`;
+            const error = errors?.[field];
+            const inputId = `field-${field}`;
+            return (
+              <tr key={neighbourhood.id}>
+                <td>
+                  <Form method="post" className="row-form" noValidate>
+                    <input type="hidden" name="intent" value="rename" />
+                    <input type="hidden" name="id" value={neighbourhood.id} />
+                    <label className="visually-hidden" htmlFor={inputId}>
+                      {t("staff.neighbourhoods.renameLabel", { name: neighbourhood.name })}
+                    </label>
+                    <input
+                      id={inputId}
+                      name="name"
+                      className={`utrecht-textbox utrecht-textbox--html-input${error ? " utrecht-textbox--invalid" : ""}`}
+                      defaultValue={values.id === neighbourhood.id ? values.name : neighbourhood.name}
+                      maxLength={100}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${inputId}-error` : undefined}
+                    />
+                    <SubmitButton appearance="secondary">
+                      {t("staff.neighbourhoods.rename")}
+                      <span className="visually-hidden"> {neighbourhood.name}</span>
+                    </SubmitButton>
+                    {error && (
+                      <p className="utrecht-form-field-error-message" id={`${inputId}-error`}>
+                        {error}
+                      </p>
+                    )}
+                  </Form>
+                </td>
+                <td>
+                  <RowActionForm intent="delete" id={neighbourhood.id} label={t("form.delete")} rowName={neighbourhood.name} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {loaderData.neighbourhoods.map((neighbourhood) => {
-                const field = `rename-${neighbourhood.id}`;
-                const error = errors?.[field];
-                const inputId = `field-${field}`;
-                return (
-                  <tr key={neighbourhood.id}>
-                    <td>
-                      <Form method="post" className="row-form" noValidate>
-                        <input type="hidden" name="intent" value="rename" />
-                        <input type="hidden" name="id" value={neighbourhood.id} />
-                        <label className="visually-hidden" htmlFor={inputId}>
-                          {t("staff.neighbourhoods.renameLabel", { name: neighbourhood.name })}
-                        </label>
-                        <input
-                          id={inputId}
-                          name="name"
-                          className={`utrecht-textbox utrecht-textbox--html-input${error ? " utrecht-textbox--invalid" : ""}`}
-                          defaultValue={values.id === neighbourhood.id ? values.name : neighbourhood.name}
-                          maxLength={100}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${inputId}-error` : undefined}
-                        />
-                        <SubmitButton appearance="secondary">
-                          {t("staff.neighbourhoods.rename")}
-                          <span className="visually-hidden"> {neighbourhood.name}</span>
-                        </SubmitButton>
-                        {error && (
-                          <p className="utrecht-form-field-error-message" id={`${inputId}-error`}>
-                            {error}
-                          </p>
-                        )}
-                      </Form>
-                    </td>
-                    <td>
-                      <Form method="post" className="inline-form" noValidate>
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={neighbourhood.id} />
-                        <SubmitButton appearance="subtle">
-                          {t("form.delete")}
-                          <span className="visually-hidden"> {neighbourhood.name}</span>
-                        </SubmitButton>
-                      </Form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("staff.neighbourhoods.add")}</h2>

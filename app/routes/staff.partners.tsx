@@ -5,6 +5,7 @@ import { listPartnerOrganisations } from "~/features/municipalities/reads.server
 import { partnerSchema } from "~/features/municipalities/schema";
 import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
 import { addPartnerOrganisation } from "~/features/municipalities/writes.server";
+import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
 import { PartnerFields } from "~/components/partner-fields";
 import { StaffPageHeader } from "~/components/staff-nav";
@@ -49,32 +50,20 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
       {loaderData.partners.length === 0 ? (
         <p className="utrecht-paragraph">{t("staff.partners.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t("staff.partners.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.field.partnerName")}</th>
-                <th scope="col">{t("admin.field.partnerKind")}</th>
-                <th scope="col">{t("admin.field.website")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.partners.map((partner) => (
-                <tr key={partner.id}>
-                  <td>
-                    <Link className="utrecht-link" to={`/beheer/${loaderData.slug}/partners/${partner.id}`}>
-                      {partner.name}
-                      <span className="visually-hidden"> ({t("form.edit")})</span>
-                    </Link>
-                  </td>
-                  <td>{t(`partnerKind.${partner.kind}`)}</td>
-                  <td>{partner.website ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("staff.partners.title")} columns={[t("admin.field.partnerName"), t("admin.field.partnerKind"), t("admin.field.website")]}>
+          {loaderData.partners.map((partner) => (
+            <tr key={partner.id}>
+              <td>
+                <Link className="utrecht-link" to={`/beheer/${loaderData.slug}/partners/${partner.id}`}>
+                  {partner.name}
+                  <span className="visually-hidden"> ({t("form.edit")})</span>
+                </Link>
+              </td>
+              <td>{t(`partnerKind.${partner.kind}`)}</td>
+              <td>{partner.website ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("staff.partners.add")}</h2>

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { redirect } from "react-router";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { canInvite, canRemoveMembership } from "~/features/authorization/policy";
 import { getTranslator } from "~/features/accounts/locale.server";
@@ -7,7 +7,8 @@ import { inviteSchema, membershipIdSchema, MUNICIPAL_INVITE_ROLES } from "~/feat
 import { inviteStaff, removeMembership, revokeInvitation } from "~/features/memberships/writes.server";
 import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { DataTable } from "~/components/data-table";
+import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -98,89 +99,49 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
         {loaderData.team.length === 0 ? (
           <p className="utrecht-paragraph">{t("staff.team.empty")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{t("staff.team.members")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.column.name")}</th>
-                  <th scope="col">{t("admin.column.role")}</th>
-                  <th scope="col">{t("admin.column.partner")}</th>
-                  <th scope="col">{t("admin.column.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.team.map((member) => (
-                  <tr key={member.id}>
-                    <td>
-                      {member.name}
-                      <br />
-                      <span className="muted">{member.email}</span>
-                    </td>
-                    <td>{t(`role.${member.role}`)}</td>
-                    <td>{member.partnerName ?? "—"}</td>
-                    <td>
-                      {member.canRemove && (
-                        <Form method="post" className="inline-form" noValidate>
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="id" value={member.id} />
-                          <SubmitButton appearance="subtle">
-                            {t("staff.team.remove")}
-                            <span className="visually-hidden">
-                              {" "}
-                              {member.name}, {t(`role.${member.role}`)}
-                            </span>
-                          </SubmitButton>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("staff.team.members")}
+            columns={[t("admin.column.name"), t("admin.column.role"), t("admin.column.partner"), t("admin.column.actions")]}
+          >
+            {loaderData.team.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.name}
+                  <br />
+                  <span className="muted">{member.email}</span>
+                </td>
+                <td>{t(`role.${member.role}`)}</td>
+                <td>{member.partnerName ?? "—"}</td>
+                <td>
+                  {member.canRemove && (
+                    <RowActionForm intent="remove" id={member.id} label={t("staff.team.remove")} rowName={`${member.name}, ${t(`role.${member.role}`)}`} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
       {loaderData.invitations.length > 0 && (
         <section className="page-section">
           <h2 className="utrecht-heading-2">{t("staff.team.openInvitations")}</h2>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{t("staff.team.openInvitations")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.field.email")}</th>
-                  <th scope="col">{t("admin.column.role")}</th>
-                  <th scope="col">{t("admin.column.partner")}</th>
-                  <th scope="col">{t("admin.column.expires")}</th>
-                  <th scope="col">{t("admin.column.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{t(`role.${invitation.role}`)}</td>
-                    <td>{invitation.partnerName ?? "—"}</td>
-                    <td>{invitation.isExpired ? t("staff.team.expired") : invitation.expires}</td>
-                    <td>
-                      {invitation.canRevoke && (
-                        <Form method="post" className="inline-form" noValidate>
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="id" value={invitation.id} />
-                          <SubmitButton appearance="subtle">
-                            {t("staff.team.revoke")}
-                            <span className="visually-hidden"> {invitation.email}</span>
-                          </SubmitButton>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("staff.team.openInvitations")}
+            columns={[t("admin.field.email"), t("admin.column.role"), t("admin.column.partner"), t("admin.column.expires"), t("admin.column.actions")]}
+          >
+            {loaderData.invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.email}</td>
+                <td>{t(`role.${invitation.role}`)}</td>
+                <td>{invitation.partnerName ?? "—"}</td>
+                <td>{invitation.isExpired ? t("staff.team.expired") : invitation.expires}</td>
+                <td>
+                  {invitation.canRevoke && <RowActionForm intent="revoke" id={invitation.id} label={t("staff.team.revoke")} rowName={invitation.email} />}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
 
