@@ -1,11 +1,11 @@
-import { Link, redirect } from "react-router";
+import { redirect } from "react-router";
+import { EmailLinkRequestPage } from "~/features/accounts/email-link-request";
 import { requestSignInLink } from "~/features/accounts/email-links.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { mailLimitedAnswer } from "~/features/accounts/responses.server";
 import { emailOnlySchema } from "~/features/accounts/schema";
 import { getCurrentUser } from "~/features/accounts/session.server";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
-import { Alert, PageTitle } from "~/components/ui";
+import { Alert } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/sign-in.link";
@@ -35,43 +35,25 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function SignInLink({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const errors = actionData?.ok === false ? actionData.errors : undefined;
-  const values: Record<string, string | undefined> = actionData?.ok === false ? actionData.values : {};
   return (
-    <div className="page-narrow">
-      <PageTitle>{t("accounts.magicLink.title")}</PageTitle>
-      {actionData?.ok === true ? (
-        <Alert type="ok">
-          <p className="utrecht-paragraph">{t("accounts.magicLink.sent", { email: actionData.sentTo })}</p>
+    <EmailLinkRequestPage
+      title={t("accounts.magicLink.title")}
+      answer={actionData}
+      sentMessage={(email) => t("accounts.magicLink.sent", { email })}
+      submitLabel={t("accounts.magicLink.submit")}
+    >
+      {loaderData.notice === "invalid" && (
+        <Alert type="warning">
+          <p className="utrecht-paragraph">{t("accounts.magicLink.invalid")}</p>
         </Alert>
-      ) : (
-        <>
-          {loaderData.notice === "invalid" && (
-            <Alert type="warning">
-              <p className="utrecht-paragraph">{t("accounts.magicLink.invalid")}</p>
-            </Alert>
-          )}
-          {loaderData.notice === "refused" && (
-            <Alert type="warning">
-              <p className="utrecht-paragraph">{t("accounts.magicLink.refused")}</p>
-            </Alert>
-          )}
-          <p className="utrecht-paragraph">{t("accounts.magicLink.intro")}</p>
-          <p className="utrecht-paragraph">{t("accounts.magicLink.twoFactorNote")}</p>
-          <ErrorSummary errors={errors} />
-          <PostForm>
-            <TextField name="email" type="email" label={t("accounts.field.email")} required autoComplete="email" maxLength={254} defaultValue={values.email} errors={errors} />
-            <div className="button-row">
-              <SubmitButton>{t("accounts.magicLink.submit")}</SubmitButton>
-            </div>
-          </PostForm>
-        </>
       )}
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link link-block" to="/inloggen">
-          {t("accounts.magicLink.withPassword")}
-        </Link>
-      </p>
-    </div>
+      {loaderData.notice === "refused" && (
+        <Alert type="warning">
+          <p className="utrecht-paragraph">{t("accounts.magicLink.refused")}</p>
+        </Alert>
+      )}
+      <p className="utrecht-paragraph">{t("accounts.magicLink.intro")}</p>
+      <p className="utrecht-paragraph">{t("accounts.magicLink.twoFactorNote")}</p>
+    </EmailLinkRequestPage>
   );
 }
