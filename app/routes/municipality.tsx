@@ -1,6 +1,6 @@
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
-import { PageTitle } from "~/components/ui";
+import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/municipality";
@@ -45,6 +45,11 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
         <div>
           <PageTitle>{t("municipality.welcome", { name: municipality.name })}</PageTitle>
           {municipality.introduction && <p className="utrecht-paragraph utrecht-paragraph--lead municipality-intro">{municipality.introduction}</p>}
+          <p className="utrecht-paragraph">
+            <ButtonLink to={`/${municipality.slug}/activiteiten`} appearance="primary">
+              {t("calendar.title.municipality", { name: municipality.name })}
+            </ButtonLink>
+          </p>
         </div>
       </div>
       {neighbourhoods.length > 0 && (
