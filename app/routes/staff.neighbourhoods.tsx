@@ -3,7 +3,7 @@ import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods } from "~/features/municipalities/reads.server";
 import { neighbourhoodSchema } from "~/features/municipalities/schema";
-import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { addNeighbourhood, deleteNeighbourhood, renameNeighbourhood } from "~/features/municipalities/writes.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SubmitButton, TextField } from "~/components/form";
@@ -13,14 +13,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.neighbourhoods";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.manage_neighbourhoods");
-  const { t } = await getTranslator(request);
-  return {
-    ...staffPageData(user, municipality),
-    notice: readNotice(request),
-    neighbourhoods: await listNeighbourhoods(municipality.id),
-    title: `${t("staff.neighbourhoods.title")} — ${municipality.name}`,
-  };
+  const { municipality, page } = await openStaffPage(request, params.slug, "municipality.manage_neighbourhoods", "staff.neighbourhoods.title");
+  return { ...page, neighbourhoods: await listNeighbourhoods(municipality.id) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];

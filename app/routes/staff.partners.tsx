@@ -3,7 +3,7 @@ import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { partnerSchema } from "~/features/municipalities/schema";
-import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { addPartnerOrganisation } from "~/features/municipalities/writes.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
@@ -15,15 +15,12 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.partners";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.manage_partners");
-  const { t } = await getTranslator(request);
+  const { municipality, page } = await openStaffPage(request, params.slug, "municipality.manage_partners", "staff.partners.title");
   return {
-    ...staffPageData(user, municipality),
+    ...page,
     slug: municipality.slug,
-    notice: readNotice(request),
     partnerKinds: PARTNER_KINDS,
     partners: await listPartnerOrganisations(municipality.id),
-    title: `${t("staff.partners.title")} — ${municipality.name}`,
   };
 }
 

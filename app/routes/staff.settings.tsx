@@ -3,7 +3,7 @@ import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { isSlugTaken } from "~/features/municipalities/reads.server";
 import { municipalitySettingsSchema } from "~/features/municipalities/schema";
-import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { updateMunicipalitySettings } from "~/features/municipalities/writes.server";
 import { CheckboxField, ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { contrastRatio, contrastText } from "~/components/municipality-theme";
@@ -17,11 +17,9 @@ import type { Route } from "./+types/staff.settings";
 const LOGO_MAX_SIZE = 600;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.edit_settings");
-  const { t } = await getTranslator(request);
+  const { municipality, page } = await openStaffPage(request, params.slug, "municipality.edit_settings", "staff.settings.title");
   return {
-    ...staffPageData(user, municipality),
-    notice: readNotice(request),
+    ...page,
     settings: {
       name: municipality.name,
       slug: municipality.slug,
@@ -29,7 +27,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       introduction: municipality.introduction,
       logoPath: municipality.logoPath,
     },
-    title: `${t("staff.settings.title")} — ${municipality.name}`,
   };
 }
 

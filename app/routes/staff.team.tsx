@@ -6,7 +6,7 @@ import { findMunicipalityMembership, findOpenInvitation, listMunicipalityTeam, l
 import { inviteSchema, membershipIdSchema, MUNICIPAL_INVITE_ROLES } from "~/features/memberships/schema";
 import { inviteStaff, removeMembership, revokeInvitation } from "~/features/memberships/writes.server";
 import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
-import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
+import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
@@ -19,8 +19,7 @@ function formatDate(date: Date, locale: string): string {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.invite_staff");
-  const { locale, t } = await getTranslator(request);
+  const { user, municipality, locale, page } = await openStaffPage(request, params.slug, "municipality.invite_staff", "staff.team.title");
   const [team, invitations, partners] = await Promise.all([
     listMunicipalityTeam(municipality.id),
     listOpenInvitations(municipality.id),
@@ -28,8 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ]);
   const now = Date.now();
   return {
-    ...staffPageData(user, municipality),
-    notice: readNotice(request),
+    ...page,
     team: team.map((member) => ({
       id: member.id,
       name: member.name,
@@ -49,7 +47,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     roles: MUNICIPAL_INVITE_ROLES.filter((role) => canInvite(user.actor, role, municipality.id)),
     partners: partners.map((partner) => ({ value: partner.id, label: partner.name })),
-    title: `${t("staff.team.title")} — ${municipality.name}`,
   };
 }
 
