@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
 import { users } from "~/lib/db/schema";
-import { isLocale, translator, type Locale } from "~/lib/i18n";
+import { isLocale, translator, type Locale, type Translate } from "~/lib/i18n";
 import { sendEmailNow } from "~/lib/mail.server";
 import { baseUrl } from "~/lib/env.server";
 
@@ -10,24 +10,24 @@ async function localeOf(email: string): Promise<Locale> {
   return row && isLocale(row.locale) ? row.locale : "nl";
 }
 
+/** Sends an account mail now, written in the language its address's account chose (Dutch for an unknown address). */
+async function sendInOwnLanguage(to: string, kind: string, write: (t: Translate) => { subject: string; text: string }): Promise<void> {
+  const t = translator(await localeOf(to));
+  await sendEmailNow({ to, kind, ...write(t) });
+}
+
 export async function sendVerificationEmail(user: { email: string; name: string }, url: string): Promise<void> {
-  const t = translator(await localeOf(user.email));
-  await sendEmailNow({
-    to: user.email,
-    kind: "verify-email",
+  await sendInOwnLanguage(user.email, "verify-email", (t) => ({
     subject: t("mail.verify.subject"),
     text: t("mail.verify.body", { name: user.name, url }),
-  });
+  }));
 }
 
 export async function sendPasswordResetEmail(user: { email: string; name: string }, url: string): Promise<void> {
-  const t = translator(await localeOf(user.email));
-  await sendEmailNow({
-    to: user.email,
-    kind: "reset-password",
+  await sendInOwnLanguage(user.email, "reset-password", (t) => ({
     subject: t("mail.reset.subject"),
     text: t("mail.reset.body", { name: user.name, url }),
-  });
+  }));
 }
 
 /**
@@ -41,31 +41,23 @@ export async function sendMagicLinkEmail(email: string, url: string): Promise<vo
     .from(users)
     .where(eq(users.email, email.toLowerCase()));
   if (!account) return;
-  const t = translator(await localeOf(email));
   if (account.twoFactorEnabled) {
-    await sendEmailNow({
-      to: email,
-      kind: "magic-link-refused",
+    await sendInOwnLanguage(email, "magic-link-refused", (t) => ({
       subject: t("mail.magicLinkTwoFactor.subject"),
       text: t("mail.magicLinkTwoFactor.body", { url: `${baseUrl}/inloggen` }),
-    });
+    }));
     return;
   }
-  await sendEmailNow({
-    to: email,
-    kind: "magic-link",
+  await sendInOwnLanguage(email, "magic-link", (t) => ({
     subject: t("mail.magicLink.subject"),
     text: t("mail.magicLink.body", { url }),
-  });
+  }));
 }
 
 /** Someone tried to create an account with an address that has one: tell its owner, not the form. */
 export async function sendExistingAccountEmail(user: { email: string; name: string }): Promise<void> {
-  const t = translator(await localeOf(user.email));
-  await sendEmailNow({
-    to: user.email,
-    kind: "existing-account",
+  await sendInOwnLanguage(user.email, "existing-account", (t) => ({
     subject: t("mail.existingAccount.subject"),
     text: t("mail.existingAccount.body", { name: user.name, signInUrl: `${baseUrl}/inloggen`, resetUrl: `${baseUrl}/wachtwoord-vergeten` }),
-  });
+  }));
 }
