@@ -50,15 +50,18 @@ export async function listNeighbourhoods(municipalityId: MunicipalityId) {
     .orderBy(asc(neighbourhoods.name));
 }
 
+/** A partner organisation as the list and the single read both return it. */
+const partnerColumns = {
+  id: partnerOrganisations.id,
+  name: partnerOrganisations.name,
+  kind: partnerOrganisations.kind,
+  website: partnerOrganisations.website,
+  email: partnerOrganisations.email,
+};
+
 export async function listPartnerOrganisations(municipalityId: MunicipalityId) {
   return db()
-    .select({
-      id: partnerOrganisations.id,
-      name: partnerOrganisations.name,
-      kind: partnerOrganisations.kind,
-      website: partnerOrganisations.website,
-      email: partnerOrganisations.email,
-    })
+    .select(partnerColumns)
     .from(partnerOrganisations)
     .where(eq(partnerOrganisations.municipalityId, municipalityId))
     .orderBy(asc(partnerOrganisations.name));
@@ -67,13 +70,7 @@ export async function listPartnerOrganisations(municipalityId: MunicipalityId) {
 /** One partner organisation of this municipality, or null (also for another municipality's partner). */
 export async function findPartnerOrganisation(municipalityId: MunicipalityId, partnerId: string) {
   const [row] = await db()
-    .select({
-      id: partnerOrganisations.id,
-      name: partnerOrganisations.name,
-      kind: partnerOrganisations.kind,
-      website: partnerOrganisations.website,
-      email: partnerOrganisations.email,
-    })
+    .select(partnerColumns)
     .from(partnerOrganisations)
     .where(and(eq(partnerOrganisations.id, partnerId), eq(partnerOrganisations.municipalityId, municipalityId)));
   return row ?? null;
