@@ -2,7 +2,7 @@
  * CPU time of processes from /proc, to split a load test's CPU between the app, PostgreSQL and
  * the load generator (on a 2-core machine they all compete for the same cores).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100;
 
@@ -37,16 +37,42 @@ export function processTree(pid: number): number[] {
   return found;
 }
 
-/** Measures the CPU seconds that groups of processes use while `work` runs. */
+/**
+ * PostgreSQL server processes serving connections to one database (their command line reads
+ * "postgres: <cluster>: <user> <database> <client> <state>").
+ */
+export function postgresProcesses(database: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (command.startsWith("postgres: ") && command.split(" ").includes(database)) pids.push(Number(entry));
+    } catch {
+      // The process ended.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Measures the CPU seconds that groups of processes use while `work` runs. Groups are listed
+ * again at the end, so processes that start during the run (new pool connections) count too.
+ */
 export async function measureCpu<T>(groups: Record<string, () => number[]>, work: () => Promise<T>): Promise<{ result: T; cpuSeconds: Record<string, number>; wallSeconds: number }> {
   const machineBefore = machineBusySeconds();
-  const pidsBefore = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids()]));
-  const before = Object.fromEntries(Object.entries(pidsBefore).map(([name, pids]) => [name, cpuSeconds(pids)]));
+  const groupPids = new Map(Object.entries(groups).map(([name, pids]) => [name, pids()]));
+  const before = new Map<number, number>();
+  for (const pids of groupPids.values()) for (const pid of pids) before.set(pid, cpuSeconds([pid]));
   const started = performance.now();
   const result = await work();
   const wallSeconds = (performance.now() - started) / 1000;
   const used: Record<string, number> = {};
-  for (const [name, pids] of Object.entries(pidsBefore)) used[name] = Math.max(0, cpuSeconds(pids) - before[name]!);
+  for (const [name, pids] of Object.entries(groups)) {
+    // A process that ended during the run loses its CPU time here; pool connections stay open under load.
+    const all = new Set([...groupPids.get(name)!, ...pids()]);
+    used[name] = [...all].reduce((sum, pid) => sum + Math.max(0, cpuSeconds([pid]) - (before.get(pid) ?? 0)), 0);
+  }
   used.machine = machineBusySeconds() - machineBefore;
   return { result, cpuSeconds: used, wallSeconds };
 }

@@ -176,7 +176,7 @@ export async function explainQueries(client: pg.ClientBase, queries: { name: str
  * busy with and what they wait for. A cheap profile of the database side, and a check that the
  * queries the app really sends match the ones explained above.
  */
-export function sampleActivity(client: pg.ClientBase, database: string, intervalMs = 20) {
+export function sampleActivity(client: pg.ClientBase, database: string, intervalMs = 50) {
   const statements = new Map<string, number>();
   const waits = new Map<string, number>();
   let samples = 0;

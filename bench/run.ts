@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { appEnvironment, startApp, type RunningApp } from "./app.ts";
 import { measurePageAssets, type PageAssets } from "./assets.ts";
 import { databaseName, parseOptions, type Options } from "./config.ts";
-import { measureCpu, processTree } from "./cpu.ts";
+import { measureCpu, postgresProcesses, processTree } from "./cpu.ts";
 import { ensureDatabase, openClient, withClient, type DatabaseState } from "./database.ts";
 import { benchQueries, explainQueries, machineFacts, sampleActivity, tableFacts, type MachineFacts, type QueryPlan, type TableFacts } from "./facts.ts";
 import { summariseProfile, type ProfileSummary } from "./profile.ts";
@@ -154,17 +154,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
-/** Ids of PostgreSQL server processes serving the app's connections to the bench database. */
-async function postgresBackends(databaseUrl: string, database: string): Promise<number[]> {
-  return withClient(databaseUrl, async (client) => {
-    const result = await client.query<{ pid: number }>(
-      "select pid from pg_stat_activity where datname = $1 and application_name = 'buurtkracht'",
-      [database],
-    );
-    return result.rows.map((r) => r.pid);
-  });
-}
-
 async function measureCalendar(options: Options, app: RunningApp, state: DatabaseState, notes: string[]): Promise<CalendarResult> {
   let path = options.calendarPath;
   let response = await fetch(`${app.url}${path}`);
@@ -184,8 +173,7 @@ async function measureCalendar(options: Options, app: RunningApp, state: Databas
   const url = `${app.url}${path}`;
   log(`warming up ${path} (${(html.length / 1024).toFixed(0)} KB of HTML, ${activityIds.size} activity links)`);
   await runWrk(url, { threads: options.threads, connections: options.connections, seconds: 3 });
-  const backends = await postgresBackends(state.url, state.name);
-  const groups = { app: () => processTree(app.pid), postgres: () => backends };
+  const groups = { app: () => processTree(app.pid), postgres: () => postgresProcesses(state.name) };
 
   log(`load-testing ${path}: ${options.duration} s, ${options.connections} connections`);
   const sampler = await openClient(state.url);
@@ -231,9 +219,11 @@ async function measureApi(options: Options, app: RunningApp, state: DatabaseStat
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   await response.arrayBuffer();
   await runWrk(`${app.url}${path}`, { threads: options.threads, connections: options.connections, seconds: 2 });
-  const backends = await postgresBackends(state.url, state.name);
   log(`load-testing ${path}`);
-  const run = await loadTest(`${app.url}${path}`, options, { app: () => processTree(app.pid), postgres: () => backends }, [], { state, otherTransactions: () => 0 });
+  const run = await loadTest(`${app.url}${path}`, options, { app: () => processTree(app.pid), postgres: () => postgresProcesses(state.name) }, [], {
+    state,
+    otherTransactions: () => 0,
+  });
   log(`  api: ${run.wrk.requestsPerSecond.toFixed(0)} req/s, p50 ${run.wrk.latencyMs.p50.toFixed(1)} ms, p99 ${run.wrk.latencyMs.p99.toFixed(1)} ms`);
   return { path, ...run };
 }
