@@ -1,4 +1,5 @@
 import { Link, redirect } from "react-router";
+import { LanguageField, NewPasswordField } from "~/features/accounts/account-fields";
 import { changePassword, isTwoFactorRequired } from "~/features/accounts/account-security.server";
 import { getTranslator, localeCookie } from "~/features/accounts/locale.server";
 import { describeMemberships } from "~/features/accounts/reads.server";
@@ -6,7 +7,7 @@ import { formError, lockedAnswer } from "~/features/accounts/responses.server";
 import { changePasswordSchema, profileSchema } from "~/features/accounts/schema";
 import { getCurrentUser, requireUser } from "~/features/accounts/session.server";
 import { updateProfile } from "~/features/accounts/writes.server";
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
 import { Alert, PageTitle, Section } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -83,17 +84,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <PostForm>
           <input type="hidden" name="intent" value="profile" />
           <TextField name="name" label={t("accounts.field.name")} required autoComplete="name" maxLength={100} defaultValue={passwordForm ? profile.name : (values.name ?? profile.name)} errors={passwordForm ? undefined : errors} />
-          <SelectField
-            name="locale"
-            label={t("accounts.field.locale")}
-            required
-            options={[
-              { value: "nl", label: t("language.nl") },
-              { value: "en", label: t("language.en") },
-            ]}
-            defaultValue={profile.locale}
-            errors={passwordForm ? undefined : errors}
-          />
+          <LanguageField defaultValue={profile.locale} errors={passwordForm ? undefined : errors} />
           <p className="utrecht-paragraph">{t("accounts.account.emailNote", { email: profile.email })}</p>
           <div className="button-row">
             <SubmitButton>{t("accounts.account.saveProfile")}</SubmitButton>
@@ -106,16 +97,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="username" value={profile.email} autoComplete="username" />
           <TextField name="currentPassword" type="password" label={t("accounts.field.currentPassword")} required autoComplete="current-password" maxLength={128} errors={passwordForm ? errors : undefined} />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("accounts.field.newPassword")}
-            description={t("accounts.passwordHint")}
-            required
-            autoComplete="new-password"
-            maxLength={128}
-            errors={passwordForm ? errors : undefined}
-          />
+          <NewPasswordField name="newPassword" label={t("accounts.field.newPassword")} errors={passwordForm ? errors : undefined} />
           <div className="button-row">
             <SubmitButton>{t("accounts.account.changePassword")}</SubmitButton>
           </div>

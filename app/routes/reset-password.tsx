@@ -1,9 +1,10 @@
 import { Link, redirect } from "react-router";
+import { NewPasswordField } from "~/features/accounts/account-fields";
 import { resetPassword } from "~/features/accounts/email-links.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { formError } from "~/features/accounts/responses.server";
 import { resetPasswordSchema } from "~/features/accounts/schema";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -55,16 +56,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <ErrorSummary errors={errors} />
       <PostForm>
         <input type="hidden" name="token" value={loaderData.token} />
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t("accounts.field.newPassword")}
-          description={t("accounts.passwordHint")}
-          required
-          autoComplete="new-password"
-          maxLength={128}
-          errors={errors}
-        />
+        <NewPasswordField name="newPassword" label={t("accounts.field.newPassword")} errors={errors} />
         <div className="button-row">
           <SubmitButton>{t("accounts.resetPassword.submit")}</SubmitButton>
         </div>

@@ -1,10 +1,11 @@
 import { Link, redirect } from "react-router";
+import { LanguageField, NewPasswordField } from "~/features/accounts/account-fields";
 import { signUp } from "~/features/accounts/email-links.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { mailLimitedAnswer } from "~/features/accounts/responses.server";
 import { signUpSchema } from "~/features/accounts/schema";
 import { getCurrentUser } from "~/features/accounts/session.server";
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -58,18 +59,8 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       <PostForm>
         <TextField name="name" label={t("accounts.field.name")} required autoComplete="name" maxLength={100} defaultValue={values.name} errors={errors} />
         <TextField name="email" type="email" label={t("accounts.field.email")} required autoComplete="email" maxLength={254} defaultValue={values.email} errors={errors} />
-        <TextField name="password" type="password" label={t("accounts.field.password")} description={t("accounts.passwordHint")} required autoComplete="new-password" maxLength={128} errors={errors} />
-        <SelectField
-          name="locale"
-          label={t("accounts.field.locale")}
-          required
-          options={[
-            { value: "nl", label: t("language.nl") },
-            { value: "en", label: t("language.en") },
-          ]}
-          defaultValue={values.locale ?? locale}
-          errors={errors}
-        />
+        <NewPasswordField name="password" label={t("accounts.field.password")} errors={errors} />
+        <LanguageField defaultValue={values.locale ?? locale} errors={errors} />
         <div className="button-row">
           <SubmitButton>{t("accounts.signUp.submit")}</SubmitButton>
         </div>
