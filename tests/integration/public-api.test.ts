@@ -259,6 +259,7 @@ describe("GET /api/v1/activities", () => {
       [`from=${daysFromToday(5)}&to=${daysFromToday(1)}`, "to"],
       ["cursor=bogus", "cursor"],
       [`cursor=${Buffer.from('["2026-01-01T00:00:00.000000Z","x"]').toString("base64url")}`, "cursor"],
+      [`cursor=${Buffer.from('["2026-02-31T00:00:00.000000Z","7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69"]').toString("base64url")}`, "cursor"],
       ["category=knutselen", "category"],
       ["neighbourhood=12", "neighbourhood"],
       ["age=-1", "age"],

@@ -23,7 +23,11 @@ export function decodeCursor(value: string): CalendarCursor | null {
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [startsAt, id] = parsed as unknown[];
     if (typeof startsAt !== "string" || typeof id !== "string") return null;
-    if (!STARTS_AT.test(startsAt) || !UUID.test(id) || Number.isNaN(Date.parse(startsAt))) return null;
+    if (!STARTS_AT.test(startsAt) || !UUID.test(id)) return null;
+    // Only real moments PostgreSQL accepts: JavaScript rolls "02-31" over into March, PostgreSQL refuses it.
+    const milliseconds = `${startsAt.slice(0, 23)}Z`;
+    const instant = Date.parse(milliseconds);
+    if (Number.isNaN(instant) || new Date(instant).toISOString() !== milliseconds || startsAt < "1970" || startsAt >= "3000") return null;
     return { startsAt, id };
   } catch {
     return null;
