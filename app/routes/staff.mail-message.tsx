@@ -6,16 +6,11 @@ import { authorizeMailViewer } from "~/features/mail/viewer-scope.server";
 import { LinkedText } from "~/components/linked-text";
 import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
 import { uuid } from "~/lib/validation";
 import type { Route } from "./+types/staff.mail-message";
 
-function formatTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(date);
-}
+const MAIL_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const scope = await authorizeMailViewer(request);
@@ -26,8 +21,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     message: {
       ...message,
-      createdAt: formatTime(message.createdAt, locale),
-      sentAt: message.sentAt ? formatTime(message.sentAt, locale) : null,
+      createdAt: formatInZone(message.createdAt, locale, MAIL_TIME),
+      sentAt: message.sentAt ? formatInZone(message.sentAt, locale, MAIL_TIME) : null,
     },
     title: `${message.subject} — Buurtkracht`,
   };

@@ -5,15 +5,8 @@ import { authorizeMailViewer } from "~/features/mail/viewer-scope.server";
 import { DataTable } from "~/components/data-table";
 import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.mail";
-
-function formatMailTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(date);
-}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const scope = await authorizeMailViewer(request);
@@ -26,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     page,
     pageCount,
     totalCount,
-    messages: messages.map((message) => ({ ...message, createdAt: formatMailTime(message.createdAt, locale) })),
+    messages: messages.map((message) => ({ ...message, createdAt: formatInZone(message.createdAt, locale, { dateStyle: "medium", timeStyle: "short" }) })),
     title: `${t("mailViewer.title")} — Buurtkracht`,
   };
 }

@@ -12,11 +12,8 @@ import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextF
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.team";
-
-function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(date);
-}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, locale, page } = await openStaffPage(request, params.slug, "municipality.invite_staff", "staff.team.title");
@@ -41,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       email: invitation.email,
       role: invitation.role,
       partnerName: invitation.partnerName,
-      expires: formatDate(invitation.expiresAt, locale),
+      expires: formatInZone(invitation.expiresAt, locale, { dateStyle: "medium" }),
       isExpired: invitation.expiresAt.getTime() <= now,
       canRevoke: canInvite(user.actor, invitation.role, municipality.id),
     })),
