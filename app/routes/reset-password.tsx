@@ -31,6 +31,18 @@ export async function action({ request }: Route.ActionArgs) {
   throw redirect("/inloggen?melding=wachtwoord-hersteld");
 }
 
+/** The way out of a reset link that is unknown, used or expired. */
+function RequestNewLink() {
+  const { t } = useTranslation();
+  return (
+    <p className="utrecht-paragraph">
+      <Link className="utrecht-link link-block" to="/wachtwoord-vergeten">
+        {t("accounts.resetPassword.requestNew")}
+      </Link>
+    </p>
+  );
+}
+
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const errors = actionData?.errors;
@@ -41,11 +53,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
         <Alert type="warning">
           <p className="utrecht-paragraph">{t("accounts.resetPassword.invalidToken")}</p>
         </Alert>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link link-block" to="/wachtwoord-vergeten">
-            {t("accounts.resetPassword.requestNew")}
-          </Link>
-        </p>
+        <RequestNewLink />
       </div>
     );
   }
@@ -61,13 +69,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
           <SubmitButton>{t("accounts.resetPassword.submit")}</SubmitButton>
         </div>
       </PostForm>
-      {errors?._form && (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link link-block" to="/wachtwoord-vergeten">
-            {t("accounts.resetPassword.requestNew")}
-          </Link>
-        </p>
-      )}
+      {errors?._form && <RequestNewLink />}
     </div>
   );
 }
