@@ -42,6 +42,8 @@ export interface Options {
   registrationSeconds: number;
   registrationConcurrency: number;
   instances: number;
+  /** Whether --instances was given (otherwise a missed calendar target is measured again with two). */
+  instancesGiven: boolean;
   profile: boolean;
   /** PostgreSQL's random_page_cost for the app's sessions (ALTER DATABASE for the run); undefined keeps the server's. */
   randomPageCost: number | undefined;
@@ -137,6 +139,7 @@ export function parseOptions(argv: string[]): Options {
     registrationSeconds: number("registration-seconds", 10),
     registrationConcurrency: number("registration-concurrency", 20),
     instances: number("instances", 1),
+    instancesGiven: values.has("instances"),
     profile: flags.has("profile"),
     randomPageCost: values.has("random-page-cost") ? positive(values.get("random-page-cost")!) : undefined,
     only: only ? new Set(only.split(",")) : undefined,

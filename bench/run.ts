@@ -15,7 +15,7 @@ import { ensureDatabase, openClient, withClient, type DatabaseState } from "./da
 import { benchQueries, explainQueries, machineFacts, sampleActivity, tableFacts, type MachineFacts, type QueryPlan, type TableFacts } from "./facts.ts";
 import { summariseProfile, type ProfileSummary } from "./profile.ts";
 import { benchRegistrations, type RegistrationRunResult } from "./registrations.ts";
-import { markdownReport, printSummary, TARGETS } from "./report.ts";
+import { calendarMeetsTarget, markdownReport, printSummary, TARGETS } from "./report.ts";
 import { round } from "./stats.ts";
 import { runWrk, wrkVersion, type WrkResult } from "./wrk.ts";
 
@@ -32,6 +32,8 @@ function log(line: string): void {
 
 export interface LoadResult {
   wrk: WrkResult;
+  /** Wall-clock seconds of the measured run (wrk's duration plus its start and stop). */
+  wallSeconds: number;
   /** Committed database transactions per answered request (each statement outside a transaction counts as one). */
   transactionsPerRequest?: number;
   /** CPU seconds per group during the run; "machine" is every process on the machine. */
@@ -70,6 +72,8 @@ export interface BenchResults {
     queries?: QueryPlan[];
   };
   calendar?: CalendarResult;
+  /** The calendar again with more app processes, when one missed the target. */
+  calendarMoreInstances?: LoadResult & { instances: number };
   api?: LoadResult & { path: string };
   registrations?: RegistrationRunResult & {
     storedConfirmed: number;
@@ -134,7 +138,7 @@ async function loadTest(
     Object.entries(measured.cpuSeconds).map(([name, seconds]) => [name, round((seconds * 1000) / answered, 3)]),
   );
   const cpuSeconds = Object.fromEntries(Object.entries(measured.cpuSeconds).map(([name, seconds]) => [name, round(seconds, 2)]));
-  return { wrk: measured.result, transactionsPerRequest, cpuSeconds, cpuMsPerRequest };
+  return { wrk: measured.result, wallSeconds: round(measured.wallSeconds, 2), transactionsPerRequest, cpuSeconds, cpuMsPerRequest };
 }
 
 async function startStaticServer(file: string, port: number): Promise<ChildProcess> {
@@ -330,6 +334,62 @@ async function profileCalendar(options: Options, state: DatabaseState, path: str
   return summariseProfile(`${dir}${file}`, options.duration + 1);
 }
 
+async function measureWithApp(options: Options, state: DatabaseState, results: BenchResults, notes: string[]): Promise<void> {
+  await prepareSignUpActivity(state.url);
+  log(`starting the app (${options.instances} instance${options.instances > 1 ? "s" : ""}) on port ${options.port}`);
+  const app = await startApp({
+    appDir: options.appDir,
+    databaseUrl: state.url,
+    buildDir: options.buildDir,
+    port: options.port,
+    instances: options.instances,
+    env: { TRUST_PROXY: "1" },
+  });
+  try {
+    if (shouldRun(options, "calendar")) results.calendar = await measureCalendar(options, app, state, notes);
+    if (shouldRun(options, "api")) results.api = await measureApi(options, app, state);
+    if (shouldRun(options, "assets")) {
+      const activityPage = await activityPagePath(app, results.calendar, state, options.calendarPath);
+      const pages = ["/", "/havenstad", results.calendar?.path ?? options.calendarPath, activityPage, "/activiteiten"];
+      results.assets = [];
+      for (const path of [...new Set(pages)]) {
+        const page = await measurePageAssets(app.url, path);
+        if (page.status !== 200) notes.push(`${path} answered ${page.status} when its assets were measured.`);
+        results.assets.push(page);
+        log(`assets of ${path} (${page.status}): ${page.javascriptGzipKB} KB JavaScript, ${page.cssGzipKB} KB CSS (gzip)`);
+      }
+    }
+    if (shouldRun(options, "registrations")) results.registrations = await measureRegistrations(options, app, state);
+  } finally {
+    await app.stop();
+    await cleanUpSignUps(state.url);
+  }
+}
+
+async function measureCalendarWithInstances(options: Options, state: DatabaseState, path: string, instances: number): Promise<LoadResult & { instances: number }> {
+  log(`the calendar missed the target with one process; measuring ${path} with ${instances} app processes`);
+  const app = await startApp({
+    appDir: options.appDir,
+    databaseUrl: state.url,
+    buildDir: options.buildDir,
+    port: options.port,
+    instances,
+    env: { TRUST_PROXY: "1" },
+  });
+  try {
+    const url = `${app.url}${path}`;
+    await runWrk(url, { threads: options.threads, connections: options.connections, seconds: 3 });
+    const run = await loadTest(url, options, { app: () => processTree(app.pid), postgres: () => postgresProcesses(state.name) }, [], {
+      state,
+      otherTransactions: () => 0,
+    });
+    log(`  ${instances} processes: ${run.wrk.requestsPerSecond.toFixed(0)} req/s, p50 ${run.wrk.latencyMs.p50.toFixed(1)} ms, p99 ${run.wrk.latencyMs.p99.toFixed(1)} ms`);
+    return { instances, ...run };
+  } finally {
+    await app.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const notes: string[] = [];
@@ -379,43 +439,15 @@ async function main(): Promise<void> {
     await setRandomPageCost(options, state, options.randomPageCost);
     notes.push(`The app's database sessions used random_page_cost = ${options.randomPageCost} (--random-page-cost); the server's setting is ${machine.postgresSettings.random_page_cost}.`);
   }
-  await prepareSignUpActivity(state.url);
-  log(`starting the app (${options.instances} instance${options.instances > 1 ? "s" : ""}) on port ${options.port}`);
-  const app = await startApp({
-    appDir: options.appDir,
-    databaseUrl: state.url,
-    buildDir: options.buildDir,
-    port: options.port,
-    instances: options.instances,
-    env: { TRUST_PROXY: "1" },
-  });
   try {
-    if (shouldRun(options, "calendar")) results.calendar = await measureCalendar(options, app, state, notes);
-    if (shouldRun(options, "api")) results.api = await measureApi(options, app, state);
-    if (shouldRun(options, "assets")) {
-      const activityPage = await activityPagePath(app, results.calendar, state, options.calendarPath);
-      const pages = ["/", "/havenstad", results.calendar?.path ?? options.calendarPath, activityPage, "/activiteiten"];
-      results.assets = [];
-      for (const path of [...new Set(pages)]) {
-        const page = await measurePageAssets(app.url, path);
-        if (page.status !== 200) notes.push(`${path} answered ${page.status} when its assets were measured.`);
-        results.assets.push(page);
-        log(`assets of ${path} (${page.status}): ${page.javascriptGzipKB} KB JavaScript, ${page.cssGzipKB} KB CSS (gzip)`);
-      }
+    await measureWithApp(options, state, results, notes);
+    // One process cannot use both cores; when it misses the target, show what two processes do.
+    if (results.calendar && calendarMeetsTarget(results) === false && options.instances === 1 && !options.instancesGiven) {
+      results.calendarMoreInstances = await measureCalendarWithInstances(options, state, results.calendar.path, 2);
     }
-    if (shouldRun(options, "registrations")) results.registrations = await measureRegistrations(options, app, state);
+    if (options.profile) results.profile = await profileCalendar(options, state, results.calendar?.path ?? options.calendarPath);
   } finally {
-    await app.stop();
-    await cleanUpSignUps(state.url);
     if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, undefined);
-  }
-  if (options.profile) {
-    if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, options.randomPageCost);
-    try {
-      results.profile = await profileCalendar(options, state, results.calendar?.path ?? options.calendarPath);
-    } finally {
-      if (options.randomPageCost !== undefined) await setRandomPageCost(options, state, undefined);
-    }
   }
 
   results.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
