@@ -54,11 +54,16 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
+/** Submitted values to show again in a form: text only, never passwords, tokens or codes. */
+export function redisplayableValues(values?: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values ?? {})) {
+    if (typeof value === "string" && !/password|token|code/i.test(key)) out[key] = value.slice(0, 2000);
+  }
+  return out;
+}
+
 /** The 400 answer of an action whose input did not validate; the page shows the messages. */
 export function invalid(errors: FieldErrors, values?: Record<string, unknown>) {
-  const safeValues: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values ?? {})) {
-    if (typeof value === "string" && !/password|token|code/i.test(key)) safeValues[key] = value.slice(0, 2000);
-  }
-  return data({ ok: false as const, errors, values: safeValues }, { status: 400 });
+  return data({ ok: false as const, errors, values: redisplayableValues(values) }, { status: 400 });
 }
