@@ -4,6 +4,7 @@
  * build/server/index.js and started by server.js.
  */
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createRequestHandler } from "@react-router/express";
@@ -91,7 +92,10 @@ export function createApp(options: { clientDir?: string } = {}) {
 
   if (options.clientDir) {
     app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(options.clientDir, { maxAge: "1h", index: false, dotfiles: "allow" }));
+    // Only the files that exist at start-up: no file-system lookup for every page request.
+    const publicFiles = express.static(options.clientDir, { maxAge: "1h", index: false, dotfiles: "allow" });
+    const topLevel = new Set(listPublicFiles(options.clientDir));
+    app.use((req, res, next) => (topLevel.has(req.path) ? publicFiles(req, res, next) : next()));
   }
 
   app.get("/uploads/:key", async (req, res) => {
@@ -126,4 +130,12 @@ export function createApp(options: { clientDir?: string } = {}) {
     }),
   );
   return app;
+}
+
+/** Paths (like `/favicon.svg`, `/.well-known/security.txt`) of the static files outside /assets. */
+function listPublicFiles(clientDir: string): string[] {
+  return readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath.slice(clientDir.length).replace(/\\/g, "/")}/${entry.name}`.replace(/^\/?/, "/"))
+    .filter((path) => !path.startsWith("/assets/"));
 }

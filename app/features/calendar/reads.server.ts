@@ -4,7 +4,7 @@
  * index (municipality_id, status, starts_at, id) or (status, starts_at, id) in order, with
  * keyset pagination, so its cost does not grow with the number of past activities.
  */
-import { and, asc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
@@ -71,32 +71,66 @@ function localMidnight(date: string): Date {
  * single-or-doubled twin. Lexemes never contain a quote (the parser splits on it), so the rewrite
  * always yields a valid tsquery.
  */
-function dutchSearchQuery(q: string): SQL {
+function dutchSearchQuery(q: ReturnType<typeof sql.placeholder>): SQL {
   return sql`regexp_replace(websearch_to_tsquery('dutch'::regconfig, ${q})::text, '''([^'']*?)([bcdfgklmnprstvz])\\2?''', '( ''\\1\\2'' | ''\\1\\2\\2'' )', 'g')::tsquery`;
 }
 
-/** Published activities that have not ended yet, narrowed by the filters. */
-function upcomingConditions(filters: CalendarFilters, now: Date): SQL[] {
-  const today = todayInAmsterdam(now);
-  const from = filters.from && filters.from > today ? filters.from : today;
+/** Which optional parts a calendar query has; each combination is its own prepared statement. */
+interface Shape {
+  municipality: boolean;
+  after: boolean;
+  to: boolean;
+  neighbourhoodId: boolean;
+  category: boolean;
+  age: boolean;
+  q: boolean;
+}
+
+/**
+ * The conditions for one combination of filters, with placeholders instead of values, so the
+ * statement can be prepared once per combination and connection. A lower bound on starts_at keeps
+ * the scan on the index; ends_at drops what is over today.
+ */
+function upcomingConditions(shape: Shape): SQL[] {
   const conditions: SQL[] = [
     eq(activities.status, "published"),
-    // A lower bound on starts_at keeps the scan on the index; ends_at drops what is over today.
-    gte(activities.startsAt, localMidnight(from)),
-    gt(activities.endsAt, now),
+    sql`${activities.startsAt} >= ${sql.placeholder("from")}::timestamptz`,
+    sql`${activities.endsAt} > ${sql.placeholder("now")}::timestamptz`,
   ];
-  if (filters.to) conditions.push(lt(activities.startsAt, localMidnight(addDaysToLocalDate(filters.to, 1))));
-  if (filters.neighbourhoodId) conditions.push(eq(activities.neighbourhoodId, filters.neighbourhoodId));
-  if (filters.category) conditions.push(eq(activities.category, filters.category));
-  if (filters.age !== undefined) {
+  if (shape.municipality) conditions.push(sql`${activities.municipalityId} = ${sql.placeholder("municipalityId")}::uuid`);
+  if (shape.to) conditions.push(sql`${activities.startsAt} < ${sql.placeholder("to")}::timestamptz`);
+  if (shape.neighbourhoodId) conditions.push(sql`${activities.neighbourhoodId} = ${sql.placeholder("neighbourhoodId")}::uuid`);
+  if (shape.category) conditions.push(sql`${activities.category} = ${sql.placeholder("category")}`);
+  if (shape.age) {
     conditions.push(
-      sql`(${activities.minAge} is null or ${activities.minAge} <= ${filters.age})`,
-      sql`(${activities.maxAge} is null or ${activities.maxAge} >= ${filters.age})`,
+      sql`(${activities.minAge} is null or ${activities.minAge} <= ${sql.placeholder("age")}::int)`,
+      sql`(${activities.maxAge} is null or ${activities.maxAge} >= ${sql.placeholder("age")}::int)`,
     );
   }
-  if (filters.q) conditions.push(sql`${activities.searchVector} @@ ${dutchSearchQuery(filters.q)}`);
+  if (shape.q) conditions.push(sql`${activities.searchVector} @@ ${dutchSearchQuery(sql.placeholder("q"))}`);
+  if (shape.after) {
+    conditions.push(
+      sql`(${activities.startsAt}, ${activities.id}) > (${sql.placeholder("afterStartsAt")}::timestamptz, ${sql.placeholder("afterId")}::uuid)`,
+    );
+  }
   return conditions;
 }
+
+function buildUpcomingQuery(shape: Shape, name: string) {
+  return db()
+    .select(publicColumns)
+    .from(activities)
+    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
+    .where(and(...upcomingConditions(shape)))
+    .orderBy(asc(activities.startsAt), asc(activities.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(name);
+}
+
+// The calendar is the busiest page: its statements are built once per combination of filters
+// (not for every request) and prepared on each database connection, so PostgreSQL parses them once.
+const preparedUpcoming = new WeakMap<object, Map<string, ReturnType<typeof buildUpcomingQuery>>>();
 
 async function queryUpcoming(
   municipalityId: string | null,
@@ -104,19 +138,39 @@ async function queryUpcoming(
   page: { limit: number; after?: CalendarCursor | null },
   now: Date,
 ): Promise<CalendarPage> {
-  const conditions = upcomingConditions(filters, now);
-  if (municipalityId) conditions.push(eq(activities.municipalityId, municipalityId));
-  if (page.after) {
-    conditions.push(sql`(${activities.startsAt}, ${activities.id}) > (${page.after.startsAt}::timestamptz, ${page.after.id}::uuid)`);
-  }
-  const rows = await db()
-    .select(publicColumns)
-    .from(activities)
-    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
-    .where(and(...conditions))
-    .orderBy(asc(activities.startsAt), asc(activities.id))
-    .limit(page.limit + 1);
+  const today = todayInAmsterdam(now);
+  const from = filters.from && filters.from > today ? filters.from : today;
+  const shape: Shape = {
+    municipality: municipalityId !== null,
+    after: Boolean(page.after),
+    neighbourhoodId: Boolean(filters.neighbourhoodId),
+    category: Boolean(filters.category),
+    to: Boolean(filters.to),
+    age: filters.age !== undefined,
+    q: Boolean(filters.q),
+  };
+  const key = Object.entries(shape)
+    .map(([name, present]) => (present ? name : ""))
+    .filter(Boolean)
+    .join("_");
+  const database = db();
+  let statements = preparedUpcoming.get(database);
+  if (!statements) preparedUpcoming.set(database, (statements = new Map()));
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = buildUpcomingQuery(shape, `calendar_upcoming_${key || "all"}`)));
+  const rows = await statement.execute({
+    from: localMidnight(from).toISOString(),
+    now: now.toISOString(),
+    municipalityId,
+    to: filters.to ? localMidnight(addDaysToLocalDate(filters.to, 1)).toISOString() : null,
+    neighbourhoodId: filters.neighbourhoodId ?? null,
+    category: filters.category ?? null,
+    age: filters.age ?? null,
+    q: filters.q ?? null,
+    afterStartsAt: page.after?.startsAt ?? null,
+    afterId: page.after?.id ?? null,
+    limit: page.limit + 1,
+  });
   const items = rows.slice(0, page.limit).map(withLocalMoments);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? { startsAt: last.position, id: last.id } : null };
