@@ -63,7 +63,8 @@ const HELP = `npm run bench -- [options]
   --calendar-path /havenstad/activiteiten   page load-tested with wrk
   --duration 10 --connections 20 --threads 2   wrk settings
   --registration-seconds 10 --registration-concurrency 20
-  --instances 1                  app processes sharing the port (Node cluster)
+  --instances 1                  app processes sharing the port (Node cluster); without this option a
+                                 calendar that misses the target is measured again with 2
   --profile                      also record a CPU profile of the app during the calendar run
   --random-page-cost 1.1         planner cost of a random page read for this run (default: the server's setting)
   --only calendar,api,registrations,assets,database
