@@ -17,6 +17,7 @@ import { baseUrl, env } from "~/lib/env.server";
 import { logger } from "~/lib/log.server";
 import { readStoredFile } from "~/lib/storage.server";
 import { isCrossSiteRequest } from "./cross-site";
+import { publicPageCache } from "./page-cache";
 import * as serverBuild from "virtual:react-router/server-build";
 
 export { startPlatform, stopPlatform } from "./platform";
@@ -118,6 +119,7 @@ export function createApp(options: { clientDir?: string } = {}) {
     next();
   });
 
+  app.use(publicPageCache(env.PUBLIC_PAGE_CACHE_SECONDS));
   app.all(
     "/{*splat}",
     createRequestHandler({

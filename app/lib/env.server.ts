@@ -28,6 +28,8 @@ const schema = z.object({
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   UPLOAD_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seconds a public page is kept for visitors who are not signed in (0 switches the page cache off). */
+  PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
   /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 });

@@ -20,8 +20,10 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
 import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/calendar.activity";
+import { publicPageHeaders } from "~/lib/http.server";
 
 export const handle = { hydrate: false };
+export const headers = publicPageHeaders;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 

@@ -6,9 +6,11 @@ import { listUpcomingActivities } from "~/features/calendar/reads.server";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/calendar.embed";
+import { publicPageHeaders } from "~/lib/http.server";
 
 /** For an iframe on another site: no site header or footer, no JavaScript, links open outside the frame. */
 export const handle = { embed: true, hydrate: false };
+export const headers = publicPageHeaders;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 

@@ -9,8 +9,10 @@ import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/calendar.municipality";
+import { publicPageHeaders } from "~/lib/http.server";
 
 export const handle = { hydrate: false };
+export const headers = publicPageHeaders;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 

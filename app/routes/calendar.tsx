@@ -7,8 +7,10 @@ import { listMunicipalities } from "~/features/municipalities/reads.server";
 import { PageTitle } from "~/components/ui";
 import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/calendar";
+import { publicPageHeaders } from "~/lib/http.server";
 
 export const handle = { hydrate: false };
+export const headers = publicPageHeaders;
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 

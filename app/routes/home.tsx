@@ -4,8 +4,10 @@ import { PageTitle } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { getTranslator } from "~/features/accounts/locale.server";
 import type { Route } from "./+types/home";
+import { publicPageHeaders } from "~/lib/http.server";
 
 export const handle = { hydrate: false };
+export const headers = publicPageHeaders;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { t } = await getTranslator(request);

@@ -4,8 +4,10 @@ import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/municipality";
+import { publicPageHeaders } from "~/lib/http.server";
 
 export const handle = { hydrate: false };
+export const headers = publicPageHeaders;
 
 export async function loader({ params }: Route.LoaderArgs) {
   const municipality = await openPublicMunicipality(params.slug);

@@ -41,6 +41,8 @@ export async function startTestServer(options: { databaseUrl: string; env?: Reco
       DEMO_DATA: "true",
       LOG_LEVEL: "warn",
       SMTP_URL: "",
+      // Tests read their own writes at once; the page cache has a test of its own (page-cache.test.ts).
+      PUBLIC_PAGE_CACHE_SECONDS: "0",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
