@@ -53,9 +53,34 @@ async function findMunicipality(slug: string): Promise<MunicipalityScope | null>
  * slug.
  */
 export async function openPublicMunicipality(slug: string): Promise<MunicipalityScope> {
-  const municipality = await findMunicipality(slug);
+  const municipality = await findPublicMunicipality(slug);
   if (!municipality) throw notFound();
   return municipality;
+}
+
+const PUBLIC_MUNICIPALITY_CACHE_MS = 5_000;
+const publicMunicipalities = new Map<string, { until: number; scope: Promise<MunicipalityScope | null> }>();
+
+/**
+ * Public pages read a municipality's name, colour and logo on every request; they are kept for
+ * five seconds per process (and dropped at once in the process that changes them), which saves a
+ * database round trip on the busiest pages. Staff pages always read the row afresh.
+ */
+function findPublicMunicipality(slug: string): Promise<MunicipalityScope | null> {
+  const now = Date.now();
+  const cached = publicMunicipalities.get(slug);
+  if (cached && cached.until > now) return cached.scope;
+  const scope = findMunicipality(slug);
+  // Only found municipalities are kept: a new one is visible at once.
+  scope.then((found) => found ?? publicMunicipalities.delete(slug), () => publicMunicipalities.delete(slug));
+  if (publicMunicipalities.size > 1000) publicMunicipalities.clear();
+  publicMunicipalities.set(slug, { until: now + PUBLIC_MUNICIPALITY_CACHE_MS, scope });
+  return scope;
+}
+
+/** Forgets cached public municipality data after a change to name, slug, colour or logo. */
+export function forgetPublicMunicipalities(): void {
+  publicMunicipalities.clear();
 }
 
 /**

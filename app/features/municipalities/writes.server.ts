@@ -3,7 +3,7 @@
  * and filters on it, so a form for municipality A can never change municipality B's rows.
  */
 import { and, count, eq } from "drizzle-orm";
-import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
+import { forgetPublicMunicipalities, type MunicipalityId, type NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { uniqueViolation } from "~/lib/db/errors";
 import { memberships, municipalities, neighbourhoods, partnerOrganisations } from "~/lib/db/schema";
@@ -45,6 +45,7 @@ export async function updateMunicipalitySettings(
       .where(eq(municipalities.id, municipalityId))
       .returning({ slug: municipalities.slug });
     if (!row) return refuse("_form", "validation.invalid");
+    forgetPublicMunicipalities();
     return { ok: true, slug: row.slug };
   } catch (error) {
     if (uniqueViolation(error) !== null) return refuse("slug", "admin.validation.slugTaken");
