@@ -100,6 +100,11 @@ describe("the public calendar on a phone without JavaScript", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 
     await page.getByLabel("Zoekwoorden").fill("voetballen");
+    // The other filters are folded away until opened, so the activities start on the first screen.
+    expect(await page.getByLabel("Wijk").isVisible()).toBe(false);
+    const firstDay = await page.locator(".calendar-day__heading").first().boundingBox();
+    expect((firstDay?.y ?? Infinity) + (firstDay?.height ?? 0), "the list starts on the first screen").toBeLessThanOrEqual(phone.height);
+    await page.getByText("Meer filters").click();
     await page.getByLabel("Wijk").selectOption({ label: "Havenkwartier" });
     await page.getByLabel("Soort activiteit").selectOption({ label: "Sport" });
     await page.getByLabel("Leeftijd").fill("12");
@@ -232,6 +237,7 @@ describe("the public calendar on a phone without JavaScript", () => {
     const { page } = tab;
     await visit(tab, "/activiteiten");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Activiteiten in alle gemeenten");
+    await page.getByText("Meer filters").click();
     await page.getByLabel("Gemeente").selectOption({ label: "Havenstad" });
     await page.getByLabel("Zoekwoorden").fill("kade");
     await page.getByRole("button", { name: "Zoeken" }).click();

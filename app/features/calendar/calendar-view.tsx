@@ -215,12 +215,34 @@ export interface FilterFormProps {
   municipality?: string;
 }
 
-/** The GET filter form. Field names are the Dutch query parameters of the calendar pages. */
+function FilterSelect(props: { id: string; name: string; label: string; empty: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select className="utrecht-select utrecht-select--html-select" id={props.id} name={props.name} defaultValue={props.value}>
+        <option value="">{props.empty}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The GET filter form. Field names are the Dutch query parameters of the calendar pages. Only the
+ * search box is always shown; the other filters fold away (a plain `<details>`, no JavaScript) so
+ * that on a phone the activities start on the first screen. They are open while one is in use.
+ */
 export function FilterForm(props: FilterFormProps) {
   const { t } = useTranslation();
   const { filters } = props;
-  const selectClass = "utrecht-select utrecht-select--html-select";
   const textClass = "utrecht-textbox utrecht-textbox--html-input";
+  const isFiltering = Boolean(props.municipality || filters.neighbourhoodId || filters.category || filters.from || filters.to || filters.age !== undefined);
   return (
     <div className="calendar-filter">
       <form method="get" action={props.path} className="calendar-filter__form" role="search" aria-labelledby="calendar-filter-heading">
@@ -229,95 +251,83 @@ export function FilterForm(props: FilterFormProps) {
         </h2>
         {props.view === "week" && <input type="hidden" name="weergave" value="week" />}
         {props.view === "week" && props.week && <input type="hidden" name="week" value={props.week} />}
-        <div className="calendar-filter__fields">
-          <div className="utrecht-form-field calendar-filter__q">
-            <label className="utrecht-form-label" htmlFor="filter-q">
-              {t("calendar.filter.q")}
-            </label>
-            <div className="utrecht-form-field-description" id="filter-q-hint">
-              {t("calendar.filter.qHint")}
-            </div>
-            <input className={textClass} type="search" id="filter-q" name="q" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" />
+        <div className="utrecht-form-field calendar-filter__q">
+          <label className="utrecht-form-label" htmlFor="filter-q">
+            {t("calendar.filter.q")}
+          </label>
+          <div className="utrecht-form-field-description" id="filter-q-hint">
+            {t("calendar.filter.qHint")}
           </div>
-          {props.municipalities && (
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="filter-gemeente">
-                {t("calendar.filter.municipality")}
-              </label>
-              <select className={selectClass} id="filter-gemeente" name="gemeente" defaultValue={props.municipality ?? ""}>
-                <option value="">{t("calendar.filter.allMunicipalities")}</option>
-                {props.municipalities.map((m) => (
-                  <option key={m.slug} value={m.slug}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {props.neighbourhoods && (
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="filter-wijk">
-                {t("calendar.filter.neighbourhood")}
-              </label>
-              <select className={selectClass} id="filter-wijk" name="wijk" defaultValue={filters.neighbourhoodId ?? ""}>
-                <option value="">{t("calendar.filter.allNeighbourhoods")}</option>
-                {props.neighbourhoods.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="filter-categorie">
-              {t("calendar.filter.category")}
-            </label>
-            <select className={selectClass} id="filter-categorie" name="categorie" defaultValue={filters.category ?? ""}>
-              <option value="">{t("calendar.filter.allCategories")}</option>
-              {ACTIVITY_CATEGORIES.map((category) => (
-                <option key={category} value={category}>
-                  {t(`activityCategory.${category}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {props.view === "list" && (
-            <>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="filter-van">
-                  {t("calendar.filter.from")}
-                </label>
-                <input className={textClass} type="date" id="filter-van" name="van" defaultValue={filters.from ?? ""} />
-              </div>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="filter-tot">
-                  {t("calendar.filter.to")}
-                </label>
-                <input className={textClass} type="date" id="filter-tot" name="tot" defaultValue={filters.to ?? ""} />
-              </div>
-            </>
-          )}
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="filter-leeftijd">
-              {t("calendar.filter.age")}
-            </label>
-            <div className="utrecht-form-field-description" id="filter-leeftijd-hint">
-              {t("calendar.filter.ageHint")}
-            </div>
-            <input
-              className={`${textClass} calendar-filter__age`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={120}
-              id="filter-leeftijd"
-              name="leeftijd"
-              defaultValue={filters.age ?? ""}
-              aria-describedby="filter-leeftijd-hint"
-            />
-          </div>
+          <input className={textClass} type="search" id="filter-q" name="q" defaultValue={filters.q ?? ""} maxLength={200} aria-describedby="filter-q-hint" />
         </div>
+        <details className="calendar-filter__more" open={isFiltering}>
+          <summary className="calendar-filter__summary">{t("calendar.filter.more")}</summary>
+          <div className="calendar-filter__fields">
+            {props.municipalities && (
+              <FilterSelect
+                id="filter-gemeente"
+                name="gemeente"
+                label={t("calendar.filter.municipality")}
+                empty={t("calendar.filter.allMunicipalities")}
+                value={props.municipality ?? ""}
+                options={props.municipalities.map((m) => ({ value: m.slug, label: m.name }))}
+              />
+            )}
+            {props.neighbourhoods && (
+              <FilterSelect
+                id="filter-wijk"
+                name="wijk"
+                label={t("calendar.filter.neighbourhood")}
+                empty={t("calendar.filter.allNeighbourhoods")}
+                value={filters.neighbourhoodId ?? ""}
+                options={props.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
+              />
+            )}
+            <FilterSelect
+              id="filter-categorie"
+              name="categorie"
+              label={t("calendar.filter.category")}
+              empty={t("calendar.filter.allCategories")}
+              value={filters.category ?? ""}
+              options={ACTIVITY_CATEGORIES.map((category) => ({ value: category, label: t(`activityCategory.${category}`) }))}
+            />
+            {props.view === "list" && (
+              <>
+                <div className="utrecht-form-field">
+                  <label className="utrecht-form-label" htmlFor="filter-van">
+                    {t("calendar.filter.from")}
+                  </label>
+                  <input className={textClass} type="date" id="filter-van" name="van" defaultValue={filters.from ?? ""} />
+                </div>
+                <div className="utrecht-form-field">
+                  <label className="utrecht-form-label" htmlFor="filter-tot">
+                    {t("calendar.filter.to")}
+                  </label>
+                  <input className={textClass} type="date" id="filter-tot" name="tot" defaultValue={filters.to ?? ""} />
+                </div>
+              </>
+            )}
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="filter-leeftijd">
+                {t("calendar.filter.age")}
+              </label>
+              <div className="utrecht-form-field-description" id="filter-leeftijd-hint">
+                {t("calendar.filter.ageHint")}
+              </div>
+              <input
+                className={`${textClass} calendar-filter__age`}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={120}
+                id="filter-leeftijd"
+                name="leeftijd"
+                defaultValue={filters.age ?? ""}
+                aria-describedby="filter-leeftijd-hint"
+              />
+            </div>
+          </div>
+        </details>
         <div className="button-row">
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             {t("calendar.filter.submit")}
