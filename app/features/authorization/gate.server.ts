@@ -10,6 +10,7 @@ import { data } from "react-router";
 import { requireStaffUser, type CurrentUser } from "~/features/accounts/session.server";
 import { db } from "~/lib/db/client.server";
 import { municipalities } from "~/lib/db/schema";
+import { shortLivedCache } from "~/lib/short-lived-cache";
 import { can, canInMunicipality, type MunicipalityAction, type NetworkAction } from "./policy";
 
 declare const municipalityIdBrand: unique symbol;
@@ -58,24 +59,16 @@ export async function openPublicMunicipality(slug: string): Promise<Municipality
   return municipality;
 }
 
-const PUBLIC_MUNICIPALITY_CACHE_MS = 5_000;
-const publicMunicipalities = new Map<string, { until: number; scope: Promise<MunicipalityScope | null> }>();
-
 /**
  * Public pages read a municipality's name, colour and logo on every request; they are kept for
  * five seconds per process (and dropped at once in the process that changes them), which saves a
- * database round trip on the busiest pages. Staff pages always read the row afresh.
+ * database round trip on the busiest pages. Only found municipalities are kept, so a new one is
+ * visible at once. Staff pages always read the row afresh.
  */
+const publicMunicipalities = shortLivedCache<MunicipalityScope | null>(5_000, { keep: (found) => found !== null });
+
 function findPublicMunicipality(slug: string): Promise<MunicipalityScope | null> {
-  const now = Date.now();
-  const cached = publicMunicipalities.get(slug);
-  if (cached && cached.until > now) return cached.scope;
-  const scope = findMunicipality(slug);
-  // Only found municipalities are kept: a new one is visible at once.
-  scope.then((found) => found ?? publicMunicipalities.delete(slug), () => publicMunicipalities.delete(slug));
-  if (publicMunicipalities.size > 1000) publicMunicipalities.clear();
-  publicMunicipalities.set(slug, { until: now + PUBLIC_MUNICIPALITY_CACHE_MS, scope });
-  return scope;
+  return publicMunicipalities.get(slug, () => findMunicipality(slug));
 }
 
 /** Forgets cached public municipality data after a change to name, slug, colour or logo. */

@@ -7,6 +7,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
+import { shortLivedCache } from "~/lib/short-lived-cache";
 import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import type { CalendarCursor } from "./cursor";
@@ -218,28 +219,19 @@ export function findPublishedActivityInNetwork(id: string) {
   return findPublished(id, null);
 }
 
-const NEIGHBOURHOOD_CACHE_MS = 30_000;
-const neighbourhoodCache = new Map<string, { until: number; rows: Promise<{ id: string; name: string }[]> }>();
-
 /**
  * The neighbourhoods of a municipality, for the calendar's filter. Kept for 30 seconds per
  * process: the calendar is the busiest page and neighbourhoods hardly ever change, so a renamed
  * one may show its old name in the filter for half a minute.
  */
+const neighbourhoodOptions = shortLivedCache<{ id: string; name: string }[]>(30_000);
+
 export function listNeighbourhoodOptions(municipalityId: MunicipalityId): Promise<{ id: string; name: string }[]> {
-  const now = Date.now();
-  const cached = neighbourhoodCache.get(municipalityId);
-  if (cached && cached.until > now) return cached.rows;
-  const rows = db()
-    .select({ id: neighbourhoods.id, name: neighbourhoods.name })
-    .from(neighbourhoods)
-    .where(eq(neighbourhoods.municipalityId, municipalityId))
-    .orderBy(asc(neighbourhoods.name))
-    .then((result) => result, (error: unknown) => {
-      neighbourhoodCache.delete(municipalityId);
-      throw error;
-    });
-  if (neighbourhoodCache.size > 1000) neighbourhoodCache.clear();
-  neighbourhoodCache.set(municipalityId, { until: now + NEIGHBOURHOOD_CACHE_MS, rows });
-  return rows;
+  return neighbourhoodOptions.get(municipalityId, () =>
+    db()
+      .select({ id: neighbourhoods.id, name: neighbourhoods.name })
+      .from(neighbourhoods)
+      .where(eq(neighbourhoods.municipalityId, municipalityId))
+      .orderBy(asc(neighbourhoods.name)),
+  );
 }
