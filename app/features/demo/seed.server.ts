@@ -108,6 +108,8 @@ const SEED_LOCK_ID = 7_240_312;
 
 /** Fills an empty database with the demo network. Returns false when there was data already. */
 export async function seedDemoNetwork(options: { activities?: boolean } = {}): Promise<boolean> {
+  // Every start comes here: skip the (deliberately slow) password hashing when there is data.
+  if ((await db().select({ id: municipalities.id }).from(municipalities).limit(1)).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const encryptedSecret = await symmetricEncrypt({ key: authSecret, data: `base32:${DEMO_TOTP_SECRET}` });
   const backupCodes = await symmetricEncrypt({ key: authSecret, data: JSON.stringify(["demo-backup-1", "demo-backup-2"]) });
