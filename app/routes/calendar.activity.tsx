@@ -183,7 +183,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           )}
         </article>
         <div>
-          <section className="activity-register" aria-labelledby="register-heading">
+          <section className="activity-register" id="aanmelden" aria-labelledby="register-heading">
             {result?.ok ? (
               <div role="status">
                 <h2 className="utrecht-heading-2" id="register-heading">
@@ -207,6 +207,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
                   <p className="utrecht-paragraph">{t("activity.register.fullNoWaitlist")}</p>
                 ) : (
                   <RegistrationForm
+                    action={`/${municipality.slug}/activiteiten/${activity.id}#aanmelden`}
                     errors={result?.errors}
                     values={result?.values}
                     user={loaderData.user}
@@ -249,6 +250,8 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
 }
 
 function RegistrationForm(props: {
+  /** The page itself, scrolled to the sign-up section, so the answer is in view on a phone. */
+  action: string;
   errors: FormErrors;
   values?: Record<string, string>;
   user: { name: string; email: string } | null;
@@ -258,7 +261,7 @@ function RegistrationForm(props: {
   const { t } = useTranslation();
   const { errors, values, user } = props;
   return (
-    <PostForm>
+    <PostForm action={props.action}>
       <ErrorSummary errors={errors} />
       {props.waitlist && <p className="utrecht-paragraph">{t("activity.register.waitlistNote")}</p>}
       {user ? (

@@ -161,6 +161,9 @@ describe("the public calendar on a phone without JavaScript", () => {
     await page.waitForLoadState();
     await expectShownAccessible(page);
     expect(await page.getByRole("status").textContent()).toContain("Je bent aangemeld");
+    // The answer is in view on the phone, not below the activity's details.
+    const answer = await page.getByRole("status").boundingBox();
+    expect(answer && answer.y >= 0 && answer.y < phone.height, "the confirmation is on screen").toBe(true);
     const [registration] = await db()
       .select()
       .from(registrations)
