@@ -139,6 +139,8 @@ export const municipalities = pgTable(
     themeColour: text("theme_colour").notNull().default("#1d4f91"),
     logoPath: text("logo_path"),
     introduction: text("introduction").notNull().default(""),
+    /** Where residents' replies to the municipality's mails go (the mails' Reply-To); none when unset. */
+    contactEmail: text("contact_email"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -276,14 +278,28 @@ export const outboxEmails = pgTable(
     /** Attachments as JSON: [{ filename, contentType, content }]. */
     attachments: text("attachments"),
     kind: text("kind").notNull(),
+    /** The language the message is written in (its Content-Language). */
+    locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
+    /**
+     * The URLs in the body that carry a token (reset, sign-in, verification, invitation, cancel),
+     * named when the message is written so the mail viewer can hide them from everyone but the
+     * recipient.
+     */
+    secretLinks: text("secret_links").array().notNull().default(sql`'{}'::text[]`),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     municipalityId: uuid("municipality_id").references(() => municipalities.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Set when the retention job emptied the body, links and attachments (docs/retention.md). */
+    bodyRemovedAt: timestamp("body_removed_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_emails_created_idx").on(t.createdAt), index("outbox_emails_to_idx").on(t.toAddress)],
+  (t) => [
+    index("outbox_emails_created_idx").on(t.createdAt),
+    index("outbox_emails_to_idx").on(t.toAddress),
+    check("outbox_emails_locale_valid", sql`${t.locale} in ('nl', 'en')`),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +405,8 @@ export const registrations = pgTable(
     createdAt: createdAt(),
     promotedAt: timestamp("promoted_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /** Set when the retention job removed name, address and account link (docs/retention.md). */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (t) => [
     // One live registration per email address per activity; a cancelled one may be followed by a new one.
@@ -404,7 +422,10 @@ export const registrations = pgTable(
     ),
     check("registrations_attendance_valid", sql`${t.attendance} is null or ${t.attendance} in ('attended', 'no_show')`),
     check("registrations_locale_valid", sql`${t.locale} in ('nl', 'en')`),
-    check("registrations_email_unless_walk_in", sql`${t.email} is not null or ${t.isWalkIn}`),
+    check(
+      "registrations_email_unless_walk_in",
+      sql`${t.email} is not null or ${t.isWalkIn} or ${t.anonymisedAt} is not null`,
+    ),
   ],
 );
 
