@@ -122,7 +122,7 @@ export async function seedDemoNetwork(options: { activities?: boolean } = {}): P
     for (const demo of DEMO_MUNICIPALITIES) {
       const [row] = await tx
         .insert(municipalities)
-        .values({ slug: demo.slug, name: demo.name, themeColour: demo.themeColour, introduction: demo.introduction })
+        .values({ slug: demo.slug, name: demo.name, themeColour: demo.themeColour, introduction: demo.introduction, publishedAt: new Date() })
         .returning({ id: municipalities.id });
       municipalityIds.set(demo.slug, row!.id);
       await tx.insert(neighbourhoods).values(demo.neighbourhoods.map((name) => ({ municipalityId: row!.id, name })));

@@ -141,6 +141,8 @@ export const municipalities = pgTable(
     introduction: text("introduction").notNull().default(""),
     /** Where residents' replies to the municipality's mails go (the mails' Reply-To); none when unset. */
     contactEmail: text("contact_email"),
+    /** Null until its project leader publishes it: only then do its public pages, feeds and API entries exist. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -161,6 +163,27 @@ export const neighbourhoods = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("neighbourhoods_name_unique").on(t.municipalityId, t.name)],
+);
+
+/**
+ * A deleted neighbourhood, kept for a short while so the deletion can be undone: its name and the
+ * activities that lost it (they get it back on undo, unless someone gave them another one since).
+ */
+export const neighbourhoodDeletions = pgTable(
+  "neighbourhood_deletions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    neighbourhoodId: uuid("neighbourhood_id").notNull(),
+    name: text("name").notNull(),
+    activityIds: uuid("activity_ids").array().notNull(),
+    deletedBy: text("deleted_by").references(() => users.id, { onDelete: "set null" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+    restoredAt: timestamp("restored_at", { withTimezone: true }),
+  },
+  (t) => [index("neighbourhood_deletions_municipality_idx").on(t.municipalityId, t.deletedAt)],
 );
 
 export const PARTNER_KINDS = [
@@ -238,6 +261,26 @@ export const memberships = pgTable(
        or (${t.role} in ('practice_supervisor', 'partner_contact') and ${t.municipalityId} is not null and ${t.partnerOrganisationId} is not null)`,
     ),
   ],
+);
+
+/** A role taken away, kept for a short while so it can be given back from the notice (undo). */
+export const membershipRemovals = pgTable(
+  "membership_removals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id, { onDelete: "cascade" }),
+    removedBy: text("removed_by").references(() => users.id, { onDelete: "set null" }),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull().defaultNow(),
+    restoredAt: timestamp("restored_at", { withTimezone: true }),
+  },
+  (t) => [index("membership_removals_municipality_idx").on(t.municipalityId, t.removedAt)],
 );
 
 /** An emailed invitation to take a role; only the hash of its token is stored. */
