@@ -117,7 +117,9 @@ export function SelectField(
         className={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
         id={fieldIds(name).input}
         name={name}
-        required={required}
+        // A select without an empty first option always has a value, so `required` would add nothing
+        // and breaks the HTML rule that a required select starts with an empty option.
+        required={required && includeEmpty !== undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, error, description)}
         defaultValue={defaultValue ?? ""}
