@@ -21,6 +21,7 @@ import { formatInZone } from "~/lib/time";
 import calendarCss from "~/styles/calendar.css?url";
 import type { Route } from "./+types/calendar.activity";
 import { publicPageHeaders } from "~/lib/http.server";
+import { metaDescription } from "~/lib/meta-description";
 
 export const handle = { hydrate: false };
 export const headers = publicPageHeaders;
@@ -73,7 +74,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       t("activity.share.emailBody", { title: activity.title, when, url: pageUrl }),
     )}`,
     metaTitle: t("activity.meta.title", { title: activity.title, municipality: municipality.name }),
-    metaDescription: (activity.description || `${when}, ${activity.location}`).slice(0, 200),
+    // When and where first: that is what someone choosing from search results needs.
+    metaDescription: metaDescription(`${when}, ${activity.location}. ${activity.description}`),
     ogLocale: locale === "en" ? "en_GB" : "nl_NL",
     user: user ? { name: user.name, email: user.email } : null,
     lastAgeGroup: user ? rememberedAgeGroup(request) : null,

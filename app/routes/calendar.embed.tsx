@@ -22,13 +22,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     municipality: { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour },
     title: t("embed.title", { name: municipality.name }),
+    description: t("embed.meta.description", { name: municipality.name }),
     more: t("embed.more", { name: municipality.name }),
     newTab: t("embed.newTab"),
     items: page.items.map((item) => toCalendarItem(item)),
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? loaderData.title : "Buurtkracht" }];
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData ? [{ title: loaderData.title }, { name: "description", content: loaderData.description }] : [{ title: "Buurtkracht" }];
 
 export default function EmbedPage({ loaderData }: Route.ComponentProps) {
   const { municipality } = loaderData;

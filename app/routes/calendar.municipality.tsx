@@ -29,6 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     title: t("calendar.title.municipality", { name: municipality.name }),
     description: t("calendar.intro"),
+    metaDescription: t("calendar.meta.municipality", { name: municipality.name }),
     municipality: theme,
     municipalityTheme: theme,
     neighbourhoods,
@@ -42,7 +43,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData
     ? [
         { title: `${loaderData.title} — Buurtkracht` },
-        { name: "description", content: loaderData.description },
+        { name: "description", content: loaderData.metaDescription },
         {
           tagName: "link",
           rel: "alternate",

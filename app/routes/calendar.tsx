@@ -29,6 +29,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     title: t("calendar.title.network"),
     description: t("calendar.intro"),
+    metaDescription: t("calendar.meta.network"),
     municipalities: municipalities.map((m) => ({ slug: m.slug, name: m.name })),
     municipality: municipality?.slug,
     filters: query.filters,
@@ -39,7 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
   loaderData
-    ? [{ title: `${loaderData.title} — Buurtkracht` }, { name: "description", content: loaderData.description }]
+    ? [{ title: `${loaderData.title} — Buurtkracht` }, { name: "description", content: loaderData.metaDescription }]
     : [{ title: "Buurtkracht" }];
 
 export default function NetworkCalendarPage({ loaderData }: Route.ComponentProps) {

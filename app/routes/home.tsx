@@ -11,10 +11,11 @@ export const headers = publicPageHeaders;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { t } = await getTranslator(request);
-  return { municipalities: await listMunicipalities(), title: `${t("app.name")} — ${t("app.tagline")}` };
+  return { municipalities: await listMunicipalities(), title: `${t("app.name")} — ${t("app.tagline")}`, description: t("home.meta.description") };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData ? [{ title: loaderData.title }, { name: "description", content: loaderData.description }] : [{ title: "Buurtkracht" }];
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
+import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
@@ -9,10 +10,15 @@ import { publicPageHeaders } from "~/lib/http.server";
 export const handle = { hydrate: false };
 export const headers = publicPageHeaders;
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
   const municipality = await openPublicMunicipality(params.slug);
-  const [neighbourhoods, partners] = await Promise.all([listNeighbourhoods(municipality.id), listPartnerOrganisations(municipality.id)]);
+  const [{ t }, neighbourhoods, partners] = await Promise.all([
+    getTranslator(request),
+    listNeighbourhoods(municipality.id),
+    listPartnerOrganisations(municipality.id),
+  ]);
   return {
+    description: t("municipality.meta.description", { name: municipality.name }),
     municipality: {
       slug: municipality.slug,
       name: municipality.name,
@@ -33,7 +39,10 @@ export async function loader({ params }: Route.LoaderArgs) {
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.municipality.name} — Buurtkracht` : "Buurtkracht" }];
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData
+    ? [{ title: `${loaderData.municipality.name} — Buurtkracht` }, { name: "description", content: loaderData.description }]
+    : [{ title: "Buurtkracht" }];
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
