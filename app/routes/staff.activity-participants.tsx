@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
+import { isAttendanceOpen } from "~/features/activities/policy";
 import { attendanceInput, walkInInput } from "~/features/activities/schema";
 import { authorizeActivity, readActivityNotice, withActivityNotice } from "~/features/activities/staff-access.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...staffPageData(user, municipality),
     notice: readActivityNotice(request),
     slug: municipality.slug,
-    activity: { id: activity.id, title: activity.title, when: formatInZone(activity.startsAt, locale) },
+    activity: { id: activity.id, title: activity.title, when: formatInZone(activity.startsAt, locale), isAttendanceOpen: isAttendanceOpen(activity) },
     participants: await listParticipants(municipality.id, activity.id),
     ageGroups: AGE_GROUPS,
     title: `${t("participants.title")}: ${activity.title} — ${municipality.name}`,
@@ -41,14 +42,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     const parsed = parseInput(walkInInput, values, locale, t);
     if (!parsed.ok) return invalid(parsed.errors, values);
     const result = await addWalkIn(municipality.id, activity.id, parsed.data);
-    if (!result) return invalid({ _form: t("staffActivities.notFound") }, values);
+    if (!result.ok) return invalid({ _form: t(result.message) }, values);
     return redirect(`${withActivityNotice(path, "toegevoegd")}#deelnemer-${result.id}`);
   }
   const parsed = parseInput(attendanceInput, values, locale, t);
   if (!parsed.ok) return invalid({ _form: t("validation.invalid") });
   const { registrationId, attendance } = parsed.data;
   const saved = await recordAttendance(municipality.id, activity.id, registrationId, attendance === "clear" ? null : attendance);
-  if (!saved) return invalid({ _form: t("staffActivities.notFound") });
+  if (!saved.ok) return invalid({ _form: t(saved.message) });
   return redirect(`${withActivityNotice(path, "aanwezigheid")}#deelnemer-${registrationId}`);
 }
 
@@ -75,6 +76,7 @@ export default function Participants({ loaderData, actionData }: Route.Component
         </Link>
       </p>
       <ErrorSummary errors={errors && !walkInValues.intent ? errors : undefined} />
+      {!activity.isAttendanceOpen && <p className="utrecht-paragraph">{t("participants.checkInLater", { when: activity.when })}</p>}
 
       <section className="page-section" aria-labelledby="confirmed-heading">
         <h2 className="utrecht-heading-2" id="confirmed-heading">
@@ -94,29 +96,31 @@ export default function Participants({ loaderData, actionData }: Route.Component
                   </span>
                   <span className="checkin-state">{t(`participants.state.${person.attendance ?? "unknown"}`)}</span>
                 </div>
-                <Form method="post" className="checkin-buttons" preventScrollReset>
-                  <input type="hidden" name="registrationId" value={person.id} />
-                  <button
-                    type="submit"
-                    name="attendance"
-                    value="attended"
-                    className="utrecht-button utrecht-button--primary-action"
-                    aria-pressed={person.attendance === "attended"}
-                    aria-label={`${t("participants.markAttended")}: ${person.name}`}
-                  >
-                    {t("participants.markAttended")}
-                  </button>
-                  <button
-                    type="submit"
-                    name="attendance"
-                    value="no_show"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-pressed={person.attendance === "no_show"}
-                    aria-label={`${t("participants.markNoShow")}: ${person.name}`}
-                  >
-                    {t("participants.markNoShow")}
-                  </button>
-                </Form>
+                {activity.isAttendanceOpen && (
+                  <Form method="post" className="checkin-buttons" preventScrollReset>
+                    <input type="hidden" name="registrationId" value={person.id} />
+                    <button
+                      type="submit"
+                      name="attendance"
+                      value="attended"
+                      className="utrecht-button utrecht-button--primary-action"
+                      aria-pressed={person.attendance === "attended"}
+                      aria-label={`${t("participants.markAttended")}: ${person.name}`}
+                    >
+                      {t("participants.markAttended")}
+                    </button>
+                    <button
+                      type="submit"
+                      name="attendance"
+                      value="no_show"
+                      className="utrecht-button utrecht-button--secondary-action"
+                      aria-pressed={person.attendance === "no_show"}
+                      aria-label={`${t("participants.markNoShow")}: ${person.name}`}
+                    >
+                      {t("participants.markNoShow")}
+                    </button>
+                  </Form>
+                )}
               </li>
             ))}
           </ul>
@@ -139,48 +143,52 @@ export default function Participants({ loaderData, actionData }: Route.Component
                     {t("participants.position", { position: person.position })} · {t(`ageGroup.${person.ageGroup}`)}
                   </span>
                 </div>
-                <Form method="post" className="checkin-buttons" preventScrollReset>
-                  <input type="hidden" name="registrationId" value={person.id} />
-                  <button
-                    type="submit"
-                    name="attendance"
-                    value="attended"
-                    className="utrecht-button utrecht-button--secondary-action"
-                    aria-label={`${t("participants.checkInWaitlisted")}: ${person.name}`}
-                  >
-                    {t("participants.checkInWaitlisted")}
-                  </button>
-                </Form>
+                {activity.isAttendanceOpen && (
+                  <Form method="post" className="checkin-buttons" preventScrollReset>
+                    <input type="hidden" name="registrationId" value={person.id} />
+                    <button
+                      type="submit"
+                      name="attendance"
+                      value="attended"
+                      className="utrecht-button utrecht-button--secondary-action"
+                      aria-label={`${t("participants.checkInWaitlisted")}: ${person.name}`}
+                    >
+                      {t("participants.checkInWaitlisted")}
+                    </button>
+                  </Form>
+                )}
               </li>
             ))}
           </ol>
         )}
       </section>
 
-      <section className="page-section" aria-labelledby="walk-in-heading">
-        <h2 className="utrecht-heading-2" id="walk-in-heading">
-          {t("participants.addWalkIn")}
-        </h2>
-        <p className="utrecht-paragraph">{t("participants.walkInHint")}</p>
-        <PostForm>
-          <ErrorSummary errors={walkInValues.intent ? errors : undefined} />
-          <input type="hidden" name="intent" value="walkIn" />
-          <TextField name="name" label={t("participants.name")} required maxLength={100} autoComplete="off" defaultValue={walkInValues.name} errors={errors} />
-          <SelectField
-            name="ageGroup"
-            label={t("participants.ageGroup")}
-            required
-            includeEmpty={t("participants.chooseAgeGroup")}
-            options={loaderData.ageGroups.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
-            defaultValue={walkInValues.ageGroup}
-            errors={errors}
-          />
-          <TextField name="email" type="email" label={t("participants.email")} maxLength={254} autoComplete="off" defaultValue={walkInValues.email} errors={errors} />
-          <div className="button-row">
-            <SubmitButton>{t("form.add")}</SubmitButton>
-          </div>
-        </PostForm>
-      </section>
+      {activity.isAttendanceOpen && (
+        <section className="page-section" aria-labelledby="walk-in-heading">
+          <h2 className="utrecht-heading-2" id="walk-in-heading">
+            {t("participants.addWalkIn")}
+          </h2>
+          <p className="utrecht-paragraph">{t("participants.walkInHint")}</p>
+          <PostForm>
+            <ErrorSummary errors={walkInValues.intent ? errors : undefined} />
+            <input type="hidden" name="intent" value="walkIn" />
+            <TextField name="name" label={t("participants.name")} required maxLength={100} autoComplete="off" defaultValue={walkInValues.name} errors={errors} />
+            <SelectField
+              name="ageGroup"
+              label={t("participants.ageGroup")}
+              required
+              includeEmpty={t("participants.chooseAgeGroup")}
+              options={loaderData.ageGroups.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
+              defaultValue={walkInValues.ageGroup}
+              errors={errors}
+            />
+            <TextField name="email" type="email" label={t("participants.email")} maxLength={254} autoComplete="off" defaultValue={walkInValues.email} errors={errors} />
+            <div className="button-row">
+              <SubmitButton>{t("form.add")}</SubmitButton>
+            </div>
+          </PostForm>
+        </section>
+      )}
 
       <p className="button-row">
         <a className="utrecht-link" href={`/beheer/${slug}/activiteiten/${activity.id}/deelnemers.csv`} download>

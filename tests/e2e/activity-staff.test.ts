@@ -106,6 +106,19 @@ describe("a course leader on a phone", () => {
     }
     const tab = await signedInPage(COURSE_LEADER, { viewport: PHONE });
     const { page } = tab;
+    // Two weeks early there is nothing to check in yet: the list, but no buttons and no door form.
+    await visit(tab, `/beheer/havenstad/activiteiten/${activityId}/deelnemers`);
+    await page.getByText("Aanwezigheid bijhouden en iemand aan de deur toevoegen kan vanaf het begin van de activiteit").waitFor();
+    await page.getByText("Anna Jansen").waitFor();
+    expect(await page.getByRole("button", { name: "Aanwezig: Anna Jansen" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Toevoegen" }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // On the day, once it has begun.
+    await db()
+      .update(activities)
+      .set({ startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 2 * 3_600_000) })
+      .where(eq(activities.id, activityId));
     await visit(tab, `/beheer/havenstad/activiteiten/${activityId}`);
     await page.getByRole("link", { name: "Deelnemers en aanwezigheid" }).click();
     await page.waitForURL(/\/deelnemers$/);

@@ -42,6 +42,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The clock reaches the activity: it began a minute ago (sign-ups close at the start, so they come first). */
+async function beginNow(activityId: string) {
+  await db()
+    .update(activities)
+    .set({ startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000) })
+    .where(eq(activities.id, activityId));
+}
+
 let emailCounter = 0;
 function signUp(activityId: string, email = `bewoner${++emailCounter}@example.org`) {
   return registerForActivity({ activityId, name: "Bewoner", email, ageGroup: "27_66", locale: "nl" });
@@ -300,18 +308,35 @@ describe("staff rules in the domain", () => {
     const activityId = await createTestActivity({ capacity: 1 });
     await signUp(activityId, "vol@example.org");
     const waiting = await signUp(activityId, "wachtend@example.org");
+    await beginNow(activityId);
     const walkIn = await addWalkIn(havenstad, activityId, { name: "Deur Gast", ageGroup: "16_17", email: null });
-    expect(walkIn?.created).toBe(true);
-    expect(await recordAttendance(havenstad, activityId, waiting.id, "attended")).toBe(true);
+    expect(walkIn).toMatchObject({ ok: true, created: true });
+    expect(await recordAttendance(havenstad, activityId, waiting.id, "attended")).toEqual({ ok: true });
     const counts = await placeCounts(activityId);
     expect(counts.confirmed).toHaveLength(3);
     expect(counts.confirmedCount).toBe(3);
-    const [walkInRow] = await db().select().from(registrations).where(eq(registrations.id, walkIn!.id));
+    const [walkInRow] = await db().select().from(registrations).where(eq(registrations.id, walkIn.ok ? walkIn.id : ""));
     expect(walkInRow).toMatchObject({ isWalkIn: true, attendance: "attended", email: null, status: "confirmed" });
     // Another municipality's scope reaches nothing.
     const rivierendal = (await municipalityIdOf("rivierendal")) as MunicipalityId;
-    expect(await recordAttendance(rivierendal, activityId, waiting.id, "no_show")).toBe(false);
-    expect(await addWalkIn(rivierendal, activityId, { name: "X", ageGroup: "16_17", email: null })).toBeNull();
+    expect(await recordAttendance(rivierendal, activityId, waiting.id, "no_show")).toMatchObject({ ok: false, message: "staffActivities.notFound" });
+    expect(await addWalkIn(rivierendal, activityId, { name: "X", ageGroup: "16_17", email: null })).toMatchObject({ ok: false, message: "staffActivities.notFound" });
+  });
+
+  it("records no attendance and no walk-in before the activity starts, and writes nothing", async () => {
+    const activityId = await createTestActivity({ capacity: 1, startsAt: new Date(Date.now() + 10 * 60_000) });
+    const present = await signUp(activityId, "te-vroeg@example.org");
+    const waiting = await signUp(activityId, "te-vroeg-wachtend@example.org");
+    const before = await db().select().from(registrations).where(eq(registrations.activityId, activityId));
+    const notStarted = { ok: false, field: "_form", message: "participants.notStarted" };
+    for (const attendance of ["attended", "no_show", null] as const) {
+      expect(await recordAttendance(havenstad, activityId, present.id, attendance), String(attendance)).toEqual(notStarted);
+    }
+    expect(await recordAttendance(havenstad, activityId, waiting.id, "attended")).toEqual(notStarted);
+    expect(await addWalkIn(havenstad, activityId, { name: "Vroege Gast", ageGroup: "16_17", email: null })).toEqual(notStarted);
+    expect(await addWalkIn(havenstad, activityId, { name: "Bekende", ageGroup: "27_66", email: "te-vroeg@example.org" })).toEqual(notStarted);
+    expect(await db().select().from(registrations).where(eq(registrations.activityId, activityId))).toEqual(before);
+    expect((await placeCounts(activityId)).confirmedCount).toBe(1);
   });
 });
 
@@ -320,6 +345,40 @@ describe("staff pages over HTTP", () => {
     const cookie = await sessionCookieFor(database.url, email);
     return fetch(`${server.url}${path}`, { headers: { cookie: cookie.header }, redirect: "manual" });
   }
+
+  it("refuses check-in before the start with a message in the person's language, and offers it from the start", async () => {
+    const activityId = await createTestActivity({ capacity: 5, startsAt: new Date(Date.now() + 3_600_000) });
+    const person = await registerForActivity({ activityId, name: "Vroege Vogel", email: "vroeg@example.org", ageGroup: "18_26", locale: "nl" });
+    const path = `/beheer/havenstad/activiteiten/${activityId}/deelnemers`;
+    const cookie = (await sessionCookieFor(database.url, "projectleider@havenstad.example")).header;
+    const post = (fields: Record<string, string>, language = "nl") =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { cookie: `${cookie}; buurtkracht_lang=${language}`, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
+
+    const page = await (await get(path, "projectleider@havenstad.example")).text();
+    expect(page).toContain("Vroege Vogel");
+    expect(page).not.toContain("Aanwezig: Vroege Vogel");
+    expect(page).not.toContain('name="intent" value="walkIn"');
+    expect(page).toContain("Aanwezigheid bijhouden en iemand aan de deur toevoegen kan vanaf het begin van de activiteit");
+
+    const dutch = await post({ registrationId: person.id, attendance: "attended" });
+    expect(dutch.status).toBe(400);
+    expect(await dutch.text()).toContain("Deze activiteit is nog niet begonnen. Aanwezigheid houd je bij vanaf het begin.");
+    const english = await post({ intent: "walkIn", name: "Early Bird", ageGroup: "18_26" }, "en");
+    expect(english.status).toBe(400);
+    expect(await english.text()).toContain("This activity has not started yet. Attendance can be recorded from its start.");
+    const rows = await db().select().from(registrations).where(eq(registrations.activityId, activityId));
+    expect(rows.map((r) => [r.name, r.attendance])).toEqual([["Vroege Vogel", null]]);
+
+    await beginNow(activityId);
+    expect(await (await get(path, "projectleider@havenstad.example")).text()).toContain("Aanwezig: Vroege Vogel");
+    expect((await post({ registrationId: person.id, attendance: "attended" })).status).toBe(302);
+    expect((await db().select().from(registrations).where(eq(registrations.id, person.id)))[0]!.attendance).toBe("attended");
+  });
 
   it("exports participants as CSV with formula cells made harmless", async () => {
     const activityId = await createTestActivity({ capacity: 5 });

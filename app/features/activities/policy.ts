@@ -19,3 +19,11 @@ export function isPartnerAllowed(choice: PartnerChoice, partnerOrganisationId: s
   if (choice === "any") return true;
   return partnerOrganisationId !== null && choice.includes(partnerOrganisationId);
 }
+
+/**
+ * Attendance says who came, so it can only be recorded once the activity has begun: before that
+ * "present" or "did not come" would be a guess (and a walk-in at the door counts as present).
+ */
+export function isAttendanceOpen(activity: { startsAt: Date }, now: Date = new Date()): boolean {
+  return activity.startsAt.getTime() <= now.getTime();
+}

@@ -11,10 +11,12 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { isAttendanceOpen } from "~/features/activities/policy";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db, type Executor, type Transaction } from "~/lib/db/client.server";
 import { activities, registrations, type AgeGroup, type RegistrationStatus } from "~/lib/db/schema";
 import type { Locale } from "~/lib/i18n";
+import { refuse, type WriteResult } from "~/lib/write-result";
 import { loadMailActivity, queueRegistrationEmail, type MailActivity } from "./emails.server";
 
 export class RegistrationError extends Error {
@@ -317,16 +319,18 @@ export async function addWalkIn(
   municipalityId: MunicipalityId,
   activityId: string,
   input: WalkInInput,
-): Promise<{ id: string; created: boolean } | null> {
+): Promise<WriteResult<{ id: string; created: boolean }>> {
   const email = input.email ? input.email.trim().toLowerCase() : null;
   return db().transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId);
-    if (!activity || activity.municipalityId !== municipalityId) return null;
+    if (!activity || activity.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
+    // Checked under the activity's lock: the page hides check-in before the start, this refuses a forged post.
+    if (!isAttendanceOpen(activity)) return refuse("_form", "participants.notStarted");
     if (email) {
       const existing = await findLiveRegistration(tx, activity.id, email);
       if (existing) {
         await markPresent(tx, activity, existing.id, existing.status);
-        return { id: existing.id, created: false };
+        return { ok: true, id: existing.id, created: false } as const;
       }
     }
     const [row] = await tx
@@ -347,7 +351,7 @@ export async function addWalkIn(
       .update(activities)
       .set({ confirmedCount: sql`${activities.confirmedCount} + 1` })
       .where(eq(activities.id, activity.id));
-    return { id: row!.id, created: true };
+    return { ok: true, id: row!.id, created: true } as const;
   });
 }
 
@@ -373,21 +377,23 @@ export async function recordAttendance(
   activityId: string,
   registrationId: string,
   attendance: "attended" | "no_show" | null,
-): Promise<boolean> {
+): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const activity = await lockActivity(tx, activityId);
-    if (!activity || activity.municipalityId !== municipalityId) return false;
+    if (!activity || activity.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
+    // Checked under the activity's lock: the page hides check-in before the start, this refuses a forged post.
+    if (!isAttendanceOpen(activity)) return refuse("_form", "participants.notStarted");
     const [registration] = await tx
       .select({ status: registrations.status })
       .from(registrations)
       .where(and(eq(registrations.id, registrationId), eq(registrations.activityId, activity.id)))
       .for("update");
-    if (!registration || registration.status === "cancelled") return false;
+    if (!registration || registration.status === "cancelled") return refuse("_form", "staffActivities.notFound");
     if (attendance === "attended") {
       await markPresent(tx, activity, registrationId, registration.status);
     } else {
       await tx.update(registrations).set({ attendance }).where(eq(registrations.id, registrationId));
     }
-    return true;
+    return { ok: true } as const;
   });
 }

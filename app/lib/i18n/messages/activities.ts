@@ -176,6 +176,8 @@ export const activityMessages = defineMessages(
     "participants.csv.attendance": "Aanwezigheid",
     "participants.csv.yes": "ja",
     "participants.csv.no": "nee",
+    "participants.notStarted": "Deze activiteit is nog niet begonnen. Aanwezigheid houd je bij vanaf het begin.",
+    "participants.checkInLater": "Aanwezigheid bijhouden en iemand aan de deur toevoegen kan vanaf het begin van de activiteit ({when}).",
   },
   {
     "activityCategory.sport": "Sport",
@@ -351,5 +353,7 @@ export const activityMessages = defineMessages(
     "participants.csv.attendance": "Attendance",
     "participants.csv.yes": "yes",
     "participants.csv.no": "no",
+    "participants.notStarted": "This activity has not started yet. Attendance can be recorded from its start.",
+    "participants.checkInLater": "Recording attendance and adding someone at the door is possible from the start of the activity ({when}).",
   },
 );
