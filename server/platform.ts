@@ -1,3 +1,4 @@
+import { AUTH_SECRET_FILE, loadAuthSecret } from "~/lib/auth-secret.server";
 import { connectDatabase, disconnectDatabase } from "~/lib/db/client.server";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/lib/db/embedded.server";
 import { runMigrations } from "~/lib/db/migrate.server";
@@ -11,7 +12,7 @@ let embedded: EmbeddedDatabase | undefined;
 
 /**
  * Everything before the first request: the database (embedded unless DATABASE_URL is set),
- * migrations, the job queue and, on an empty database, the demo network.
+ * migrations, the installation's secret, the job queue and, on an empty database, the demo network.
  */
 export async function startPlatform(): Promise<{ databaseUrl: string }> {
   let url = env.DATABASE_URL;
@@ -21,6 +22,7 @@ export async function startPlatform(): Promise<{ databaseUrl: string }> {
   }
   await runMigrations(url);
   connectDatabase(url);
+  await loadAuthSecret(embedded ? { secretFile: `${env.DATA_DIR}/${AUTH_SECRET_FILE}` } : {});
   await startJobs(url, allJobs, { workers: env.RUN_JOBS === "true" });
   if (env.DEMO_DATA === "true") {
     const seeded = await seedDemoNetwork();

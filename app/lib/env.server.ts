@@ -15,7 +15,7 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().default(5433),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** At least 32 characters; signs sessions. A development default is used when unset outside production. */
+  /** At least 32 characters; signs sessions and links. When unset the installation generates its own (auth-secret.server.ts). */
   AUTH_SECRET: z.string().min(32).optional(),
   /** nodemailer SMTP URL; without it messages stay in the in-app mail viewer. */
   SMTP_URL: z.string().optional(),
@@ -50,13 +50,5 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 export const env: Env = parseEnv(process.env);
 
 export const baseUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-
-export const authSecret =
-  env.AUTH_SECRET ??
-  (env.NODE_ENV === "production" && env.DEMO_DATA === "false"
-    ? (() => {
-        throw new Error("AUTH_SECRET must be set in production");
-      })()
-    : "buurtkracht-demo-secret-not-for-production-use-0001");
 
 export const uploadDir = env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`;

@@ -7,7 +7,16 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { makeSignature } from "better-auth/crypto";
 import pg from "pg";
 import type { BrowserContext } from "playwright-core";
-import { authSecret } from "~/lib/env.server";
+
+/**
+ * The secret the test database's installation signs with (generated on its first start). Made
+ * here the way the app makes it when no server has started on the database yet.
+ */
+export async function installationSecret(client: pg.Client): Promise<string> {
+  await client.query("insert into installation_secrets (name, value) values ('auth', $1) on conflict (name) do nothing", [randomBytes(48).toString("base64url")]);
+  const row = await client.query<{ value: string }>("select value from installation_secrets where name = 'auth'");
+  return row.rows[0]!.value;
+}
 
 export async function sessionCookieFor(databaseUrl: string, email: string): Promise<{ name: string; value: string; header: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -20,7 +29,7 @@ export async function sessionCookieFor(databaseUrl: string, email: string): Prom
       `insert into sessions (id, token, user_id, expires_at, created_at, updated_at) values ($1, $2, $3, now() + interval '1 day', now(), now())`,
       [randomUUID(), token, user.rows[0].id],
     );
-    const value = encodeURIComponent(`${token}.${await makeSignature(token, authSecret)}`);
+    const value = encodeURIComponent(`${token}.${await makeSignature(token, await installationSecret(client))}`);
     const name = "buurtkracht.session_token";
     return { name, value, header: `${name}=${value}` };
   } finally {

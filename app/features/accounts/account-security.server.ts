@@ -6,7 +6,8 @@
 import { symmetricDecrypt } from "better-auth/crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { authSecret, env } from "~/lib/env.server";
+import { authSecret } from "~/lib/auth-secret.server";
+import { env } from "~/lib/env.server";
 import { clientAddress } from "~/lib/rate-limit.server";
 import { auth } from "./auth.server";
 import { errorCode, forwardedCookies, responseBody, unexpected } from "./auth-response.server";
@@ -98,7 +99,7 @@ export async function pendingTwoFactorSetup(user: CurrentUser): Promise<PendingT
   if (user.twoFactorEnabled) return null;
   const encrypted = await findUnconfirmedTwoFactorSecret(user.id);
   if (!encrypted) return null;
-  const stored = await symmetricDecrypt({ key: authSecret, data: encrypted });
+  const stored = await symmetricDecrypt({ key: authSecret(), data: encrypted });
   // better-auth uses its generated secret's characters as the key bytes; seeded secrets are base32.
   const secret = stored.startsWith("base32:") ? Secret.fromBase32(stored.slice(7)) : new Secret({ buffer: new TextEncoder().encode(stored).buffer });
   const totp = new TOTP({ issuer: "Buurtkracht", label: user.email, secret, algorithm: "SHA1", digits: 6, period: 30 });

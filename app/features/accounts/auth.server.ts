@@ -8,7 +8,8 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { magicLink, twoFactor } from "better-auth/plugins";
 import { db } from "~/lib/db/client.server";
 import * as schema from "~/lib/db/schema";
-import { authSecret, baseUrl, env } from "~/lib/env.server";
+import { authSecret } from "~/lib/auth-secret.server";
+import { baseUrl, env } from "~/lib/env.server";
 import { sendExistingAccountEmail, sendMagicLinkEmail, sendPasswordResetEmail, sendVerificationEmail } from "./auth-emails.server";
 
 function createAuth() {
@@ -16,7 +17,7 @@ function createAuth() {
     appName: "Buurtkracht",
     baseURL: baseUrl,
     basePath: "/api/auth",
-    secret: authSecret,
+    secret: authSecret(),
     trustedOrigins: [baseUrl],
     telemetry: { enabled: false },
     database: drizzleAdapter(db(), {

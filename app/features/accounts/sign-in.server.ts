@@ -4,7 +4,7 @@
  * translate better-auth's answers into outcomes the pages can show.
  */
 import { constantTimeEqual, makeSignature } from "better-auth/crypto";
-import { authSecret } from "~/lib/env.server";
+import { authSecret } from "~/lib/auth-secret.server";
 import { clientAddress } from "~/lib/rate-limit.server";
 import { auth } from "./auth.server";
 import { errorCode, forwardedCookies, responseBody, unexpected } from "./auth-response.server";
@@ -75,7 +75,7 @@ export async function pendingTwoFactorUser(request: Request): Promise<string | n
   const dot = signed.lastIndexOf(".");
   if (dot < 1) return null;
   const identifier = signed.slice(0, dot);
-  const expected = await makeSignature(identifier, authSecret);
+  const expected = await makeSignature(identifier, authSecret());
   if (!constantTimeEqual(expected, signed.slice(dot + 1))) return null;
   return findPendingTwoFactorUser(identifier);
 }

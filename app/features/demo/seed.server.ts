@@ -17,7 +17,8 @@ import {
   type PartnerKind,
   type Role,
 } from "~/lib/db/schema";
-import { authSecret } from "~/lib/env.server";
+import { STAFF_ROLES } from "~/features/authorization/policy";
+import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
 
 export const DEMO_PASSWORD = "Buurtkracht-demo-2026";
@@ -101,7 +102,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, description: "resident" },
 ];
 
-const STAFF: ReadonlySet<Role> = new Set(["network_coordinator", "project_leader", "course_leader", "practice_supervisor"]);
+const STAFF: ReadonlySet<Role> = new Set(STAFF_ROLES);
 
 // Any fixed number; keeps two instances starting at once from seeding twice.
 const SEED_LOCK_ID = 7_240_312;
@@ -111,8 +112,9 @@ export async function seedDemoNetwork(options: { activities?: boolean } = {}): P
   // Every start comes here: skip the (deliberately slow) password hashing when there is data.
   if ((await db().select({ id: municipalities.id }).from(municipalities).limit(1)).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const encryptedSecret = await symmetricEncrypt({ key: authSecret, data: `base32:${DEMO_TOTP_SECRET}` });
-  const backupCodes = await symmetricEncrypt({ key: authSecret, data: JSON.stringify(["demo-backup-1", "demo-backup-2"]) });
+  const secret = await ensureAuthSecret();
+  const encryptedSecret = await symmetricEncrypt({ key: secret, data: `base32:${DEMO_TOTP_SECRET}` });
+  const backupCodes = await symmetricEncrypt({ key: secret, data: JSON.stringify(["demo-backup-1", "demo-backup-2"]) });
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
     const existing = await tx.select({ id: municipalities.id }).from(municipalities).limit(1);
