@@ -1,4 +1,4 @@
-import { isMessageKey, type Translate } from "~/lib/i18n";
+import { capitalise, isMessageKey, type Translate } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { DataTable } from "./data-table";
 
@@ -12,7 +12,7 @@ function roleLabel(t: Translate, role: string): string {
   if (role === "resident") return t("accounts.demo.resident");
   if (role === "trainee") return t("accounts.demo.trainee");
   const key = `role.${role}`;
-  return isMessageKey(key) ? t(key) : role;
+  return isMessageKey(key) ? capitalise(t(key)) : role;
 }
 
 /** The demo installation's accounts and how staff get past two-step verification. */

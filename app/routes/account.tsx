@@ -10,6 +10,7 @@ import { updateProfile } from "~/features/accounts/writes.server";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
 import { Alert, PageTitle, Section } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { capitalise } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/account";
 
@@ -110,11 +111,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <ul className="utrecht-unordered-list">
             {loaderData.memberships.map((m) => (
               <li className="utrecht-unordered-list__item" key={`${m.role}-${m.municipalityName}-${m.partnerName}`}>
-                {m.partnerName && m.municipalityName
-                  ? t("accounts.account.rolePartner", { role: t(`role.${m.role}`), partner: m.partnerName, municipality: m.municipalityName })
-                  : m.municipalityName
-                    ? t("accounts.account.roleIn", { role: t(`role.${m.role}`), place: m.municipalityName })
-                    : t(`role.${m.role}`)}
+                {capitalise(
+                  m.partnerName && m.municipalityName
+                    ? t("accounts.account.rolePartner", { role: t(`role.${m.role}`), partner: m.partnerName, municipality: m.municipalityName })
+                    : m.municipalityName
+                      ? t("accounts.account.roleIn", { role: t(`role.${m.role}`), place: m.municipalityName })
+                      : t(`role.${m.role}`),
+                )}
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { capitalise } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.team";
@@ -104,7 +105,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
                   <br />
                   <span className="muted">{member.email}</span>
                 </td>
-                <td>{t(`role.${member.role}`)}</td>
+                <td>{capitalise(t(`role.${member.role}`))}</td>
                 <td>{member.partnerName ?? "—"}</td>
                 <td>
                   {member.canRemove && (
@@ -127,7 +128,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
             {loaderData.invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <td>{invitation.email}</td>
-                <td>{t(`role.${invitation.role}`)}</td>
+                <td>{capitalise(t(`role.${invitation.role}`))}</td>
                 <td>{invitation.partnerName ?? "—"}</td>
                 <td>{invitation.isExpired ? t("staff.team.expired") : invitation.expires}</td>
                 <td>
@@ -151,7 +152,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
             required
             defaultValue={values.role ?? "course_leader"}
             errors={errors}
-            options={loaderData.roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            options={loaderData.roles.map((role) => ({ value: role, label: capitalise(t(`role.${role}`)) }))}
           />
           <SelectField
             name="partnerOrganisationId"

@@ -85,7 +85,7 @@ describe("creating an account", () => {
     await page.getByLabel("Voorkeurstaal").selectOption("en");
     expect(await submit(page, "Account maken")).toBe(200);
     await expectAccessible(page);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kijk in uw mailbox");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kijk in je mailbox");
     expect(await userRow("fatima@example.org")).toMatchObject({ name: "Fatima el Amrani", locale: "en", email_verified: false });
 
     const mail = await lastMail(databaseUrl, "fatima@example.org", "verify-email");
@@ -111,7 +111,7 @@ describe("creating an account", () => {
     await page.getByLabel("E-mailadres").fill("bewoner@buurtkracht.example");
     await page.getByLabel("Wachtwoord").fill("een ander lang wachtwoord");
     expect(await submit(page, "Account maken")).toBe(200);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kijk in uw mailbox");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Kijk in je mailbox");
     expect((await userRow("bewoner@buurtkracht.example"))?.name).toBe("Sam Bewoner");
     const mails = await mailsTo(databaseUrl, "bewoner@buurtkracht.example");
     expect(mails.map((m) => m.kind)).toContain("existing-account");
@@ -232,7 +232,7 @@ describe("emailed sign-in links", () => {
     await page.goto(link);
     await page.waitForURL(/\/account$/);
     await expectAccessible(page);
-    expect(await page.getByText("U bent ingelogd als bewoner@buurtkracht.example.").count()).toBe(1);
+    expect(await page.getByText("Je bent ingelogd als bewoner@buurtkracht.example.").count()).toBe(1);
 
     // A link works once: the second time it leads back to the form with an explanation.
     const again = await openPage(browser, { baseURL: server.url });
@@ -337,9 +337,9 @@ describe("my account", () => {
     await signInBrowserAs(tab.context, server.url, databaseUrl, "begeleider@havenstad.example");
     await visit(tab, "/account");
     expect(await tab.page.getByText("Praktijkbegeleider bij Sportvereniging Havenstad Vooruit in Havenstad").count()).toBe(1);
-    expect(await tab.page.getByText("Aan: u logt in met uw wachtwoord en een code uit uw app.").count()).toBe(1);
+    expect(await tab.page.getByText("Aan: je logt in met je wachtwoord en een code uit je app.").count()).toBe(1);
     await visit(tab, "/account/tweestapsverificatie");
-    expect(await tab.page.getByText("u kunt die niet uitzetten").count()).toBe(1);
+    expect(await tab.page.getByText("je kunt die niet uitzetten").count()).toBe(1);
     expect(await tab.page.getByRole("button", { name: "Uitzetten" }).count()).toBe(0);
     await tab.close();
   });
@@ -355,7 +355,7 @@ describe("two-step verification for new staff", () => {
     await signInWithForm(page, email, "mijn-eigen-wachtwoord");
     expect(page.url()).toBe(`${server.url}/account/tweestapsverificatie?required=1`);
     await expectAccessible(page);
-    expect(await page.getByRole("status").first().textContent()).toContain("Voor uw rol (Cursusleider) is tweestapsverificatie verplicht");
+    expect(await page.getByRole("status").first().textContent()).toContain("Voor je rol (cursusleider) is tweestapsverificatie verplicht");
 
     // Staff pages wait until it is set up.
     await page.goto("/beheer/havenstad");
@@ -439,7 +439,7 @@ describe("without JavaScript", () => {
     await page.getByLabel("Code", { exact: true }).fill("12345");
     // Five digits are neither an app code nor a backup code.
     expect(await submit(page, "Inloggen")).toBe(400);
-    expect(await page.getByRole("alert").textContent()).toContain("Vul de zes cijfers uit uw app in");
+    expect(await page.getByRole("alert").textContent()).toContain("Vul de zes cijfers uit je app in");
     await page.getByLabel("Code", { exact: true }).fill("000000" === totpCode(DEMO_TOTP_SECRET) ? "111111" : "000000");
     expect(await submit(page, "Inloggen")).toBe(400);
     expect(await page.getByRole("alert").textContent()).toContain("Deze code klopt niet");

@@ -138,7 +138,7 @@ describe("a course leader on a phone", () => {
     await page.getByLabel("Naam").fill("Chris aan de Deur");
     await page.getByLabel("Leeftijd").selectOption({ label: "16 of 17 jaar" });
     await page.getByRole("button", { name: "Toevoegen" }).click();
-    await page.getByText("De deelnemer is toegevoegd en aanwezig gemeld.").waitFor();
+    await page.getByText("De deelnemer is toegevoegd en staat op aanwezig.").waitFor();
     await expectAccessible(page);
 
     const rows = await db().select().from(registrations).where(eq(registrations.activityId, activityId));

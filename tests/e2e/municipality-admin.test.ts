@@ -159,11 +159,11 @@ describe("a project leader runs Havenstad", () => {
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Verzonden mail" }).click();
     await page.waitForURL(/\/beheer\/mail$/);
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Uitnodiging: Cursusleider bij Havenstad" }).click();
+    await page.getByRole("link", { name: "Uitnodiging: cursusleider bij Havenstad" }).click();
     await page.waitForURL(/\/beheer\/mail\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
     const body = page.getByTestId("mail-body");
-    expect(await body.textContent()).toContain("Pieter Projectleider nodigt u uit om op Buurtkracht mee te werken als Cursusleider bij Havenstad.");
+    expect(await body.textContent()).toContain("Pieter Projectleider nodigt je uit om op Buurtkracht mee te werken als cursusleider bij Havenstad.");
     invitationLink = (await body.getByRole("link").first().getAttribute("href"))!;
     expect(invitationLink).toMatch(new RegExp(`^${server.url}/uitnodiging/[A-Za-z0-9_-]{43}$`));
     await tab.close();
@@ -197,7 +197,7 @@ describe("the invited course leader accepts on a phone", () => {
     const tab = await newPage({ viewport: PHONE });
     const { page } = tab;
     await visit(tab, path);
-    expect(await page.getByText("Pieter Projectleider nodigt u uit als Cursusleider bij Havenstad.").count()).toBe(1);
+    expect(await page.getByText("Pieter Projectleider nodigt je uit als cursusleider bij Havenstad.").count()).toBe(1);
     expect(await page.getByRole("link", { name: "Inloggen en de uitnodiging aannemen" }).getAttribute("href")).toBe(
       `/inloggen?redirectTo=${encodeURIComponent(path)}`,
     );
@@ -221,7 +221,7 @@ describe("the invited course leader accepts on a phone", () => {
     await page.getByRole("link", { name: "Naar het beheer van Havenstad" }).click();
     await page.waitForURL(/\/beheer\/havenstad$/);
     await expectAccessible(page);
-    expect(await page.getByText("Uw rol hier: Cursusleider").count()).toBe(1);
+    expect(await page.getByText("Je rol hier: cursusleider").count()).toBe(1);
     // A course leader's menu leads to Havenstad's staff area, not to settings, the network or the mail.
     expect(await page.locator('a[href="/beheer/havenstad"]').count()).toBeGreaterThan(0);
     expect(await page.locator('a[href="/beheer/havenstad/instellingen"]').count()).toBe(0);
@@ -265,7 +265,7 @@ describe("the network coordinator", () => {
     expect(invitation).toMatchObject({ role: "project_leader", municipalityId: duinwijk!.id });
 
     await visit(tab, "/beheer/mail");
-    await page.getByRole("link", { name: "Uitnodiging: Projectleider bij Duinwijk" }).waitFor();
+    await page.getByRole("link", { name: "Uitnodiging: projectleider bij Duinwijk" }).waitFor();
     await visit(tab, "/duinwijk");
     expect(await page.locator("header.site-header").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(10, 92, 122)");
     await tab.close();

@@ -339,7 +339,7 @@ describe("team and invitations", () => {
       .where(and(eq(memberships.role, "project_leader"), eq(memberships.municipalityId, await idOf("havenstad"))));
     const self = await post("/beheer/havenstad/team", { intent: "remove", id: ownLeader!.id }, PROJECT_LEADER);
     expect(self.status).toBe(400);
-    expect(text(self.html)).toContain("Deze rol kunt u niet intrekken.");
+    expect(text(self.html)).toContain("Deze rol kun je niet intrekken.");
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -359,7 +359,7 @@ describe("team and invitations", () => {
     expect(days).toBeLessThanOrEqual(14);
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, invitedEmail));
     expect(mail).toMatchObject({ kind: "invitation", status: "held", municipalityId: await idOf("havenstad") });
-    expect(mail!.subject).toBe("Uitnodiging: Praktijkbegeleider bij Welzijn Havenstad in Havenstad");
+    expect(mail!.subject).toBe("Uitnodiging: praktijkbegeleider bij Welzijn Havenstad in Havenstad");
     const token = mail!.textBody.match(/\/uitnodiging\/([A-Za-z0-9_-]{43})/)![1]!;
     expect(invitation!.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(invitation)).not.toContain(token);
@@ -367,7 +367,7 @@ describe("team and invitations", () => {
     // Not signed in: what it is for, and links to sign in or sign up that come back here.
     const anonymous = await get(`/uitnodiging/${token}`, null);
     expect(anonymous.status).toBe(200);
-    expect(text(anonymous.html)).toContain("Pieter Projectleider nodigt u uit als Praktijkbegeleider bij Welzijn Havenstad in Havenstad.");
+    expect(text(anonymous.html)).toContain("Pieter Projectleider nodigt je uit als praktijkbegeleider bij Welzijn Havenstad in Havenstad.");
     expect(anonymous.html).toContain(`/inloggen?redirectTo=${encodeURIComponent(`/uitnodiging/${token}`)}`);
     expect(anonymous.html).toContain(`/registreren?redirectTo=${encodeURIComponent(`/uitnodiging/${token}`)}`);
 
@@ -462,7 +462,7 @@ describe("network administration", () => {
     const [invitation] = await db().select().from(invitations).where(eq(invitations.email, "pl@duinwijk.example"));
     expect(invitation).toMatchObject({ role: "project_leader", municipalityId: duinwijk!.id, partnerOrganisationId: null });
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, "pl@duinwijk.example"));
-    expect(mail!.subject).toBe("Uitnodiging: Projectleider bij Duinwijk");
+    expect(mail!.subject).toBe("Uitnodiging: projectleider bij Duinwijk");
   });
 });
 

@@ -56,7 +56,7 @@ describe("failed sign-ins", () => {
       const response = await signIn(server, "LOCKED@example.org", "the-right-password");
       expect(response.status).toBe(429);
       expect(response.headers.getSetCookie().some((c) => c.includes("session_token=") && !c.includes("Max-Age=0"))).toBe(false);
-      expect(await response.text()).toContain("kunt u het over 15 minuten opnieuw proberen");
+      expect(await response.text()).toContain("kun je het over 15 minuten opnieuw proberen");
     }
     const row = await throttleRow(`password:account:${email}`);
     expect(row?.failure_count).toBe(5);

@@ -49,3 +49,11 @@ export function translator(locale: Locale): Translate {
     );
   };
 }
+
+/**
+ * Role names and other common nouns are lower case in the catalogues because they are filled in
+ * mid-sentence ("Je bent nu {role} bij {place}"); a label that stands alone starts with a capital.
+ */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
