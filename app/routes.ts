@@ -32,8 +32,11 @@ export default [
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.ts"),
 
-  // The public JSON API and feeds (resource routes); unknown /api/v1 paths answer with a problem document.
+  // The public JSON API and feeds (resource routes); unknown /api/v1 paths answer with a problem
+  // document, and so do other spellings of known ones (server/api-conventions.ts).
+  route("api/v1", "routes/api.v1.index.ts"),
   route("api/v1/municipalities", "routes/api.v1.municipalities.ts"),
+  route("api/v1/municipalities/:slug/neighbourhoods", "routes/api.v1.neighbourhoods.ts"),
   route("api/v1/municipalities/:slug/calendar.ics", "routes/api.v1.calendar-ics.ts"),
   route("api/v1/activities", "routes/api.v1.activities.ts"),
   route("api/v1/activities/:id", "routes/api.v1.activity.ts"),

@@ -16,6 +16,7 @@ import { expectedMigrationCount } from "~/lib/db/migrate.server";
 import { baseUrl, env } from "~/lib/env.server";
 import { logger } from "~/lib/log.server";
 import { readStoredFile } from "~/lib/storage.server";
+import { apiConventions } from "./api-conventions";
 import { isCrossSiteRequest } from "./cross-site";
 import { publicPageCache } from "./page-cache";
 import * as serverBuild from "virtual:react-router/server-build";
@@ -50,6 +51,8 @@ export function createApp(options: { clientDir?: string } = {}) {
     });
     next();
   });
+
+  app.use(apiConventions);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

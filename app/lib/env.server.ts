@@ -30,6 +30,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seconds a public page is kept for visitors who are not signed in (0 switches the page cache off). */
   PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
+  /** Contact address in the public API's OpenAPI document (`info.contact`). */
+  API_CONTACT_EMAIL: z.email().default("maintainers@buurtkracht.example"),
   /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 });

@@ -1,5 +1,6 @@
-import { apiJson, apiTranslator, methodNotAllowed, preflight, queryObject, validationProblem } from "~/features/api/http.server";
+import { apiTranslator, cacheableJson, methodNotAllowed, preflight, queryObject, validationProblem } from "~/features/api/http.server";
 import { openPublicMunicipalityOrNull } from "~/features/api/municipality.server";
+import { listedStatuses } from "~/features/api/params.server";
 import { serialiseActivity } from "~/features/api/serialise.server";
 import { encodeCursor } from "~/features/calendar/cursor";
 import { listUpcomingActivities, listUpcomingActivitiesInNetwork } from "~/features/calendar/reads.server";
@@ -12,8 +13,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { locale, t } = apiTranslator(request);
   const parsed = parseInput(activityListQuery, queryObject(new URL(request.url)), locale, t);
   if (!parsed.ok) return validationProblem(request, parsed.errors);
-  const { municipality: slug, neighbourhood, category, from, to, age, q, limit, cursor } = parsed.data;
-  const filters = { neighbourhoodId: neighbourhood, category, from, to, age, q: q || undefined };
+  const { municipality: slug, neighbourhood, category, from, to, age, q, limit, cursor, status } = parsed.data;
+  const filters = { neighbourhoodId: neighbourhood, category, from, to, age, q: q || undefined, statuses: listedStatuses(status) };
   let page;
   if (slug) {
     const municipality = await openPublicMunicipalityOrNull(slug);
@@ -22,10 +23,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   } else {
     page = await listUpcomingActivitiesInNetwork(filters, { limit, after: cursor });
   }
-  return apiJson(
-    { data: page.items.map(serialiseActivity), next: page.next ? encodeCursor(page.next) : null },
-    { headers: { "Cache-Control": "public, max-age=60" } },
-  );
+  // No Last-Modified: places left change with every sign-up, which no change time of the activity records.
+  return cacheableJson(request, { data: page.items.map(serialiseActivity), next: page.next ? encodeCursor(page.next) : null }, { maxAge: 60 });
 }
 
 export function action({ request }: Route.ActionArgs) {

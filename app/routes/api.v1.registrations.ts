@@ -1,5 +1,6 @@
 import { readJsonBody } from "~/features/api/body.server";
 import { apiJson, apiTranslator, methodNotAllowed, notFoundProblem, preflight, problem, validationProblem } from "~/features/api/http.server";
+import { pathParameterProblem } from "~/features/api/params.server";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
 import { findPublishedActivityInNetwork } from "~/features/calendar/reads.server";
 import { registrationInput } from "~/features/registrations/schema";
@@ -16,6 +17,8 @@ export function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   if (request.method !== "POST") return methodNotAllowed(request, ["POST"]);
   const { locale, t } = apiTranslator(request);
+  const invalid = pathParameterProblem(request, { id: params.id });
+  if (invalid) return invalid;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const activity = await findPublishedActivityInNetwork(params.id);

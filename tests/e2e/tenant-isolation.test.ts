@@ -60,7 +60,9 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/account/tweestapsverificatie": "own-account",
   "/uitloggen": "own-account",
   "/api/auth/*": "own-account",
+  "/api/v1": "public",
   "/api/v1/municipalities": "public",
+  "/api/v1/municipalities/:slug/neighbourhoods": "public-municipal",
   "/api/v1/municipalities/:slug/calendar.ics": "public-municipal",
   "/api/v1/activities": "public",
   "/api/v1/activities/:id": "public-municipal",
@@ -277,6 +279,16 @@ describe("public pages show only published data of the right municipality", () =
       body: JSON.stringify({ name: "Iemand", email: "iemand@example.org", ageGroup: "18_26" }),
     });
     expect(registration.status).toBe(404);
+  });
+
+  it("lists each municipality's own neighbourhoods only, and filters its feed by them only", async () => {
+    const own = (await (await request(`/api/v1/municipalities/havenstad/neighbourhoods`, "")).json()) as { data: { id: string }[] };
+    expect(own.data.map((n) => n.id)).toContain(havenstad.neighbourhood);
+    const other = (await (await request(`/api/v1/municipalities/rivierendal/neighbourhoods`, "")).json()) as { data: { id: string }[] };
+    expect(other.data.length).toBeGreaterThan(0);
+    expect(other.data.map((n) => n.id)).not.toContain(havenstad.neighbourhood);
+    const feed = await (await request(`/api/v1/municipalities/rivierendal/calendar.ics?neighbourhood=${havenstad.neighbourhood}`, "")).text();
+    expect(feed).not.toContain("BEGIN:VEVENT");
   });
 
   it("does not show Havenstad's activity under another municipality's address", async () => {

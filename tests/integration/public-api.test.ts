@@ -130,7 +130,16 @@ describe("OpenAPI document", () => {
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
     expect(Object.keys(openapi.paths).sort()).toEqual(
-      ["/activities", "/activities/{id}", "/activities/{id}/registrations", "/municipalities", "/municipalities/{slug}/calendar.ics", "/openapi.json"].sort(),
+      [
+        "/",
+        "/activities",
+        "/activities/{id}",
+        "/activities/{id}/registrations",
+        "/municipalities",
+        "/municipalities/{slug}/neighbourhoods",
+        "/municipalities/{slug}/calendar.ics",
+        "/openapi.json",
+      ].sort(),
     );
     expect(openapi.servers[0].url).toBe(`${server.url}/api/v1`);
   });
@@ -155,18 +164,20 @@ describe("GET /api/v1/municipalities", () => {
 });
 
 describe("GET /api/v1/activities", () => {
-  it("lists only upcoming published activities, with Amsterdam offsets and absolute links", async () => {
+  it("lists only upcoming published (and cancelled) activities, with Amsterdam offsets and absolute links", async () => {
     const { response, body } = await getJson(`/api/v1/activities?municipality=${town.slug}&limit=100`);
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expectDocumented("/activities", "get", response, body);
     const titles = body.data.map((a: { title: string }) => a.title);
-    expect(titles).toEqual(expect.arrayContaining(["Voetbal op het plein", "Buurtkoor zingt", "Herfstwandeling", "Lenteloop", "Lopende buurtlunch"]));
-    for (const hidden of ["Concept yoga", "Afgelast toernooi", "Vorige week markt"]) expect(titles).not.toContain(hidden);
+    expect(titles).toEqual(expect.arrayContaining(["Voetbal op het plein", "Buurtkoor zingt", "Herfstwandeling", "Lenteloop", "Lopende buurtlunch", "Afgelast toernooi"]));
+    for (const hidden of ["Concept yoga", "Vorige week markt"]) expect(titles).not.toContain(hidden);
+    expect(body.data.find((a: { id: string }) => a.id === ids.cancelled).status).toBe("cancelled");
     expect(body.next).toBeNull();
 
     const football = body.data.find((a: { id: string }) => a.id === ids.football);
     expect(football).toMatchObject({
+      status: "scheduled",
       title: "Voetbal op het plein",
       municipality: town.slug,
       neighbourhood: "Oost",
@@ -248,7 +259,7 @@ describe("GET /api/v1/activities", () => {
     expect(overlap).toEqual([]);
   });
 
-  it("answers invalid parameters with a 422 problem naming each parameter, in Dutch or English", async () => {
+  it("answers invalid parameters with a 400 problem naming each parameter, in Dutch or English", async () => {
     const cases: [string, string][] = [
       ["limit=0", "limit"],
       ["limit=1000", "limit"],
@@ -271,10 +282,10 @@ describe("GET /api/v1/activities", () => {
     ];
     for (const [query, field] of cases) {
       const { response, body } = await getJson(`/api/v1/activities?${query}`);
-      expect(response.status, query).toBe(422);
+      expect(response.status, query).toBe(400);
       expect(response.headers.get("content-type"), query).toContain("application/problem+json");
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
-      expect(body, query).toMatchObject({ type: "about:blank", status: 422, code: "validation" });
+      expect(body, query).toMatchObject({ type: "about:blank", status: 400, code: "validation" });
       expect(Object.keys(body.errors), query).toContain(field);
       expectDocumented("/activities", "get", response, body);
     }
@@ -296,12 +307,25 @@ describe("GET /api/v1/activities/{id}", () => {
     expect(body.data).toMatchObject({ id: ids.fullWaitlist, spotsLeft: 0, full: true, waitlist: true, category: "welfare" });
   });
 
-  it("answers 404 problems for unknown, unpublished and malformed ids", async () => {
-    for (const id of ["7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69", ids.draft, ids.cancelled, "abc", "%27%20or%201%3D1"]) {
+  it("returns a cancelled activity as cancelled", async () => {
+    const { response, body } = await getJson(`/api/v1/activities/${ids.cancelled}`);
+    expect(response.status).toBe(200);
+    expectDocumented("/activities/{id}", "get", response, body);
+    expect(body.data).toMatchObject({ id: ids.cancelled, status: "cancelled", title: "Afgelast toernooi" });
+  });
+
+  it("answers 404 problems for unknown and unpublished ids, and 400 problems for malformed ones", async () => {
+    for (const id of ["7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69", ids.draft]) {
       const { response, body } = await getJson(`/api/v1/activities/${id}`, { "accept-language": "en" });
       expect(response.status, id).toBe(404);
       expect(response.headers.get("content-type")).toContain("application/problem+json");
       expect(body).toMatchObject({ status: 404, code: "not_found", title: "Not found" });
+      expectDocumented("/activities/{id}", "get", response, body);
+    }
+    for (const id of ["abc", "%27%20or%201%3D1"]) {
+      const { response, body } = await getJson(`/api/v1/activities/${id}`, { "accept-language": "en" });
+      expect(response.status, id).toBe(400);
+      expect(body).toMatchObject({ status: 400, code: "validation", errors: { id: expect.any(String) } });
       expectDocumented("/activities/{id}", "get", response, body);
     }
   });
@@ -363,18 +387,21 @@ describe("POST /api/v1/activities/{id}/registrations", () => {
     expect(closed.body.code).toBe("closed");
     const past = await postRegistration(ids.past, { name: "Laat", email: "laat@example.org", ageGroup: "18_26" });
     expect(past.response.status).toBe(409);
-    for (const id of [ids.draft, ids.cancelled, "7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69", "nope"]) {
+    for (const id of [ids.draft, ids.cancelled, "7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69"]) {
       const missing = await postRegistration(id, { name: "Niemand", email: "niemand@example.org", ageGroup: "18_26" });
       expect(missing.response.status, id).toBe(404);
       expectDocumented("/activities/{id}/registrations", "post", missing.response, missing.body);
     }
+    const malformed = await postRegistration("nope", { name: "Niemand", email: "niemand@example.org", ageGroup: "18_26" });
+    expect(malformed.response.status).toBe(400);
+    expectDocumented("/activities/{id}/registrations", "post", malformed.response, malformed.body);
     for (const id of [ids.fullNoWaitlist, ids.started, ids.past, ids.draft, ids.cancelled]) expect(await registrationCount(id)).toBe(0);
   });
 
-  it("answers invalid fields with a 422 problem per field, in the language asked for", async () => {
+  it("answers invalid fields with a 400 problem per field, in the language asked for", async () => {
     const before = await registrationCount(ids.choir);
     const dutch = await postRegistration(ids.choir, { name: "", email: "geen-adres", ageGroup: "oud" });
-    expect(dutch.response.status).toBe(422);
+    expect(dutch.response.status).toBe(400);
     expectDocumented("/activities/{id}/registrations", "post", dutch.response, dutch.body);
     expect(dutch.body.errors).toEqual({
       name: "Vul dit veld in.",
@@ -382,7 +409,7 @@ describe("POST /api/v1/activities/{id}/registrations", () => {
       ageGroup: "Deze waarde is niet geldig.",
     });
     const english = await postRegistration(ids.choir, { email: "a@b.nl" }, { "accept-language": "en" });
-    expect(english.response.status).toBe(422);
+    expect(english.response.status).toBe(400);
     expect(Object.keys(english.body.errors).sort()).toEqual(["ageGroup", "name"]);
     expect(english.body.errors.name).toBe("Please fill in this field.");
     expect(await registrationCount(ids.choir)).toBe(before);
@@ -474,8 +501,10 @@ describe("iCalendar feed", () => {
     expect(lines).toContain("BEGIN:VTIMEZONE");
     expect(lines).toContain("TZID:Europe/Amsterdam");
     const summaries = events.map((e) => e.SUMMARY);
-    expect(summaries).toEqual(expect.arrayContaining(["Voetbal op het plein", "Herfstwandeling", "Lenteloop"]));
-    for (const hidden of ["Concept yoga", "Afgelast toernooi", "Vorige week markt"]) expect(summaries).not.toContain(hidden);
+    expect(summaries).toEqual(expect.arrayContaining(["Voetbal op het plein", "Herfstwandeling", "Lenteloop", "Afgelast toernooi"]));
+    for (const hidden of ["Concept yoga", "Vorige week markt"]) expect(summaries).not.toContain(hidden);
+    expect(events.find((e) => e.SUMMARY === "Afgelast toernooi")!.STATUS).toBe("CANCELLED");
+    expect(events.find((e) => e.SUMMARY === "Lenteloop")!.STATUS).toBe("CONFIRMED");
     const october = events.find((e) => e.SUMMARY === "Herfstwandeling")!;
     expect(october["DTSTART;TZID=Europe/Amsterdam"]).toBe(`${octoberSunday.replaceAll("-", "")}T140000`);
     expect(october["DTEND;TZID=Europe/Amsterdam"]).toBe(`${octoberSunday.replaceAll("-", "")}T160000`);
@@ -493,7 +522,7 @@ describe("iCalendar feed", () => {
     expect(unknown.status).toBe(404);
     expectDocumented("/municipalities/{slug}/calendar.ics", "get", unknown, await unknown.json());
     const bad = await fetch(`${server.url}/api/v1/municipalities/${town.slug}/calendar.ics?neighbourhood=oost`);
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expectDocumented("/municipalities/{slug}/calendar.ics", "get", bad, await bad.json());
   });
 

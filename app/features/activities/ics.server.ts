@@ -63,10 +63,16 @@ function inZone(instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: MUNICIPAL_TIME_ZONE });
 }
 
-/** An iCalendar document with one VEVENT per activity; cancelled activities get STATUS:CANCELLED. */
+/** How often a subscribed calendar app should fetch a feed again (REFRESH-INTERVAL, RFC 7986). */
+export const FEED_REFRESH_SECONDS = 3600;
+
+/**
+ * An iCalendar document with one VEVENT per activity; cancelled activities get STATUS:CANCELLED.
+ * `refreshSeconds` is for subscribable feeds only: it tells calendar apps how often to poll.
+ */
 export function activityToIcs(
   activities: IcsActivity[],
-  options: { calendarName: string; url: (activity: IcsActivity) => string },
+  options: { calendarName: string; url: (activity: IcsActivity) => string; refreshSeconds?: number },
 ): string {
   const calendar = ical({
     name: options.calendarName,
@@ -77,6 +83,7 @@ export function activityToIcs(
     // instead, and the generator still adds the VTIMEZONE for it.
     timezone: { name: null, generator: vtimezone },
     x: { "X-WR-TIMEZONE": MUNICIPAL_TIME_ZONE },
+    ttl: options.refreshSeconds ?? null,
   });
   for (const activity of activities) {
     const url = options.url(activity);

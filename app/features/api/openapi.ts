@@ -1,21 +1,39 @@
 /**
  * The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json. Schemas are JSON
- * Schema 2020-12; the API tests validate this document and check real answers against its schemas,
- * so the document cannot drift from what the server does.
+ * Schema 2020-12. The API tests lint this document against the Dutch API Design Rules and check
+ * every documented operation's real answers (status, headers, body) against it, so the document
+ * cannot drift from what the server does.
  */
 import { ACTIVITY_CATEGORIES, AGE_GROUPS } from "~/lib/db/schema";
 import { MAX_JSON_BODY_BYTES } from "./body.server";
+import { API_VERSION } from "./http.server";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** Headers of every answer; `Content-Language` only where a body is in a language. */
+const alwaysHeaders = { "API-Version": header("API-Version"), "Access-Control-Allow-Origin": header("Access-Control-Allow-Origin") };
 
 const problemResponse = (description: string, schema = "Problem") => ({
   description,
+  headers: { ...alwaysHeaders, "Content-Language": header("Content-Language") },
   content: { "application/problem+json": { schema: ref(schema) } },
 });
 
-const jsonResponse = (description: string, schema: string) => ({
+const badRequest = (description: string) => problemResponse(description, "ValidationProblem");
+
+/** A GET answer: with an ETag (and Last-Modified where the data has a change time). */
+const readResponse = (description: string, mediaType: string, schema: Record<string, unknown>, options: { lastModified?: boolean } = {}) => ({
   description,
-  content: { "application/json": { schema: ref(schema) } },
+  headers: { ...alwaysHeaders, ETag: header("ETag"), ...(options.lastModified ? { "Last-Modified": header("Last-Modified") } : {}) },
+  content: { [mediaType]: { schema } },
+});
+
+const jsonRead = (description: string, schema: string) => readResponse(description, "application/json", ref(schema));
+
+const notModified = (options: { lastModified?: boolean } = {}) => ({
+  description: "Not modified: the copy with this ETag (`If-None-Match`) is still current. No body.",
+  headers: { ...alwaysHeaders, ETag: header("ETag"), ...(options.lastModified ? { "Last-Modified": header("Last-Modified") } : {}) },
 });
 
 const acceptLanguage = {
@@ -27,40 +45,89 @@ const acceptLanguage = {
   example: "en",
 };
 
+const slugParameter = {
+  name: "slug",
+  in: "path",
+  required: true,
+  description: "The municipality's slug.",
+  schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 80 },
+  example: "havenstad",
+};
+
+const idParameter = { name: "id", in: "path", required: true, description: "The activity's id.", schema: { type: "string", format: "uuid" } };
+
 const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, "null"] });
 
-export function openApiDocument(baseUrl: string) {
+const problemProperties = {
+  type: { type: "string", format: "uri-reference", description: "Always `about:blank`: `status` and `code` say what went wrong." },
+  title: { type: "string", description: "Short summary, in the requested language." },
+  status: { type: "integer", minimum: 400, maximum: 599 },
+  detail: { type: "string", description: "What went wrong and what to do, in the requested language." },
+  code: { type: "string", description: "Machine-readable reason, e.g. `validation`, `not_found`, `closed`, `full`, `rate_limited`." },
+};
+
+export function openApiDocument(options: { baseUrl: string; contactEmail: string }) {
+  const { baseUrl } = options;
   return {
     openapi: "3.1.0",
     info: {
       title: "Buurtkracht public API",
-      version: "1.0.0",
+      version: API_VERSION,
       summary: "Published neighbourhood activities of the municipalities in the network, and sign-up.",
       description: [
         "Read the public activity calendar of every municipality and sign people up for activities.",
         "",
+        "* Follows the Dutch API Design Rules: every answer carries `API-Version` with the full version; the major version is in the path (`/v1`).",
+        "* Paths are exact: another spelling (a trailing slash, capitals) is another resource and answers 404.",
         "* Times are ISO 8601 in Europe/Amsterdam local time with its offset (`+01:00` in winter, `+02:00` in summer).",
         "* Lists are paged with an opaque `cursor`: pass the `next` value of an answer to get the next page; `next` is `null` on the last page.",
-        "* Errors are problem details (RFC 9457, `application/problem+json`) with a machine-readable `code`; invalid input gives 422 with one message per field in `errors`.",
+        "* Cancelled activities stay in lists, details and feeds with `status: cancelled` (`STATUS:CANCELLED` in iCalendar) until they have ended.",
+        "* Every GET answer has an `ETag`; send it back in `If-None-Match` and an unchanged answer is an empty 304. Feeds also have `Last-Modified` (`If-Modified-Since`).",
+        "* Errors are problem details (RFC 9457, `application/problem+json`) with a machine-readable `code`; invalid input gives 400 with one message per field or parameter in `errors`.",
         "* Messages follow `Accept-Language` (`nl` or `en`, Dutch by default).",
         "* Every endpoint allows cross-origin requests (`Access-Control-Allow-Origin: *`); the API uses no cookies.",
         "* Sign-ups are limited per client address and per email address; over the limit the answer is 429.",
       ].join("\n"),
+      contact: { name: "Buurtkracht", email: options.contactEmail, url: baseUrl },
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     tags: [
-      { name: "municipalities", description: "Municipalities in the network" },
-      { name: "activities", description: "Published activities" },
+      { name: "api", description: "The API itself" },
+      { name: "municipalities", description: "Municipalities in the network and their neighbourhoods" },
+      { name: "activities", description: "Published and cancelled activities" },
       { name: "registrations", description: "Signing up for an activity" },
     ],
     paths: {
+      "/": {
+        get: {
+          operationId: "getApiIndex",
+          tags: ["api"],
+          summary: "Where to start: links to this document and the collections",
+          responses: { "200": jsonRead("The API's entry point.", "ApiIndex"), "304": notModified() },
+        },
+      },
       "/municipalities": {
         get: {
           operationId: "listMunicipalities",
           tags: ["municipalities"],
           summary: "All municipalities in the network",
-          responses: { "200": jsonResponse("The municipalities, by name.", "MunicipalityList") },
+          responses: { "200": jsonRead("The municipalities, by name.", "MunicipalityList"), "304": notModified() },
+        },
+      },
+      "/municipalities/{slug}/neighbourhoods": {
+        get: {
+          operationId: "listNeighbourhoods",
+          tags: ["municipalities"],
+          summary: "A municipality's neighbourhoods: the ids to filter activities and feeds on",
+          description: "A renamed or new neighbourhood may take up to 30 seconds to show.",
+          parameters: [slugParameter, acceptLanguage],
+          responses: {
+            "200": jsonRead("The neighbourhoods, by name.", "NeighbourhoodList"),
+            "304": notModified(),
+            "400": badRequest("A malformed slug."),
+            "404": problemResponse("Unknown municipality."),
+          },
         },
       },
       "/municipalities/{slug}/calendar.ics": {
@@ -68,16 +135,18 @@ export function openApiDocument(baseUrl: string) {
           operationId: "municipalityCalendarFeed",
           tags: ["municipalities"],
           summary: "iCalendar feed of a municipality's upcoming activities",
-          description: "Subscribe to this URL in a calendar app. Times carry TZID=Europe/Amsterdam with a VTIMEZONE definition. At most 500 activities.",
+          description:
+            "Subscribe to this URL in a calendar app. Times carry TZID=Europe/Amsterdam with a VTIMEZONE definition; cancelled activities have STATUS:CANCELLED; REFRESH-INTERVAL asks calendar apps to poll hourly. At most 500 activities.",
           parameters: [
-            { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, example: "havenstad" },
+            slugParameter,
             { name: "neighbourhood", in: "query", required: false, description: "Only this neighbourhood (its id).", schema: { type: "string", format: "uuid" } },
             acceptLanguage,
           ],
           responses: {
-            "200": { description: "An iCalendar (RFC 5545) document.", content: { "text/calendar": { schema: { type: "string" } } } },
+            "200": readResponse("An iCalendar (RFC 5545) document.", "text/calendar", { type: "string" }, { lastModified: true }),
+            "304": notModified({ lastModified: true }),
+            "400": badRequest("A malformed slug or neighbourhood id."),
             "404": problemResponse("Unknown municipality."),
-            "422": problemResponse("Invalid neighbourhood id.", "ValidationProblem"),
           },
         },
       },
@@ -85,22 +154,24 @@ export function openApiDocument(baseUrl: string) {
         get: {
           operationId: "listActivities",
           tags: ["activities"],
-          summary: "Upcoming published activities, in start order",
+          summary: "Upcoming activities, in start order",
           parameters: [
             { name: "municipality", in: "query", required: false, description: "Slug of a municipality; all municipalities when left out.", schema: { type: "string" }, example: "havenstad" },
-            { name: "neighbourhood", in: "query", required: false, description: "Id of a neighbourhood.", schema: { type: "string", format: "uuid" } },
+            { name: "neighbourhood", in: "query", required: false, description: "Id of a neighbourhood (see `/municipalities/{slug}/neighbourhoods`).", schema: { type: "string", format: "uuid" } },
             { name: "category", in: "query", required: false, schema: { type: "string", enum: [...ACTIVITY_CATEGORIES] } },
             { name: "from", in: "query", required: false, description: "First day (local date, inclusive).", schema: { type: "string", format: "date" }, example: "2026-10-25" },
             { name: "to", in: "query", required: false, description: "Last day (local date, inclusive).", schema: { type: "string", format: "date" } },
             { name: "age", in: "query", required: false, description: "Only activities whose age range includes this age.", schema: { type: "integer", minimum: 0, maximum: 120 } },
             { name: "q", in: "query", required: false, description: "Search words (Dutch stemming; supports \"quoted phrases\", `or` and `-word`).", schema: { type: "string", maxLength: 200 } },
+            { name: "status", in: "query", required: false, description: "Only scheduled or only cancelled activities; both when left out.", schema: { type: "string", enum: ["scheduled", "cancelled"] } },
             { name: "limit", in: "query", required: false, description: "Page size.", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
             { name: "cursor", in: "query", required: false, description: "The `next` value of the previous page.", schema: { type: "string" } },
             acceptLanguage,
           ],
           responses: {
-            "200": jsonResponse("One page of activities.", "ActivityList"),
-            "422": problemResponse("An invalid query parameter.", "ValidationProblem"),
+            "200": jsonRead("One page of activities.", "ActivityList"),
+            "304": notModified(),
+            "400": badRequest("An invalid query parameter."),
           },
         },
       },
@@ -108,11 +179,13 @@ export function openApiDocument(baseUrl: string) {
         get: {
           operationId: "getActivity",
           tags: ["activities"],
-          summary: "One published activity",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }, acceptLanguage],
+          summary: "One published or cancelled activity",
+          parameters: [idParameter, acceptLanguage],
           responses: {
-            "200": jsonResponse("The activity.", "ActivityResponse"),
-            "404": problemResponse("No published activity with this id."),
+            "200": jsonRead("The activity.", "ActivityResponse"),
+            "304": notModified(),
+            "400": badRequest("A malformed id."),
+            "404": problemResponse("No published or cancelled activity with this id."),
           },
         },
       },
@@ -123,21 +196,24 @@ export function openApiDocument(baseUrl: string) {
           summary: "Sign up for an activity",
           description:
             "Gives a confirmed place while places are free, else a place on the waitlist (if the activity has one). The person receives an email with the details and a link to cancel. Signing up again with the same email address returns the existing registration with status 200. Participants' details are never published.",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }, acceptLanguage],
+          parameters: [idParameter, acceptLanguage],
           requestBody: {
             required: true,
             description: `JSON, at most ${MAX_JSON_BODY_BYTES} bytes.`,
             content: { "application/json": { schema: ref("RegistrationInput") } },
           },
           responses: {
-            "201": jsonResponse("Signed up.", "Registration"),
-            "200": jsonResponse("Already signed up with this email address; nothing changed.", "Registration"),
-            "400": problemResponse("The body is not valid JSON."),
+            "201": { description: "Signed up.", headers: alwaysHeaders, content: { "application/json": { schema: ref("Registration") } } },
+            "200": {
+              description: "Already signed up with this email address; nothing changed.",
+              headers: alwaysHeaders,
+              content: { "application/json": { schema: ref("Registration") } },
+            },
+            "400": badRequest("The body is not valid JSON, a field is invalid, or the id is malformed."),
             "404": problemResponse("No published activity with this id."),
             "409": problemResponse("Sign-up is closed (`code`: `closed`) or the activity is full without a waitlist (`code`: `full`)."),
             "413": problemResponse("The body is too large."),
             "415": problemResponse("The body is not JSON."),
-            "422": problemResponse("Invalid fields.", "ValidationProblem"),
             "429": problemResponse("Too many sign-ups from this address or for this email address."),
           },
         },
@@ -145,17 +221,55 @@ export function openApiDocument(baseUrl: string) {
       "/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",
+          tags: ["api"],
           summary: "This document",
-          responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } } },
+          responses: { "200": readResponse("The OpenAPI document.", "application/json", { type: "object" }), "304": notModified() },
         },
       },
     },
     components: {
+      headers: {
+        "API-Version": {
+          description: "The full version of the API (semantic versioning).",
+          required: true,
+          schema: { type: "string", const: API_VERSION },
+        },
+        "Access-Control-Allow-Origin": { description: "Every origin may read the API.", required: true, schema: { type: "string", const: "*" } },
+        "Content-Language": { description: "Language of `title` and `detail`: `nl` or `en`.", required: true, schema: { type: "string", enum: ["nl", "en"] } },
+        ETag: { description: "Validator of this answer; send it in `If-None-Match` to get 304 while it is unchanged.", required: true, schema: { type: "string" } },
+        "Last-Modified": { description: "The newest change of the activities in the feed (HTTP date); for `If-Modified-Since`.", required: false, schema: { type: "string" } },
+      },
       schemas: {
+        ApiIndex: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name", "version", "links"],
+          properties: {
+            name: { type: "string" },
+            version: { type: "string", description: "The full version, as in `API-Version`." },
+            links: {
+              type: "object",
+              additionalProperties: false,
+              required: ["self", "openapi", "municipalities", "activities"],
+              properties: {
+                self: ref("Link"),
+                openapi: ref("Link"),
+                municipalities: ref("Link"),
+                activities: ref("Link"),
+              },
+            },
+          },
+        },
+        Link: {
+          type: "object",
+          additionalProperties: false,
+          required: ["href"],
+          properties: { href: { type: "string", format: "uri" } },
+        },
         Municipality: {
           type: "object",
           additionalProperties: false,
-          required: ["id", "slug", "name", "url", "calendarUrl", "icsUrl"],
+          required: ["id", "slug", "name", "url", "calendarUrl", "icsUrl", "neighbourhoodsUrl"],
           properties: {
             id: { type: "string", format: "uuid" },
             slug: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
@@ -163,6 +277,7 @@ export function openApiDocument(baseUrl: string) {
             url: { type: "string", format: "uri", description: "The municipality's public page." },
             calendarUrl: { type: "string", format: "uri", description: "Its public activity calendar." },
             icsUrl: { type: "string", format: "uri", description: "Its iCalendar feed." },
+            neighbourhoodsUrl: { type: "string", format: "uri", description: "Its neighbourhoods in this API." },
           },
         },
         MunicipalityList: {
@@ -171,15 +286,34 @@ export function openApiDocument(baseUrl: string) {
           required: ["data"],
           properties: { data: { type: "array", items: ref("Municipality") } },
         },
+        Neighbourhood: {
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "name", "activitiesUrl", "calendarUrl", "icsUrl"],
+          properties: {
+            id: { type: "string", format: "uuid", description: "The value of the `neighbourhood` filter." },
+            name: { type: "string" },
+            activitiesUrl: { type: "string", format: "uri", description: "Its activities in this API." },
+            calendarUrl: { type: "string", format: "uri", description: "Its activities in the public calendar." },
+            icsUrl: { type: "string", format: "uri", description: "Its iCalendar feed." },
+          },
+        },
+        NeighbourhoodList: {
+          type: "object",
+          additionalProperties: false,
+          required: ["data"],
+          properties: { data: { type: "array", items: ref("Neighbourhood") } },
+        },
         Activity: {
           type: "object",
           additionalProperties: false,
           required: [
-            "id", "title", "description", "startsAt", "endsAt", "municipality", "neighbourhood", "category", "location",
+            "id", "status", "title", "description", "startsAt", "endsAt", "municipality", "neighbourhood", "category", "location",
             "minAge", "maxAge", "organiser", "registrationRequired", "capacity", "spotsLeft", "full", "waitlist", "image", "url",
           ],
           properties: {
             id: { type: "string", format: "uuid" },
+            status: { type: "string", enum: ["scheduled", "cancelled"], description: "`cancelled`: it will not take place; sign-up is closed." },
             title: { type: "string" },
             description: { type: "string" },
             startsAt: { type: "string", format: "date-time", description: "Local time in Europe/Amsterdam with its offset.", examples: ["2026-10-25T14:00:00+01:00"] },
@@ -235,30 +369,22 @@ export function openApiDocument(baseUrl: string) {
         },
         Problem: {
           type: "object",
-          required: ["type", "title", "status", "code"],
-          properties: {
-            type: { type: "string", format: "uri-reference" },
-            title: { type: "string" },
-            status: { type: "integer", minimum: 400, maximum: 599 },
-            detail: { type: "string" },
-            code: { type: "string", description: "Machine-readable reason, e.g. `validation`, `not_found`, `closed`, `full`, `rate_limited`." },
-          },
+          required: ["type", "title", "status", "detail", "code"],
+          properties: problemProperties,
         },
         ValidationProblem: {
-          allOf: [
-            ref("Problem"),
-            {
+          type: "object",
+          description: "Invalid input: `code` `validation` with `errors` for invalid fields or parameters, `invalid_json` for a body that is not JSON.",
+          required: ["type", "title", "status", "detail", "code"],
+          properties: {
+            ...problemProperties,
+            status: { type: "integer", const: 400 },
+            errors: {
               type: "object",
-              required: ["errors"],
-              properties: {
-                errors: {
-                  type: "object",
-                  description: "Per field (or query parameter): a message in the requested language.",
-                  additionalProperties: { type: "string" },
-                },
-              },
+              description: "Per invalid field (or parameter): a message in the requested language.",
+              additionalProperties: { type: "string" },
             },
-          ],
+          },
         },
       },
     },

@@ -11,6 +11,7 @@ export function serialiseActivity(activity: PublicActivity) {
   const left = spotsLeft(activity);
   return {
     id: activity.id,
+    status: activity.status === "cancelled" ? "cancelled" : "scheduled",
     title: activity.title,
     description: activity.description,
     startsAt: activity.starts.iso,
@@ -40,5 +41,33 @@ export function serialiseMunicipality(municipality: { id: string; slug: string; 
     url: `${baseUrl}/${municipality.slug}`,
     calendarUrl: `${baseUrl}/${municipality.slug}/activiteiten`,
     icsUrl: `${baseUrl}/api/v1/municipalities/${municipality.slug}/calendar.ics`,
+    neighbourhoodsUrl: `${baseUrl}/api/v1/municipalities/${municipality.slug}/neighbourhoods`,
+  };
+}
+
+/** A neighbourhood with the filtered views of its activities, so a client need not build them from ids. */
+export function serialiseNeighbourhood(municipalitySlug: string, neighbourhood: { id: string; name: string }) {
+  const id = encodeURIComponent(neighbourhood.id);
+  return {
+    id: neighbourhood.id,
+    name: neighbourhood.name,
+    activitiesUrl: `${baseUrl}/api/v1/activities?municipality=${municipalitySlug}&neighbourhood=${id}`,
+    calendarUrl: `${baseUrl}/${municipalitySlug}/activiteiten?wijk=${id}`,
+    icsUrl: `${baseUrl}/api/v1/municipalities/${municipalitySlug}/calendar.ics?neighbourhood=${id}`,
+  };
+}
+
+/** The entry point of the API: where its document and collections are. */
+export function serialiseApiIndex(version: string) {
+  const api = `${baseUrl}/api/v1`;
+  return {
+    name: "Buurtkracht public API",
+    version,
+    links: {
+      self: { href: api },
+      openapi: { href: `${api}/openapi.json` },
+      municipalities: { href: `${api}/municipalities` },
+      activities: { href: `${api}/activities` },
+    },
   };
 }

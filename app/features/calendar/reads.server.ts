@@ -4,14 +4,14 @@
  * index (municipality_id, status, starts_at, id) or (status, starts_at, id) in order, with
  * keyset pagination, so its cost does not grow with the number of past activities.
  */
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { shortLivedCache } from "~/lib/short-lived-cache";
 import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import type { CalendarCursor } from "./cursor";
-import type { CalendarFilters } from "./schema";
+import type { CalendarFilters, ListedStatus } from "./schema";
 import { localMoment, todayInAmsterdam } from "./time";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,6 +78,7 @@ function dutchSearchQuery(q: ReturnType<typeof sql.placeholder>): SQL {
 
 /** Which optional parts a calendar query has; each combination is its own prepared statement. */
 interface Shape {
+  status: ListedStatus;
   municipality: boolean;
   after: boolean;
   to: boolean;
@@ -94,7 +95,7 @@ interface Shape {
  */
 function upcomingConditions(shape: Shape): SQL[] {
   const conditions: SQL[] = [
-    eq(activities.status, "published"),
+    shape.status === "published" ? eq(activities.status, "published") : and(eq(activities.status, "cancelled"), isNotNull(activities.publishedAt))!,
     sql`${activities.startsAt} >= ${sql.placeholder("from")}::timestamptz`,
     sql`${activities.endsAt} > ${sql.placeholder("now")}::timestamptz`,
   ];
@@ -133,15 +134,17 @@ function buildUpcomingQuery(shape: Shape, name: string) {
 // (not for every request) and prepared on each database connection, so PostgreSQL parses them once.
 const preparedUpcoming = new WeakMap<object, Map<string, ReturnType<typeof buildUpcomingQuery>>>();
 
-async function queryUpcoming(
+async function queryUpcomingRows(
   municipalityId: string | null,
   filters: CalendarFilters,
   page: { limit: number; after?: CalendarCursor | null },
   now: Date,
-): Promise<CalendarPage> {
+  status: ListedStatus,
+) {
   const today = todayInAmsterdam(now);
   const from = filters.from && filters.from > today ? filters.from : today;
   const shape: Shape = {
+    status,
     municipality: municipalityId !== null,
     after: Boolean(page.after),
     neighbourhoodId: Boolean(filters.neighbourhoodId),
@@ -151,7 +154,7 @@ async function queryUpcoming(
     q: Boolean(filters.q),
   };
   const key = Object.entries(shape)
-    .map(([name, present]) => (present ? name : ""))
+    .map(([name, present]) => (name === "status" ? (status === "published" ? "" : status) : present ? name : ""))
     .filter(Boolean)
     .join("_");
   const database = db();
@@ -159,7 +162,7 @@ async function queryUpcoming(
   if (!statements) preparedUpcoming.set(database, (statements = new Map()));
   let statement = statements.get(key);
   if (!statement) statements.set(key, (statement = buildUpcomingQuery(shape, `calendar_upcoming_${key || "all"}`)));
-  const rows = await statement.execute({
+  return statement.execute({
     from: localMidnight(from).toISOString(),
     now: now.toISOString(),
     municipalityId,
@@ -172,6 +175,27 @@ async function queryUpcoming(
     afterId: page.after?.id ?? null,
     limit: page.limit + 1,
   });
+}
+
+/** The keyset order of the lists: start (to the microsecond), then id. */
+function comparePosition(a: { position: string; id: string }, b: { position: string; id: string }): number {
+  return a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * One page over the statuses asked for. Each status is its own walk of the index in start order
+ * (an `in` over two statuses would sort every upcoming row first); the first limit+1 rows of the
+ * merged walks are the first limit+1 rows overall. Cancelled activities are few, so their walk is short.
+ */
+async function queryUpcoming(
+  municipalityId: string | null,
+  filters: CalendarFilters,
+  page: { limit: number; after?: CalendarCursor | null },
+  now: Date,
+): Promise<CalendarPage> {
+  const statuses = filters.statuses?.length ? [...new Set(filters.statuses)] : (["published"] as const);
+  const walks = await Promise.all(statuses.map((status) => queryUpcomingRows(municipalityId, filters, page, now, status)));
+  const rows = walks.length === 1 ? walks[0]! : walks.flat().sort(comparePosition).slice(0, page.limit + 1);
   const items = rows.slice(0, page.limit).map(withLocalMoments);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? { startsAt: last.position, id: last.id } : null };
@@ -196,9 +220,11 @@ export function listUpcomingActivitiesInNetwork(
   return queryUpcoming(null, filters, page, now);
 }
 
-async function findPublished(id: string, municipalityId: string | null) {
+async function findPublished(id: string, municipalityId: string | null, withCancelled = false) {
   if (!UUID.test(id)) return null;
-  const conditions = [eq(activities.id, id), eq(activities.status, "published")];
+  const published = eq(activities.status, "published");
+  const listed = withCancelled ? or(published, and(eq(activities.status, "cancelled"), isNotNull(activities.publishedAt)))! : published;
+  const conditions = [eq(activities.id, id), listed];
   if (municipalityId) conditions.push(eq(activities.municipalityId, municipalityId));
   const [row] = await db()
     .select(publicColumns)
@@ -217,6 +243,18 @@ export function findPublishedActivity(municipalityId: MunicipalityId, id: string
 /** A published activity of any municipality, for the public API (which addresses activities by id). */
 export function findPublishedActivityInNetwork(id: string) {
   return findPublished(id, null);
+}
+
+/** The newest change among these activities (what a feed made of them last changed), or null for none. */
+export function latestChange(items: { updatedAt: Date }[]): Date | null {
+  let latest: Date | null = null;
+  for (const item of items) if (!latest || item.updatedAt > latest) latest = item.updatedAt;
+  return latest;
+}
+
+/** A published activity of any municipality, or a cancelled one that was published, for the API (which shows cancellations). */
+export function findListedActivityInNetwork(id: string) {
+  return findPublished(id, null, true);
 }
 
 /**

@@ -8,6 +8,13 @@ import { ACTIVITY_CATEGORIES, type ActivityCategory } from "~/lib/db/schema";
 import { decodeCursor, type CalendarCursor } from "./cursor";
 import { isLocalDate, mondayOfIsoWeek } from "./time";
 
+/**
+ * What a public list shows: the calendar pages show published activities; the API and the feeds
+ * also keep showing cancelled ones (that were published once), so that a subscriber or a client
+ * learns of the cancellation instead of seeing the activity vanish.
+ */
+export type ListedStatus = "published" | "cancelled";
+
 export interface CalendarFilters {
   neighbourhoodId?: string;
   category?: ActivityCategory;
@@ -18,6 +25,8 @@ export interface CalendarFilters {
   age?: number;
   /** Free text, matched with Dutch stemming. */
   q?: string;
+  /** Published only when left out (the calendar pages); the API and feeds add cancelled ones. */
+  statuses?: readonly ListedStatus[];
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -72,6 +81,7 @@ export const activityListQuery = z
       .pipe(z.number().min(1, { error: `calendar.validation.limit|{"max":100}` }).max(100, { error: `calendar.validation.limit|{"max":100}` }))
       .default(20),
     cursor: cursorParam.optional(),
+    status: z.enum(["scheduled", "cancelled"], { error: "validation.invalid" }).optional(),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     error: "calendar.validation.dateOrder",
