@@ -1,5 +1,5 @@
 import { getTranslator } from "~/features/accounts/locale.server";
-import { authorizeActivity } from "~/features/activities/staff-access.server";
+import { authorizeParticipants } from "~/features/activities/staff-access.server";
 import { listParticipants } from "~/features/registrations/reads.server";
 import { toCsv } from "~/lib/csv";
 import { formatInZone } from "~/lib/time";
@@ -7,7 +7,7 @@ import type { Route } from "./+types/staff.activity-participants-csv";
 
 /** The participant list as a spreadsheet file, for organisers who work offline or print it. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { municipality, activity } = await authorizeActivity(request, params.slug, params.id);
+  const { municipality, activity } = await authorizeParticipants(request, params.slug, params.id);
   const { t, locale } = await getTranslator(request);
   const { confirmed, waitlist } = await listParticipants(municipality.id, activity.id);
   const yesNo = (value: boolean) => (value ? t("participants.csv.yes") : t("participants.csv.no"));

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { isAttendanceOpen } from "~/features/activities/policy";
 import { attendanceInput, walkInInput } from "~/features/activities/schema";
-import { authorizeActivity, readActivityNotice, withActivityNotice } from "~/features/activities/staff-access.server";
+import { authorizeParticipants, readActivityNotice, withActivityNotice } from "~/features/activities/staff-access.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { listParticipants } from "~/features/registrations/reads.server";
 import { addWalkIn, recordAttendance } from "~/features/registrations/writes.server";
@@ -16,7 +16,7 @@ import type { Route } from "./+types/staff.activity-participants";
 import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality, activity } = await authorizeActivity(request, params.slug, params.id);
+  const { user, municipality, activity } = await authorizeParticipants(request, params.slug, params.id);
   const { t, locale } = await getTranslator(request);
   return {
     ...staffPageData(user, municipality),
@@ -34,7 +34,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: staf
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { municipality, activity } = await authorizeActivity(request, params.slug, params.id);
+  const { municipality, activity } = await authorizeParticipants(request, params.slug, params.id);
   const { locale, t } = await getTranslator(request);
   const path = `/beheer/${municipality.slug}/activiteiten/${activity.id}/deelnemers`;
   const values = formToObject(await readForm(request));

@@ -6,6 +6,7 @@ import { activityStatusAction, activityUpdateInput } from "~/features/activities
 import { authorizeActivity, readActivityNotice, withActivityNotice, type ActivityNotice } from "~/features/activities/staff-access.server";
 import { publicActivityPath } from "~/features/activities/urls";
 import { canTakeStep, changeActivityStatus, publishSeries, updateActivity } from "~/features/activities/writes.server";
+import { canSeeParticipants } from "~/features/authorization/policy";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { ActivityForm, type ActivityFormValues } from "~/components/activity-form";
 import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/form";
@@ -57,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       imageUrl: storedFileUrl(activity.imagePath),
       isEditable: activity.status !== "cancelled" && activity.status !== "completed",
       isPublic: activity.status === "published",
+      canSeeParticipants: canSeeParticipants(user.actor, activity),
       canPublish: canTakeStep("publish", activity),
       canCancel: canTakeStep("cancel", activity),
       canComplete: canTakeStep("complete", activity),
@@ -153,9 +155,11 @@ export default function StaffActivity({ loaderData, actionData }: Route.Componen
           </dd>
         </dl>
         <p className="button-row">
-          <ButtonLink to={`/beheer/${slug}/activiteiten/${activity.id}/deelnemers`} appearance="primary">
-            {t("staffActivities.participantsLink")}
-          </ButtonLink>
+          {activity.canSeeParticipants && (
+            <ButtonLink to={`/beheer/${slug}/activiteiten/${activity.id}/deelnemers`} appearance="primary">
+              {t("staffActivities.participantsLink")}
+            </ButtonLink>
+          )}
           {activity.isPublic && (
             <a className="utrecht-link" href={publicActivityPath(slug, activity.id)}>
               {t("staffActivities.publicLink")}

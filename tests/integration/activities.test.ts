@@ -380,8 +380,39 @@ describe("staff pages over HTTP", () => {
     expect((await db().select().from(registrations).where(eq(registrations.id, person.id)))[0]!.attendance).toBe("attended");
   });
 
+  it("shows a course leader the participants of their own activities only; the project leader sees all", async () => {
+    const own = await createTestActivity({ title: "Eigen activiteit", createdBy: leader.userId, organiserUserId: leader.userId });
+    const organised = await createTestActivity({ title: "Georganiseerd door de cursusleider", organiserUserId: leader.userId });
+    const others = await createTestActivity({ title: "Van een collega" });
+    for (const id of [own, organised, others]) {
+      await registerForActivity({ activityId: id, name: "Privé Persoon", email: `prive-${id.slice(0, 8)}@example.org`, ageGroup: "12_15", locale: "nl" });
+    }
+    const courseLeader = "cursusleider@havenstad.example";
+    for (const id of [own, organised]) {
+      const page = await get(`/beheer/havenstad/activiteiten/${id}/deelnemers`, courseLeader);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Privé Persoon");
+      const csv = await get(`/beheer/havenstad/activiteiten/${id}/deelnemers.csv`, courseLeader);
+      expect(await csv.text()).toContain(`prive-${id.slice(0, 8)}@example.org`);
+    }
+    const page = await get(`/beheer/havenstad/activiteiten/${others}/deelnemers`, courseLeader);
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain("Privé Persoon");
+    const csv = await get(`/beheer/havenstad/activiteiten/${others}/deelnemers.csv`, courseLeader);
+    expect(csv.status).toBe(404);
+    expect(await csv.text()).not.toContain("@example.org");
+    // The activity itself stays theirs to edit, without the way to the participants.
+    const edit = await get(`/beheer/havenstad/activiteiten/${others}`, courseLeader);
+    expect(edit.status).toBe(200);
+    expect(await edit.text()).not.toContain(`/activiteiten/${others}/deelnemers`);
+    expect(await (await get(`/beheer/havenstad/activiteiten/${own}`, courseLeader)).text()).toContain(`/activiteiten/${own}/deelnemers`);
+    for (const path of [`/beheer/havenstad/activiteiten/${others}/deelnemers`, `/beheer/havenstad/activiteiten/${others}/deelnemers.csv`]) {
+      expect((await get(path, "projectleider@havenstad.example")).status).toBe(200);
+    }
+  });
+
   it("exports participants as CSV with formula cells made harmless", async () => {
-    const activityId = await createTestActivity({ capacity: 5 });
+    const activityId = await createTestActivity({ capacity: 5, createdBy: leader.userId });
     await registerForActivity({ activityId, name: '=HYPERLINK("http://evil.example","klik")', email: "formule@example.org", ageGroup: "18_26", locale: "nl" });
     await registerForActivity({ activityId, name: "Jan; de \"Boer\"", email: "jan@example.org", ageGroup: "18_26", locale: "nl" });
     const response = await get(`/beheer/havenstad/activiteiten/${activityId}/deelnemers.csv`, "cursusleider@havenstad.example");

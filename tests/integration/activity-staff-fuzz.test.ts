@@ -5,10 +5,10 @@
  * nothing.
  */
 import fc from "fast-check";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { activities, registrations } from "~/lib/db/schema";
+import { activities, registrations, users } from "~/lib/db/schema";
 import { createTestActivity } from "../support/activities";
 import { useTestDatabase } from "../support/database";
 import { sessionCookieFor } from "../support/session";
@@ -22,7 +22,9 @@ let activityId: string;
 beforeAll(async () => {
   server = await startTestServer({ databaseUrl: database.url });
   cookie = (await sessionCookieFor(database.url, "cursusleider@havenstad.example")).header;
-  activityId = await createTestActivity({ capacity: 3, title: "Fuzzactiviteit" });
+  const [courseLeader] = await db().select({ id: users.id }).from(users).where(eq(users.email, "cursusleider@havenstad.example"));
+  // The course leader's own activity: its participant list is theirs to use (canSeeParticipants).
+  activityId = await createTestActivity({ capacity: 3, title: "Fuzzactiviteit", createdBy: courseLeader!.id });
 });
 afterAll(async () => {
   await server?.stop();

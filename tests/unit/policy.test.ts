@@ -10,6 +10,7 @@ import {
   canInvite,
   canManageActivity,
   canRemoveMembership,
+  canSeeParticipants,
   isStaff,
   MUNICIPALITY_ACTIONS,
   NETWORK_ACTIONS,
@@ -51,6 +52,7 @@ const MUNICIPALITY_TABLE: Record<MunicipalityAction, readonly Person[]> = {
   "municipality.view_mail": ["coordinator", "projectLeader"],
   "activity.create": ["projectLeader", "courseLeader", "partnerContact"],
   "activity.manage_any": ["projectLeader", "courseLeader"],
+  "activity.view_any_participants": ["projectLeader"],
 };
 
 const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {
@@ -137,12 +139,12 @@ describe("canRemoveMembership follows canInvite", () => {
 
 describe("canManageActivity: role × own/other municipality × own/other partner × creator", () => {
   const activities: Record<string, ActivityRef> = {
-    "own municipality, own partner": { municipalityId: OWN, partnerOrganisationId: OWN_PARTNER, createdBy: "someone-else" },
-    "own municipality, other partner": { municipalityId: OWN, partnerOrganisationId: OTHER_PARTNER_SAME_MUNICIPALITY, createdBy: "someone-else" },
-    "own municipality, no partner, created by self": { municipalityId: OWN, partnerOrganisationId: null, createdBy: SELF },
-    "own municipality, no partner, created by someone else": { municipalityId: OWN, partnerOrganisationId: null, createdBy: "someone-else" },
-    "other municipality, its partner": { municipalityId: OTHER, partnerOrganisationId: PARTNER_ELSEWHERE, createdBy: "someone-else" },
-    "other municipality, created by self": { municipalityId: OTHER, partnerOrganisationId: null, createdBy: SELF },
+    "own municipality, own partner": { municipalityId: OWN, partnerOrganisationId: OWN_PARTNER, createdBy: "someone-else", organiserUserId: null },
+    "own municipality, other partner": { municipalityId: OWN, partnerOrganisationId: OTHER_PARTNER_SAME_MUNICIPALITY, createdBy: "someone-else", organiserUserId: null },
+    "own municipality, no partner, created by self": { municipalityId: OWN, partnerOrganisationId: null, createdBy: SELF, organiserUserId: null },
+    "own municipality, no partner, created by someone else": { municipalityId: OWN, partnerOrganisationId: null, createdBy: "someone-else", organiserUserId: null },
+    "other municipality, its partner": { municipalityId: OTHER, partnerOrganisationId: PARTNER_ELSEWHERE, createdBy: "someone-else", organiserUserId: null },
+    "other municipality, created by self": { municipalityId: OTHER, partnerOrganisationId: null, createdBy: SELF, organiserUserId: null },
   };
   const table: Record<Person, readonly string[]> = {
     coordinator: [],
@@ -172,6 +174,44 @@ describe("canManageActivity: role × own/other municipality × own/other partner
   }
 });
 
+describe("canSeeParticipants: role × own/other municipality × own/other partner × organiser or maker", () => {
+  const activities: Record<string, ActivityRef> = {
+    "own municipality, organised by self": { municipalityId: OWN, partnerOrganisationId: null, createdBy: "someone-else", organiserUserId: SELF },
+    "own municipality, made by self": { municipalityId: OWN, partnerOrganisationId: null, createdBy: SELF, organiserUserId: "someone-else" },
+    "own municipality, someone else's": { municipalityId: OWN, partnerOrganisationId: null, createdBy: "someone-else", organiserUserId: "someone-else" },
+    "own municipality, nobody's (made before accounts)": { municipalityId: OWN, partnerOrganisationId: null, createdBy: null, organiserUserId: null },
+    "own municipality, own partner, someone else's": { municipalityId: OWN, partnerOrganisationId: OWN_PARTNER, createdBy: "someone-else", organiserUserId: "someone-else" },
+    "own municipality, other partner, organised by self": { municipalityId: OWN, partnerOrganisationId: OTHER_PARTNER_SAME_MUNICIPALITY, createdBy: "someone-else", organiserUserId: SELF },
+    "other municipality, organised and made by self": { municipalityId: OTHER, partnerOrganisationId: null, createdBy: SELF, organiserUserId: SELF },
+    "other municipality, someone else's": { municipalityId: OTHER, partnerOrganisationId: PARTNER_ELSEWHERE, createdBy: "someone-else", organiserUserId: "someone-else" },
+  };
+  const table: Record<Person, readonly string[]> = {
+    coordinator: [],
+    projectLeader: [
+      "own municipality, organised by self",
+      "own municipality, made by self",
+      "own municipality, someone else's",
+      "own municipality, nobody's (made before accounts)",
+      "own municipality, own partner, someone else's",
+      "own municipality, other partner, organised by self",
+    ],
+    courseLeader: ["own municipality, organised by self", "own municipality, made by self", "own municipality, other partner, organised by self"],
+    supervisor: [],
+    partnerContact: ["own municipality, made by self", "own municipality, own partner, someone else's"],
+    resident: [],
+  };
+  for (const person of PEOPLE) {
+    for (const [name, activity] of Object.entries(activities)) {
+      const expected = table[person].includes(name);
+      it(`${person} ${expected ? "may" : "may not"} see the participants of an activity (${name})`, () => {
+        expect(canSeeParticipants(actors[person], activity)).toBe(expected);
+        // Seeing participants is never more than managing the activity.
+        if (expected) expect(canManageActivity(actors[person], activity)).toBe(true);
+      });
+    }
+  }
+});
+
 describe("several memberships", () => {
   const both: Actor = {
     userId: SELF,
@@ -188,8 +228,8 @@ describe("several memberships", () => {
     expect(canInMunicipality(both, "municipality.edit_settings", OTHER)).toBe(false);
     expect(canInvite(both, "course_leader", OWN)).toBe(true);
     expect(canInvite(both, "course_leader", OTHER)).toBe(false);
-    expect(canManageActivity(both, { municipalityId: OTHER, partnerOrganisationId: PARTNER_ELSEWHERE, createdBy: null })).toBe(true);
-    expect(canManageActivity(both, { municipalityId: OTHER, partnerOrganisationId: null, createdBy: null })).toBe(false);
+    expect(canManageActivity(both, { municipalityId: OTHER, partnerOrganisationId: PARTNER_ELSEWHERE, createdBy: null, organiserUserId: null })).toBe(true);
+    expect(canManageActivity(both, { municipalityId: OTHER, partnerOrganisationId: null, createdBy: null, organiserUserId: null })).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@
  * (canManageActivity). Anything else gets the same 404 as an activity that does not exist.
  */
 import { authorizeMunicipality, notFound } from "~/features/authorization/gate.server";
-import { canManageActivity } from "~/features/authorization/policy";
+import { canManageActivity, canSeeParticipants } from "~/features/authorization/policy";
 import type { MessageKey } from "~/lib/i18n";
 import { activityPartnerChoice } from "./policy";
 import { findStaffActivity } from "./reads.server";
@@ -19,6 +19,13 @@ export async function authorizeActivity(request: Request, slug: string | undefin
   const activity = activityId ? await findStaffActivity(access.municipality.id, activityId) : null;
   if (!activity || !canManageActivity(access.user.actor, activity)) throw notFound();
   return { ...access, activity };
+}
+
+/** The participant list of one activity (names and addresses): canSeeParticipants on top of authorizeActivity. */
+export async function authorizeParticipants(request: Request, slug: string | undefined, activityId: string | undefined) {
+  const access = await authorizeActivity(request, slug, activityId);
+  if (!canSeeParticipants(access.user.actor, access.activity)) throw notFound();
+  return access;
 }
 
 const NOTICES = {

@@ -26,6 +26,7 @@ export const MUNICIPALITY_ACTIONS = [
   "municipality.view_mail",
   "activity.create",
   "activity.manage_any",
+  "activity.view_any_participants",
 ] as const;
 export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
 
@@ -42,6 +43,7 @@ const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
   "municipality.view_mail": ["project_leader"],
   "activity.create": ["project_leader", "course_leader", "partner_contact"],
   "activity.manage_any": ["project_leader", "course_leader"],
+  "activity.view_any_participants": ["project_leader"],
 };
 
 const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
@@ -80,6 +82,15 @@ export interface ActivityRef {
   municipalityId: string;
   partnerOrganisationId: string | null;
   createdBy: string | null;
+  organiserUserId: string | null;
+}
+
+/**
+ * The actor's own activity: they organise it (its organiser) or are the staff member responsible
+ * for it (the one who made it).
+ */
+export function isOwnActivity(actor: Actor, activity: ActivityRef): boolean {
+  return activity.organiserUserId === actor.userId || activity.createdBy === actor.userId;
 }
 
 /**
@@ -87,13 +98,29 @@ export interface ActivityRef {
  * leaders of its municipality, and contacts of the partner organisation that hosts it.
  */
 export function canManageActivity(actor: Actor, activity: ActivityRef): boolean {
-  if (canInMunicipality(actor, "activity.manage_any", activity.municipalityId)) return true;
+  return canInMunicipality(actor, "activity.manage_any", activity.municipalityId) || isPartnerContactFor(actor, activity);
+}
+
+/** A partner contact of the activity's host organisation, or the partner contact who made it. */
+function isPartnerContactFor(actor: Actor, activity: ActivityRef): boolean {
   return actor.memberships.some(
     (m) =>
       m.role === "partner_contact" &&
       m.municipalityId === activity.municipalityId &&
       (m.partnerOrganisationId === activity.partnerOrganisationId || activity.createdBy === actor.userId),
   );
+}
+
+/**
+ * Who may see an activity's participants (names, email addresses, age groups) and check them in:
+ * the project leader sees every activity of the municipality; a course leader only their own
+ * activities (organised or made by them) — editing others' activities needs no personal data; a
+ * partner contact the activities they may manage.
+ */
+export function canSeeParticipants(actor: Actor, activity: ActivityRef): boolean {
+  if (canInMunicipality(actor, "activity.view_any_participants", activity.municipalityId)) return true;
+  const isCourseLeaderHere = actor.memberships.some((m) => m.role === "course_leader" && m.municipalityId === activity.municipalityId);
+  return (isCourseLeaderHere && isOwnActivity(actor, activity)) || isPartnerContactFor(actor, activity);
 }
 
 /** Roles a project leader may invite into their municipality. */
