@@ -8,6 +8,8 @@ import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/lib/log.server";
+import { NonceProvider } from "~/lib/csp-nonce";
+import { cspNonceContext } from "~/lib/request-context";
 
 export const streamTimeout = 5_000;
 
@@ -16,7 +18,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
-  _loadContext: RouterContextProvider,
+  loadContext: RouterContextProvider,
 ) {
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
@@ -24,7 +26,16 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    // React Router puts the nonce on every script and stylesheet link it writes. A page without
+    // scripts gets none, so that the public page cache may keep it.
+    const nonce = hydrates(routerContext) ? loadContext.get(cspNonceContext) || undefined : undefined;
+    const page = (
+      <NonceProvider value={nonce}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       onAllReady() {
         const chunks: Buffer[] = [];
         const sink = new PassThrough();
@@ -49,4 +60,11 @@ export default function handleRequest(
       },
     });
   });
+}
+
+/** Whether the page loads client JavaScript: no route on it says `handle: { hydrate: false }` (root.tsx). */
+function hydrates(context: EntryContext): boolean {
+  return context.staticHandlerContext.matches.every(
+    (match) => (context.routeModules[match.route.id]?.handle as { hydrate?: boolean } | undefined)?.hydrate !== false,
+  );
 }

@@ -16,6 +16,7 @@ import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import appCss from "~/styles/app.css?url";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { useNonce } from "~/lib/csp-nonce";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/root";
 import { loadRootData } from "./root.server";
@@ -43,18 +44,19 @@ function useHydrate(): boolean {
 export function Layout({ children }: { children: ReactNode }) {
   const { locale } = useTranslation();
   const hydrate = useHydrate();
+  const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body className="voorbeeld-theme utrecht-document utrecht-page-body">
         {children}
-        {hydrate && <ScrollRestoration />}
-        {hydrate && <Scripts />}
+        {hydrate && <ScrollRestoration nonce={nonce} />}
+        {hydrate && <Scripts nonce={nonce} />}
       </body>
     </html>
   );

@@ -9,7 +9,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider } from "react-router";
-import { requestIdContext } from "~/lib/request-context";
+import { cspNonceContext, requestIdContext } from "~/lib/request-context";
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
 import { expectedMigrationCount } from "~/lib/db/migrate.server";
@@ -19,6 +19,7 @@ import { readStoredFile } from "~/lib/storage.server";
 import { apiConventions } from "./api-conventions";
 import { isCrossSiteRequest } from "./cross-site";
 import { publicPageCache } from "./page-cache";
+import { privateByDefault, securityHeaders } from "./security-headers";
 import * as serverBuild from "virtual:react-router/server-build";
 
 export { startPlatform, stopPlatform } from "./platform";
@@ -52,6 +53,7 @@ export function createApp(options: { clientDir?: string } = {}) {
     next();
   });
 
+  app.use(securityHeaders({ https: baseUrl.startsWith("https:") }));
   app.use(apiConventions);
 
   app.get("/healthz", (_req, res) => {
@@ -69,27 +71,6 @@ export function createApp(options: { clientDir?: string } = {}) {
     } catch {
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
-  });
-
-  app.use((req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    const embeddable = /^\/[a-z0-9-]+\/embed(\/|$)/.test(req.path);
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "style-src 'self' 'unsafe-inline'",
-        "script-src 'self' 'unsafe-inline'",
-        "form-action 'self'",
-        "base-uri 'self'",
-        embeddable ? "frame-ancestors *" : "frame-ancestors 'self'",
-      ].join("; "),
-    );
-    if (!embeddable) res.setHeader("X-Frame-Options", "SAMEORIGIN");
-    next();
   });
 
   app.use(compression());
@@ -122,6 +103,7 @@ export function createApp(options: { clientDir?: string } = {}) {
     next();
   });
 
+  app.use(privateByDefault());
   app.use(publicPageCache(env.PUBLIC_PAGE_CACHE_SECONDS));
   app.all(
     "/{*splat}",
@@ -130,6 +112,7 @@ export function createApp(options: { clientDir?: string } = {}) {
       getLoadContext: (_req, res) => {
         const context = new RouterContextProvider();
         context.set(requestIdContext, String(res.locals.requestId));
+        context.set(cspNonceContext, String(res.locals.cspNonce));
         return context;
       },
     }),

@@ -9,7 +9,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function isCrossSiteRequest(req: Request, baseUrl: string): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
-  if (req.path.startsWith("/api/v1/")) return false;
+  // The path as React Router will route it: "/api/v1/../beheer/x" is a staff page, not the API.
+  if (normalisedPath(req.originalUrl).startsWith("/api/v1/")) return false;
   const allowed = new Set([new URL(baseUrl).origin, `${req.protocol}://${req.get("host") ?? ""}`]);
   const origin = req.get("origin");
   if (origin && origin !== "null") return !allowed.has(origin);
@@ -25,4 +26,12 @@ export function isCrossSiteRequest(req: Request, baseUrl: string): boolean {
   // No Origin, no Referer: not a browser form post (browsers send Origin on POST); such clients
   // carry no ambient cookies from a victim's browser.
   return origin === "null";
+}
+
+function normalisedPath(originalUrl: string): string {
+  try {
+    return new URL(originalUrl, "http://path.invalid").pathname;
+  } catch {
+    return "";
+  }
 }

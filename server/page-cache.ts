@@ -32,6 +32,7 @@ function cacheKey(req: Request): string | null {
 function send(res: Response, entry: Entry, state: "hit" | "stale"): void {
   res.status(entry.status);
   for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+  res.setHeader("Vary", "Cookie");
   res.setHeader("X-Page-Cache", state);
   res.end(entry.body);
 }
@@ -70,6 +71,8 @@ export function publicPageCache(seconds: number) {
       if (res.getHeader(PUBLIC_PAGE_MARKER) !== undefined) {
         res.removeHeader(PUBLIC_PAGE_MARKER);
         res.locals.isPublicPage = true;
+        // The page's language comes from a cookie, and a session cookie changes the header.
+        res.setHeader("Vary", "Cookie");
         if (key) res.setHeader("Cache-Control", `public, max-age=0, s-maxage=${seconds}`);
       }
       return writeHead(...args);
@@ -83,13 +86,19 @@ export function publicPageCache(seconds: number) {
       if (!key || res.locals.isPublicPage !== true) return;
       const type = String(res.getHeader("content-type") ?? "");
       if (res.statusCode !== 200 || !type.startsWith("text/html") || res.getHeader("set-cookie") !== undefined) return;
+      const body = Buffer.concat(chunks);
+      // A page with this response's script nonce is this response's alone: another visitor would
+      // learn a nonce that still counts.
+      const nonce = String(res.locals.cspNonce ?? "");
+      if (nonce && body.includes(nonce)) return;
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.getHeaders())) {
-        if (value === undefined || ["x-request-id", "content-encoding", "content-length", "vary"].includes(name)) continue;
+        // Per response: the request id and the policy with its nonce; compression adds its own.
+        if (value === undefined || ["x-request-id", "content-security-policy", "content-encoding", "content-length", "vary"].includes(name)) continue;
         headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
       }
       if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(key, { status: 200, headers, body: Buffer.concat(chunks), expiresAt: Date.now() + seconds * 1000, refreshing: false });
+      entries.set(key, { status: 200, headers, body, expiresAt: Date.now() + seconds * 1000, refreshing: false });
     });
     next();
   };

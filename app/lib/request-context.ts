@@ -2,3 +2,6 @@ import { createContext } from "react-router";
 
 /** The id of the current request, as logged and returned in X-Request-Id. */
 export const requestIdContext = createContext<string>("");
+
+/** The Content-Security-Policy nonce of this response: the only inline scripts that run carry it. */
+export const cspNonceContext = createContext<string>("");
