@@ -1,5 +1,5 @@
 /**
- * The headers every answer carries (docs/decisions/015-security-headers.md). Scripts run only by a
+ * The headers every answer carries (docs/decisions/017-http-headers-and-limits.md). Scripts run only by a
  * nonce made fresh for each response: pages that hydrate carry it on React Router's scripts,
  * public pages have no script at all. The API is never framed; HSTS is sent when the site is on
  * https (TLS ends at the proxy, see the README).
