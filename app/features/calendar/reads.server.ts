@@ -12,6 +12,7 @@ import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import type { CalendarCursor } from "./cursor";
 import type { CalendarFilters, ListedStatus } from "./schema";
+import { compoundSearchWords, containsPattern } from "./search";
 import { localMoment, todayInAmsterdam } from "./time";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -86,6 +87,8 @@ interface Shape {
   category: boolean;
   age: boolean;
   q: boolean;
+  /** How many words of q are also looked for inside the title's words (0 to MAX_COMPOUND_WORDS). */
+  qWords: number;
 }
 
 /**
@@ -109,7 +112,16 @@ function upcomingConditions(shape: Shape): SQL[] {
       sql`(${activities.maxAge} is null or ${activities.maxAge} >= ${sql.placeholder("age")}::int)`,
     );
   }
-  if (shape.q) conditions.push(sql`${activities.searchVector} @@ ${dutchSearchQuery(sql.placeholder("q"))}`);
+  if (shape.q) {
+    const fullText = sql`${activities.searchVector} @@ ${dutchSearchQuery(sql.placeholder("q"))}`;
+    if (shape.qWords === 0) conditions.push(fullText);
+    else {
+      // Full-text search, or every word inside the title ("koekjes" in "Kerstkoekjes"): two index
+      // conditions (the search vector's and the title's trigram index) that PostgreSQL can combine.
+      const inTitle = Array.from({ length: shape.qWords }, (_, i) => sql`${activities.title} ilike ${sql.placeholder(`qPattern${i}`)}`);
+      conditions.push(sql`(${or(fullText, and(...inTitle))})`);
+    }
+  }
   if (shape.after) {
     conditions.push(
       sql`(${activities.startsAt}, ${activities.id}) > (${sql.placeholder("afterStartsAt")}::timestamptz, ${sql.placeholder("afterId")}::uuid)`,
@@ -143,6 +155,7 @@ async function queryUpcomingRows(
 ) {
   const today = todayInAmsterdam(now);
   const from = filters.from && filters.from > today ? filters.from : today;
+  const words = filters.q ? compoundSearchWords(filters.q) : [];
   const shape: Shape = {
     status,
     municipality: municipalityId !== null,
@@ -152,9 +165,12 @@ async function queryUpcomingRows(
     to: Boolean(filters.to),
     age: filters.age !== undefined,
     q: Boolean(filters.q),
+    qWords: words.length,
   };
   const key = Object.entries(shape)
-    .map(([name, present]) => (name === "status" ? (status === "published" ? "" : status) : present ? name : ""))
+    .map(([name, present]) =>
+      name === "status" ? (status === "published" ? "" : status) : present === true ? name : present ? `${name}${present}` : "",
+    )
     .filter(Boolean)
     .join("_");
   const database = db();
@@ -171,6 +187,7 @@ async function queryUpcomingRows(
     category: filters.category ?? null,
     age: filters.age ?? null,
     q: filters.q ?? null,
+    ...Object.fromEntries(words.map((word, i) => [`qPattern${i}`, containsPattern(word)])),
     afterStartsAt: page.after?.startsAt ?? null,
     afterId: page.after?.id ?? null,
     limit: page.limit + 1,

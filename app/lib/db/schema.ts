@@ -425,6 +425,8 @@ export const activities = pgTable(
     index("activities_calendar_idx").on(t.municipalityId, t.status, t.startsAt, t.id),
     index("activities_public_idx").on(t.status, t.startsAt, t.id),
     index("activities_search_idx").using("gin", t.searchVector),
+    // Parts of Dutch compound words in titles ("koekjes" in "Kerstkoekjes"): ILIKE '%word%' (pg_trgm).
+    index("activities_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     check("activities_category_valid", sql`${t.category} in ('sport', 'culture', 'welfare', 'other')`),
     check(
       "activities_status_valid",
