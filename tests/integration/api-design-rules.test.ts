@@ -390,6 +390,8 @@ describe("cancelled activities", () => {
     expect(barbecue).toContain("STATUS:CANCELLED");
     expect(events.find((e) => e.includes("SUMMARY:Later dit jaar"))).toContain("STATUS:CONFIRMED");
     expect(feed).not.toContain("Nooit gepubliceerd");
+    expect((await fetch(`${server.url}/${town.slug}/activiteiten/${ids.cancelled}/agenda.ics`)).status).toBe(200);
+    expect((await fetch(`${server.url}/${town.slug}/activiteiten/${ids.neverPublished}/agenda.ics`)).status).toBe(404);
   });
 
   it("are paged in start order together with scheduled ones, each exactly once", async () => {

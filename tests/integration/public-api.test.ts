@@ -526,7 +526,7 @@ describe("iCalendar feed", () => {
     expectDocumented("/municipalities/{slug}/calendar.ics", "get", bad, await bad.json());
   });
 
-  it("offers one activity as an .ics file for 'add to my calendar'", async () => {
+  it("offers one activity as an .ics file for 'add to my calendar', a cancelled one as cancelled", async () => {
     const response = await fetch(`${server.url}/${town.slug}/activiteiten/${ids.march}/agenda.ics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -535,5 +535,9 @@ describe("iCalendar feed", () => {
     expect(events[0]!["DTSTART;TZID=Europe/Amsterdam"]).toBe(`${marchSunday.replaceAll("-", "")}T140000`);
     const draft = await fetch(`${server.url}/${town.slug}/activiteiten/${ids.draft}/agenda.ics`);
     expect(draft.status).toBe(404);
+    const cancelled = await fetch(`${server.url}/${town.slug}/activiteiten/${ids.cancelled}/agenda.ics`);
+    expect(cancelled.status).toBe(200);
+    const [event] = parseIcs(await cancelled.text()).events;
+    expect(event).toMatchObject({ SUMMARY: "Afgelast toernooi", STATUS: "CANCELLED", UID: `activity-${ids.cancelled}@buurtkracht` });
   });
 });

@@ -274,6 +274,11 @@ export function findListedActivityInNetwork(id: string) {
   return findPublished(id, null, true);
 }
 
+/** A published activity of this municipality, or a cancelled one that was published (its .ics tells calendars of the cancellation). */
+export function findListedActivity(municipalityId: MunicipalityId, id: string) {
+  return findPublished(id, municipalityId, true);
+}
+
 /**
  * The neighbourhoods of a municipality, for the calendar's filter. Kept for 30 seconds per
  * process: the calendar is the busiest page and neighbourhoods hardly ever change, so a renamed
