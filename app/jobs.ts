@@ -1,9 +1,16 @@
 /** Every background job of the platform, registered with pg-boss at start-up. */
 import type { z } from "zod";
+import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
+import { registrationRetentionJob } from "~/features/registrations/jobs.server";
 import type { JobDefinition } from "~/lib/jobs.server";
-import { deliverEmailJob, sweepOutboxJob } from "~/lib/mail.server";
+import { deliverEmailJob, outboxRetentionJob, sweepOutboxJob } from "~/lib/mail.server";
+import { rateLimitRetentionJob } from "~/lib/rate-limit.server";
 
 export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   deliverEmailJob,
   sweepOutboxJob,
+  outboxRetentionJob,
+  rateLimitRetentionJob,
+  signInRecordsRetentionJob,
+  registrationRetentionJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];

@@ -20,6 +20,12 @@ const schema = z.object({
   /** nodemailer SMTP URL; without it messages stay in the in-app mail viewer. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Buurtkracht <noreply@buurtkracht.example>"),
+  /** Reply-To of mails not sent for a municipality, or for one without a contact address. */
+  MAIL_REPLY_TO: z.email().optional(),
+  /** Days after which the outbox forgets a message's body, links and attachments (docs/retention.md). */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days after an activity's end when its registrations lose name, address and account (docs/retention.md). */
+  REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** "required": staff roles must use two-factor sign-in; "optional": everyone may. */
   STAFF_TWO_FACTOR: z.enum(["required", "optional"]).default("required"),
   /** Fill an empty database with the demo network. */

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "~/lib/db/client.server";
+import { defineJob } from "~/lib/jobs.server";
 
 /**
  * Counts one hit for `key` in the current fixed window and says whether it is still within
@@ -21,3 +23,20 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
 export function clientAddress(request: Request): string {
   return request.headers.get("x-client-address") ?? "unknown";
 }
+
+/** Counters are kept this long: a window may be up to a day, and a finished window counts nothing. */
+export const RATE_LIMIT_COUNTER_RETENTION_HOURS = 48;
+
+/** Deletes finished windows: their keys name addresses and email addresses (docs/retention.md). */
+export async function pruneRateLimitCounters(): Promise<void> {
+  await db().execute(
+    sql`delete from rate_limit_counters where window_start < now() - make_interval(hours => ${RATE_LIMIT_COUNTER_RETENTION_HOURS})`,
+  );
+}
+
+export const rateLimitRetentionJob = defineJob({
+  name: "retention-rate-limit-counters",
+  schema: z.object({}),
+  cron: "47 * * * *",
+  handle: () => pruneRateLimitCounters(),
+});

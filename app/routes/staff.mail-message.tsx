@@ -13,16 +13,17 @@ import type { Route } from "./+types/staff.mail-message";
 const MAIL_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const scope = await authorizeMailViewer(request);
+  const viewer = await authorizeMailViewer(request);
   if (!uuid.safeParse(params.messageId).success) throw notFound();
-  const message = await findOutboxMessage(scope, params.messageId);
+  const { locale, t } = await getTranslator(request);
+  const message = await findOutboxMessage(viewer, params.messageId, { hiddenLink: t("mailViewer.hiddenLink") });
   if (!message) throw notFound();
-  const { locale } = await getTranslator(request);
   return {
     message: {
       ...message,
       createdAt: formatInZone(message.createdAt, locale, MAIL_TIME),
       sentAt: message.sentAt ? formatInZone(message.sentAt, locale, MAIL_TIME) : null,
+      bodyRemovedAt: message.bodyRemovedAt ? formatInZone(message.bodyRemovedAt, locale, MAIL_TIME) : null,
     },
     title: `${message.subject} — Buurtkracht`,
   };
@@ -53,9 +54,18 @@ export default function MailMessage({ loaderData }: Route.ComponentProps) {
         </dd>
       </dl>
       <h2 className="utrecht-heading-2">{t("mailViewer.body")}</h2>
-      <pre className="mail-body" data-testid="mail-body">
-        <LinkedText text={message.textBody} />
-      </pre>
+      {message.bodyRemovedAt ? (
+        <p className="utrecht-paragraph" data-testid="mail-body">
+          {t("mailViewer.bodyRemoved", { date: message.bodyRemovedAt })}
+        </p>
+      ) : (
+        <>
+          {message.hasHiddenLinks && <p className="utrecht-paragraph">{t("mailViewer.linksHidden")}</p>}
+          <pre className="mail-body" data-testid="mail-body">
+            <LinkedText text={message.textBody} />
+          </pre>
+        </>
+      )}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.mail";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const scope = await authorizeMailViewer(request);
+  const { scope } = await authorizeMailViewer(request);
   const { locale, t } = await getTranslator(request);
   const requested = Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10);
   const page = Number.isSafeInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;

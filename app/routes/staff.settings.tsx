@@ -25,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       slug: municipality.slug,
       themeColour: municipality.themeColour,
       introduction: municipality.introduction,
+      contactEmail: municipality.contactEmail ?? "",
       logoPath: municipality.logoPath,
     },
   };
@@ -106,6 +107,15 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           defaultValue={values.introduction}
           errors={errors}
           maxLength={2000}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t("admin.field.contactEmail")}
+          description={t("admin.field.contactEmail.description")}
+          defaultValue={values.contactEmail}
+          errors={errors}
+          maxLength={254}
         />
         {settings.logoPath && (
           <figure className="logo-preview">

@@ -1,12 +1,14 @@
 /**
  * Mail leaves through the outbox: the change and its message are written in one transaction, then
  * a pg-boss job delivers the message over SMTP (SMTP_URL) and marks it sent. The SMTP server here is
- * a minimal one on loopback that records what it receives.
+ * a minimal one on loopback that records what it receives; the tests read the raw messages as a
+ * mail client would (headers, text and HTML parts, the .ics attachment).
  */
 import { createServer, type Server } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/database";
+import { parseMime } from "../support/mime";
 import { freePort, startTestServer, type TestServer } from "../support/server";
 
 interface ReceivedMail {
@@ -72,7 +74,12 @@ beforeAll(async () => {
   smtp = await startSmtpSink(smtpPort);
   server = await startTestServer({
     databaseUrl,
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, RUN_JOBS: "true", MAIL_FROM: "Buurtkracht <noreply@buurtkracht.test>" },
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      RUN_JOBS: "true",
+      MAIL_FROM: "Buurtkracht <noreply@buurtkracht.test>",
+      MAIL_REPLY_TO: "vragen@buurtkracht.test",
+    },
   });
   client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -115,5 +122,91 @@ describe("mail delivery over SMTP", () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(status).toBe("sent");
+  });
+});
+
+/** Waits for the SMTP server to receive a mail for `address` and returns it parsed. */
+async function receivedMail(address: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const mail = smtp.mails.find((m) => m.to.some((to) => to.includes(address)));
+    if (mail) return { raw: mail.data, ...parseMime(mail.data) };
+    if (Date.now() > deadline) throw new Error(`no mail for ${address} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function openActivity(slug: string, offset: number): Promise<{ id: string; municipalityId: string }> {
+  const { rows } = await client.query<{ id: string; municipality_id: string }>(
+    `select a.id, a.municipality_id from activities a join municipalities m on m.id = a.municipality_id
+      where m.slug = $1 and a.status = 'published' and a.registration_required and a.starts_at > now()
+        and (a.capacity is null or a.confirmed_count < a.capacity)
+      order by a.starts_at, a.id offset $2 limit 1`,
+    [slug, offset],
+  );
+  return { id: rows[0]!.id, municipalityId: rows[0]!.municipality_id };
+}
+
+async function signUp(activityId: string, person: { name: string; email: string }, language: string) {
+  const response = await fetch(`${server.url}/api/v1/activities/${activityId}/registrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": language },
+    body: JSON.stringify({ ...person, ageGroup: "27_66" }),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+}
+
+describe("what a mail carries", () => {
+  it("says it is automatic, in the recipient's language, with the municipality's Reply-To and an escaped HTML part", async () => {
+    const activity = await openActivity("havenstad", 3);
+    await client.query(`update municipalities set contact_email = 'wijkteam@havenstad.test' where id = $1`, [activity.municipalityId]);
+    await client.query(`update activities set title = $2 where id = $1`, [activity.id, `<img src=x onerror=alert(1)> Kerst & "Co"`]);
+    await signUp(activity.id, { name: "Anne <b>Markup</b> O'Neill", email: "anne.markup@example.org" }, "en");
+
+    const mail = await receivedMail("anne.markup@example.org");
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.headers.get("content-language")).toBe("en");
+    expect(mail.headers.get("reply-to")).toContain("wijkteam@havenstad.test");
+
+    const text = mail.parts.find((part) => part.contentType === "text/plain");
+    const html = mail.parts.find((part) => part.contentType === "text/html");
+    expect(text?.body).toContain("Anne <b>Markup</b> O'Neill");
+    expect(html, "an HTML part beside the text").toBeDefined();
+    expect(html!.body).toContain('<html lang="en">');
+    expect(html!.body).toContain("Anne &lt;b&gt;Markup&lt;/b&gt; O&#39;Neill");
+    expect(html!.body).toContain("&lt;img src=x onerror=alert(1)&gt; Kerst &amp; &quot;Co&quot;");
+    expect(html!.body).not.toMatch(/<b>|<img/);
+    // The platform's own links are links in the HTML part, the cancel link among them.
+    expect(html!.body).toMatch(new RegExp(`<a href="${server.url}/havenstad/activiteiten/${activity.id}">`));
+    expect(html!.body).toMatch(new RegExp(`<a href="${server.url}/inschrijving/[A-Za-z0-9_-]+">`));
+  });
+
+  it("sends replies to MAIL_REPLY_TO for a municipality without a contact address, in Dutch by default", async () => {
+    const activity = await openActivity("rivierendal", 0);
+    await signUp(activity.id, { name: "Ruud Rivier", email: "ruud.rivier@example.org" }, "nl");
+    const mail = await receivedMail("ruud.rivier@example.org");
+    expect(mail.headers.get("reply-to")).toContain("vragen@buurtkracht.test");
+    expect(mail.headers.get("content-language")).toBe("nl");
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.parts.find((part) => part.contentType === "text/html")?.body).toContain('<html lang="nl">');
+  });
+
+  it("ends every .ics with CRLF: the mail attachment, the feed and the single activity", async () => {
+    const activity = await openActivity("havenstad", 5);
+    await signUp(activity.id, { name: "Iris Ics", email: "iris.ics@example.org" }, "nl");
+    const mail = await receivedMail("iris.ics@example.org");
+    const attachment = mail.parts.find((part) => part.contentType === "text/calendar");
+    expect(attachment, "the confirmation carries an .ics").toBeDefined();
+    const calendars = {
+      attachment: attachment!.body,
+      feed: await (await fetch(`${server.url}/api/v1/municipalities/havenstad/calendar.ics`)).text(),
+      activity: await (await fetch(`${server.url}/havenstad/activiteiten/${activity.id}/agenda.ics`)).text(),
+    };
+    for (const [name, body] of Object.entries(calendars)) {
+      expect(body.startsWith("BEGIN:VCALENDAR\r\n"), name).toBe(true);
+      expect(body.endsWith("END:VCALENDAR\r\n"), name).toBe(true);
+      // Every line break is CRLF: no bare LF anywhere.
+      expect(/[^\r]\n/.test(body), name).toBe(false);
+    }
   });
 });

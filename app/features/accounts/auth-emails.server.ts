@@ -10,16 +10,24 @@ async function localeOf(email: string): Promise<Locale> {
   return row && isLocale(row.locale) ? row.locale : "nl";
 }
 
-/** Sends an account mail now, written in the language its address's account chose (Dutch for an unknown address). */
-async function sendInOwnLanguage(to: string, kind: string, write: (t: Translate) => { subject: string; text: string }): Promise<void> {
-  const t = translator(await localeOf(to));
-  await sendEmailNow({ to, kind, ...write(t) });
+/**
+ * Sends an account mail now, written in the language its address's account chose (Dutch for an
+ * unknown address). `secretLinks` are the token links in it, which the mail viewer hides from others.
+ */
+async function sendInOwnLanguage(
+  to: string,
+  kind: string,
+  write: (t: Translate) => { subject: string; text: string; secretLinks?: string[] },
+): Promise<void> {
+  const locale = await localeOf(to);
+  await sendEmailNow({ to, kind, locale, ...write(translator(locale)) });
 }
 
 export async function sendVerificationEmail(user: { email: string; name: string }, url: string): Promise<void> {
   await sendInOwnLanguage(user.email, "verify-email", (t) => ({
     subject: t("mail.verify.subject"),
     text: t("mail.verify.body", { name: user.name, url }),
+    secretLinks: [url],
   }));
 }
 
@@ -27,6 +35,7 @@ export async function sendPasswordResetEmail(user: { email: string; name: string
   await sendInOwnLanguage(user.email, "reset-password", (t) => ({
     subject: t("mail.reset.subject"),
     text: t("mail.reset.body", { name: user.name, url }),
+    secretLinks: [url],
   }));
 }
 
@@ -51,6 +60,7 @@ export async function sendMagicLinkEmail(email: string, url: string): Promise<vo
   await sendInOwnLanguage(email, "magic-link", (t) => ({
     subject: t("mail.magicLink.subject"),
     text: t("mail.magicLink.body", { url }),
+    secretLinks: [url],
   }));
 }
 

@@ -24,6 +24,8 @@ export interface MunicipalityScope {
   themeColour: string;
   logoPath: string | null;
   introduction: string;
+  /** Replies to the municipality's mails go here (Reply-To). */
+  contactEmail: string | null;
 }
 
 declare const networkScopeBrand: unique symbol;
@@ -41,6 +43,7 @@ const scopeColumns = {
   themeColour: municipalities.themeColour,
   logoPath: municipalities.logoPath,
   introduction: municipalities.introduction,
+  contactEmail: municipalities.contactEmail,
 };
 
 async function findMunicipality(slug: string): Promise<MunicipalityScope | null> {

@@ -64,12 +64,15 @@ async function createInvitation(tx: Transaction, inviter: Inviter, target: Invit
   const place = target.partnerName
     ? t("mail.invitation.placePartner", { partner: target.partnerName, municipality: target.municipalityName })
     : target.municipalityName;
+  const url = `${baseUrl}/uitnodiging/${token}`;
   await queueEmail(tx, {
     to: target.email,
     kind: "invitation",
+    locale: inviter.locale,
     municipalityId: target.municipalityId,
     subject: t("mail.invitation.subject", { role, place }),
-    text: t("mail.invitation.body", { inviter: inviter.name, role, place, url: `${baseUrl}/uitnodiging/${token}`, days: 14 }),
+    text: t("mail.invitation.body", { inviter: inviter.name, role, place, url, days: 14 }),
+    secretLinks: [url],
   });
 }
 

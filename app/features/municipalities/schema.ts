@@ -81,11 +81,21 @@ export const createMunicipalitySchema = z.object({
 });
 export type CreateMunicipalityInput = z.infer<typeof createMunicipalitySchema>;
 
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, { error: `validation.tooLong|{"max":254}` })
+  .refine((value) => value === "" || z.email().safeParse(value).success, { error: "validation.email" })
+  .transform((value) => value.toLowerCase())
+  .optional()
+  .default("");
+
 export const municipalitySettingsSchema = z.object({
   name: plainText(100),
   slug: municipalitySlug,
   themeColour: colour,
   introduction: optionalPlainText(2000),
+  contactEmail: optionalEmail,
   removeLogo: z.literal("on").optional(),
 });
 export type MunicipalitySettingsInput = z.infer<typeof municipalitySettingsSchema>;
@@ -99,15 +109,6 @@ export const neighbourhoodSchema = z.discriminatedUnion(
   ],
   { error: "validation.invalid" },
 );
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .max(254, { error: `validation.tooLong|{"max":254}` })
-  .refine((value) => value === "" || z.email().safeParse(value).success, { error: "validation.email" })
-  .transform((value) => value.toLowerCase())
-  .optional()
-  .default("");
 
 export const partnerSchema = z.object({
   name: plainText(150),

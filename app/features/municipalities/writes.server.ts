@@ -39,6 +39,7 @@ export async function updateMunicipalitySettings(
         slug: input.slug,
         themeColour: input.themeColour,
         introduction: input.introduction,
+        contactEmail: input.contactEmail || null,
         ...(input.logoPath !== undefined ? { logoPath: input.logoPath } : {}),
         updatedAt: new Date(),
       })

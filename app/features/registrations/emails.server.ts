@@ -84,8 +84,9 @@ export async function queueRegistrationEmail(
     organiser: activity.organiserName,
     url: baseUrl + publicActivityPath(activity.municipalitySlug, activity.id),
   });
-  const cancelHint = extra.cancelToken
-    ? t("registrationMail.cancelHint", { cancelUrl: baseUrl + cancellationPath(extra.cancelToken) })
+  const cancelUrl = extra.cancelToken ? baseUrl + cancellationPath(extra.cancelToken) : null;
+  const cancelHint = cancelUrl
+    ? t("registrationMail.cancelHint", { cancelUrl })
     : kind === "promoted"
       ? t("registrationMail.promoted.cancelHint")
       : "";
@@ -99,7 +100,9 @@ export async function queueRegistrationEmail(
   await queueEmail(tx, {
     to: recipient.email,
     kind: `registration-${kind}`,
+    locale: recipient.locale,
     municipalityId: activity.municipalityId,
+    secretLinks: cancelUrl ? [cancelUrl] : [],
     subject: t(`registrationMail.${kind}.subject`, { title: activity.title }),
     text: [intro, details, cancelHint, signature].filter(Boolean).join("\n\n"),
     attachments: withCalendar ? [icsAttachment(activity)] : undefined,
