@@ -289,6 +289,11 @@ describe("paths are exact", () => {
     const unknown = await fetch(`${server.url}/api/v1/bestaat-niet`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("api-version")).toBe(openapi.info.version);
+    const head = await fetch(`${server.url}/api/v1/activities`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("api-version")).toBe(openapi.info.version);
+    expect(head.headers.get("etag")).toMatch(/^W\//);
+    expect((await get("/municipalities", { "if-none-match": "*" })).status).toBe(304);
     // The version is readable by browser clients on other sites.
     expect((await get("/municipalities")).headers.get("access-control-expose-headers")).toMatch(/API-Version.*ETag.*Last-Modified/);
   });
