@@ -161,15 +161,6 @@ export function ActivityForm({
 
       <fieldset className="utrecht-form-fieldset form-stack">
         <legend className="utrecht-form-fieldset__legend">{t("activityForm.organiser")}</legend>
-        <TextField
-          name="organiserName"
-          label={t("activityForm.organiserName")}
-          description={t("activityForm.organiserHint")}
-          required
-          maxLength={150}
-          defaultValue={values.organiserName}
-          errors={errors}
-        />
         <SelectField
           name="partnerOrganisationId"
           label={t("activityForm.partner")}
@@ -177,6 +168,14 @@ export function ActivityForm({
           includeEmpty={allowNoPartner ? t("activityForm.noPartner") : undefined}
           options={partners.map((p) => ({ value: p.id, label: p.name }))}
           defaultValue={values.partnerOrganisationId}
+          errors={errors}
+        />
+        <TextField
+          name="organiserName"
+          label={t("activityForm.organiserName")}
+          description={t("activityForm.organiserHint")}
+          maxLength={150}
+          defaultValue={values.organiserName}
           errors={errors}
         />
       </fieldset>

@@ -19,7 +19,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     ...staffPageData(user, municipality),
     options: await activityFormOptions(municipality.id, partnerChoice),
-    organiserName: user.name,
     title: `${t("staffActivities.new")} — ${municipality.name}`,
   };
 }
@@ -45,7 +44,7 @@ export default function NewActivity({ loaderData, actionData }: Route.ComponentP
   const sent = actionData?.values as Record<string, string> | undefined;
   const values: ActivityFormValues = sent
     ? { ...sent, waitlistEnabled: sent.waitlistEnabled === "on" }
-    : { organiserName: loaderData.organiserName, partnerOrganisationId: options.allowNoPartner ? "" : options.partners[0]?.id };
+    : { partnerOrganisationId: options.allowNoPartner ? "" : options.partners[0]?.id };
   return (
     <>
       <StaffPageHeader title={t("staffActivities.new")} sections={loaderData.sections} />

@@ -38,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     capacity: activity.capacity?.toString() ?? "",
     waitlistEnabled: activity.waitlistEnabled,
     registration: activity.registrationRequired ? "required" : "walk_in",
-    organiserName: activity.organiserName,
+    organiserName: activity.organiserName ?? "",
     partnerOrganisationId: activity.partnerOrganisationId ?? "",
   };
   return {

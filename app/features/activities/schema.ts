@@ -60,7 +60,7 @@ const activityFields = z.object({
   capacity: optionalWholeNumber(1, 10000),
   waitlistEnabled: checkbox,
   registration: z.enum(["required", "walk_in"], { error: "validation.invalid" }),
-  organiserName: text(150),
+  organiserName: optionalText(150).transform((value) => (value === "" ? null : value)),
   partnerOrganisationId: optionalId,
   removeImage: checkbox,
 });

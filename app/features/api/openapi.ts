@@ -324,7 +324,7 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
             location: { type: "string" },
             minAge: nullable({ type: "integer", minimum: 0 }),
             maxAge: nullable({ type: "integer", maximum: 120 }),
-            organiser: { type: "string" },
+            organiser: { type: "string", description: "Who runs the activity, as the public calendar shows it: a name the organiser chose, else the partner organisation, else the municipality." },
             registrationRequired: { type: "boolean", description: "False: no sign-up needed, just come along." },
             capacity: nullable({ type: "integer", minimum: 1, description: "Number of places; null means unlimited." }),
             spotsLeft: nullable({ type: "integer", minimum: 0, description: "Free places; null when unlimited." }),

@@ -5,6 +5,7 @@
  * keyset pagination, so its cost does not grow with the number of past activities.
  */
 import { and, asc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { publicOrganiserName } from "~/features/activities/organiser.server";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { shortLivedCache } from "~/lib/short-lived-cache";
@@ -35,7 +36,7 @@ const publicColumns = {
   waitlistEnabled: activities.waitlistEnabled,
   registrationRequired: activities.registrationRequired,
   imagePath: activities.imagePath,
-  organiserName: activities.organiserName,
+  organiserName: publicOrganiserName.as("public_organiser_name"),
   status: activities.status,
   createdAt: activities.createdAt,
   updatedAt: activities.updatedAt,

@@ -201,7 +201,8 @@ function buildActivities(
       capacity: registrationRequired ? capacity : null,
       waitlistEnabled: base ? base.waitlistEnabled! : random.chance(0.8),
       registrationRequired,
-      organiserName: partnerId ? (place.partners.find((p) => p.id === partnerId)?.name ?? "Buurtkracht") : `${random.pick(ORGANISERS)} ${neighbourhood.name}`,
+      // A partner's activity shows the partner's name (organiser left empty); the others a team or Citytrainer.
+      organiserName: partnerId ? null : `${random.pick(ORGANISERS)} ${neighbourhood.name}`,
       organiserUserId: byPartnerContact ? options.partnerContact!.userId : options.createdBy,
       partnerOrganisationId: partnerId,
       status,

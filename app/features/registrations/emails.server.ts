@@ -4,6 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { activityToIcs, type IcsActivity } from "~/features/activities/ics.server";
+import { publicOrganiserName } from "~/features/activities/organiser.server";
 import { cancellationPath, publicActivityPath } from "~/features/activities/urls";
 import type { Transaction } from "~/lib/db/client.server";
 import { activities, municipalities, neighbourhoods } from "~/lib/db/schema";
@@ -39,7 +40,7 @@ export async function loadMailActivity(tx: Transaction, activityId: string): Pro
       startsAt: activities.startsAt,
       endsAt: activities.endsAt,
       status: activities.status,
-      organiserName: activities.organiserName,
+      organiserName: publicOrganiserName,
       updatedAt: activities.updatedAt,
       createdAt: activities.createdAt,
       municipalityId: activities.municipalityId,

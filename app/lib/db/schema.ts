@@ -403,7 +403,12 @@ export const activities = pgTable(
     waitlistEnabled: boolean("waitlist_enabled").notNull().default(true),
     registrationRequired: boolean("registration_required").notNull().default(true),
     imagePath: text("image_path"),
-    organiserName: text("organiser_name").notNull(),
+    /**
+     * A name the organiser typed in for the public calendar; null shows the partner organisation,
+     * or the municipality when there is none (publicOrganiserName), so a staff member's own name
+     * is only public when somebody chose it.
+     */
+    organiserName: text("organiser_name"),
     /** The person who organises it (a trainee or Citytrainer in later flows); staff otherwise. */
     organiserUserId: text("organiser_user_id").references(() => users.id, { onDelete: "set null" }),
     partnerOrganisationId: uuid("partner_organisation_id").references(() => partnerOrganisations.id, {
