@@ -8,6 +8,12 @@ export default [
   index("routes/home.tsx"),
   route("taal/:locale", "routes/language.ts"),
 
+  // For search engines: what they may read, and the public pages to find (public/ has no such files).
+  route("robots.txt", "routes/robots.ts"),
+  route("sitemap.xml", "routes/sitemap.ts"),
+  route("sitemaps/gemeenten.xml", "routes/sitemap.pages.ts"),
+  route("sitemaps/:slug/activiteiten.xml", "routes/sitemap.activities.ts"),
+
   // Running the network and the municipalities (staff); /beheer/mail before /beheer/:slug.
   route("netwerk", "routes/network.tsx"),
   route("beheer/mail", "routes/staff.mail.tsx"),

@@ -35,6 +35,10 @@ function flatten(entries: RouteEntry[], prefix = ""): { path: string; file: stri
 const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "public" | "own-account" | "public-municipal"> = {
   "/": "public",
   "/taal/:locale": "public",
+  "/robots.txt": "public",
+  "/sitemap.xml": "public",
+  "/sitemaps/gemeenten.xml": "public",
+  "/sitemaps/:slug/activiteiten.xml": "public-municipal",
   "/netwerk": "network",
   "/beheer/mail": "mail",
   "/beheer/mail/:messageId": "mail",
@@ -289,6 +293,18 @@ describe("public pages show only published data of the right municipality", () =
     expect(other.data.map((n) => n.id)).not.toContain(havenstad.neighbourhood);
     const feed = await (await request(`/api/v1/municipalities/rivierendal/calendar.ics?neighbourhood=${havenstad.neighbourhood}`, "")).text();
     expect(feed).not.toContain("BEGIN:VEVENT");
+  });
+
+  it("lists in a municipality's sitemap only its own published activities", async () => {
+    const own = await (await request(`/sitemaps/havenstad/activiteiten.xml`, "")).text();
+    expect(own).toContain("/havenstad/activiteiten/");
+    expect(own).not.toContain(havenstad.draft);
+    const other = await request(`/sitemaps/rivierendal/activiteiten.xml`, "");
+    expect(other.status).toBe(200);
+    const body = await other.text();
+    expect(body).toContain("/rivierendal/activiteiten/");
+    expect(body).not.toContain(havenstad.activity);
+    expect(body).not.toContain("/havenstad/");
   });
 
   it("does not show Havenstad's activity under another municipality's address", async () => {
