@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/database";
 import { parseMime } from "../support/mime";
 import { freePort, startTestServer, type TestServer } from "../support/server";
+import { sessionCookieFor } from "../support/session";
 
 interface ReceivedMail {
   from: string;
@@ -67,9 +68,10 @@ function startSmtpSink(port: number): Promise<{ server: Server; mails: ReceivedM
 let server: TestServer;
 let smtp: { server: Server; mails: ReceivedMail[] };
 let client: pg.Client;
+let databaseUrl: string;
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase();
+  databaseUrl = await createTestDatabase();
   const smtpPort = await freePort();
   smtp = await startSmtpSink(smtpPort);
   server = await startTestServer({
@@ -156,10 +158,41 @@ async function signUp(activityId: string, person: { name: string; email: string 
   expect(response.ok, await response.clone().text()).toBe(true);
 }
 
+/** The project leader sets Havenstad's contact address on the settings page, as in the browser. */
+async function saveContactAddress(contactEmail: string) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({ name: "Havenstad", slug: "havenstad", themeColour: "#1d4f91", introduction: "", contactEmail })) form.set(name, value);
+  const cookie = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+  const response = await fetch(`${server.url}/beheer/havenstad/instellingen`, { method: "POST", headers: { origin: server.url, cookie }, body: form, redirect: "manual" });
+  return { status: response.status, html: await response.text() };
+}
+
+async function contactAddressOfHavenstad() {
+  const { rows } = await client.query<{ contact_email: string | null }>(`select contact_email from municipalities where slug = 'havenstad'`);
+  return rows[0]!.contact_email;
+}
+
+describe("the municipality's contact address", () => {
+  it("is refused with a message when it is no address, and saved when it is", async () => {
+    const refused = await saveContactAddress("wijkteam op het stadhuis");
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("Vul een geldig e-mailadres in");
+    expect(await contactAddressOfHavenstad()).toBeNull();
+    expect((await saveContactAddress("Wijkteam@Havenstad.test")).status).toBe(302);
+    expect(await contactAddressOfHavenstad()).toBe("wijkteam@havenstad.test");
+    const page = await fetch(`${server.url}/beheer/havenstad/instellingen`, {
+      headers: { cookie: (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header },
+    });
+    expect(await page.text()).toContain('value="wijkteam@havenstad.test"');
+    expect((await saveContactAddress("")).status).toBe(302);
+    expect(await contactAddressOfHavenstad()).toBeNull();
+  });
+});
+
 describe("what a mail carries", () => {
   it("says it is automatic, in the recipient's language, with the municipality's Reply-To and an escaped HTML part", async () => {
     const activity = await openActivity("havenstad", 3);
-    await client.query(`update municipalities set contact_email = 'wijkteam@havenstad.test' where id = $1`, [activity.municipalityId]);
+    await saveContactAddress("wijkteam@havenstad.test");
     await client.query(`update activities set title = $2 where id = $1`, [activity.id, `<img src=x onerror=alert(1)> Kerst & "Co"`]);
     await signUp(activity.id, { name: "Anne <b>Markup</b> O'Neill", email: "anne.markup@example.org" }, "en");
 
