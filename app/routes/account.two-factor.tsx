@@ -65,6 +65,7 @@ export async function action({ request }: Route.ActionArgs) {
       if (!parsed.ok) return invalid(parsed.errors, values);
       const result = await confirmTwoFactorSetup(request, user, parsed.data.code);
       if (result.outcome === "invalid-code") return invalid({ code: t("accounts.twoFactorSettings.invalidCode") }, values);
+      if (result.outcome === "used-code") return invalid({ code: t("accounts.twoFactor.used") }, values);
       // The session is renewed when two-factor sign-in is switched on: its new cookie goes along.
       throw redirect(`${PAGE}?status=aan`, { headers: result.outcome === "enabled" ? result.headers : undefined });
     }

@@ -1,5 +1,5 @@
 import { auth } from "~/features/accounts/auth.server";
-import { findAccountByEmail, findMagicLinkEmail } from "~/features/accounts/reads.server";
+import { findAccountByEmail, findMagicLinkEmail, maySignInWithLink } from "~/features/accounts/reads.server";
 import { discardMagicLink } from "~/features/accounts/writes.server";
 import type { Route } from "./+types/api.auth";
 
@@ -18,10 +18,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (!LINK_PATHS.some((path) => path.test(url.pathname))) return notFound();
   if (url.pathname === "/api/auth/magic-link/verify") {
-    // A link made before its account switched two-factor sign-in on must not skip the code.
+    // A link made before its account switched two-factor sign-in on (or got a staff role) must not skip the code.
     const token = url.searchParams.get("token") ?? "";
     const email = token ? await findMagicLinkEmail(token) : null;
-    if (email && (await findAccountByEmail(email))?.twoFactorEnabled) {
+    const account = email ? await findAccountByEmail(email) : null;
+    if (account && !maySignInWithLink(account)) {
       await discardMagicLink(token);
       return new Response(null, { status: 302, headers: { Location: "/inloggen/link?link=tweestaps" } });
     }

@@ -37,6 +37,8 @@ export async function action({ request }: Route.ActionArgs) {
     case "invalid":
     case "unverified":
       return formError(t("accounts.twoFactor.invalid"), values);
+    case "used-code":
+      return formError(t("accounts.twoFactor.used"), values);
     case "expired":
       throw redirect(EXPIRED, { headers: result.headers });
     case "two-factor":

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reserveAttempt, recordFailure, throttleKeys } from "~/features/accounts/sign-in-throttle.server";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
-import { totpCode } from "../support/totp";
+import { totpCode, unusedTotpCode } from "../support/totp";
 import { CookieJar, DEMO_PASSWORD, DEMO_TOTP_SECRET, createPerson, getPage, mailsTo, postForm, postFormFrom, query } from "../support/accounts";
 
 const database = useTestDatabase();
@@ -152,6 +152,52 @@ describe("failed sign-ins", () => {
 });
 
 describe("the two-factor step", () => {
+  it("accepts an authenticator code once, also across instances and in parallel", async () => {
+    const email = "projectleider@havenstad.example";
+    const code = await unusedTotpCode(database.url, email, DEMO_TOTP_SECRET);
+    const jars = [new CookieJar(), new CookieJar(), new CookieJar()];
+    for (const jar of jars) expect((await signIn(first, email, DEMO_PASSWORD, jar)).status).toBe(302);
+
+    const used = await postForm(first.url, "/inloggen/tweestaps", { code, redirectTo: "/account" }, jars[0]);
+    expect(used.status).toBe(302);
+    expect(jars[0]!.has("buurtkracht.session_token")).toBe(true);
+
+    // The same code again (within its 30 seconds), from a second sign-in on the other instance.
+    const replayed = await postForm(second.url, "/inloggen/tweestaps", { code, redirectTo: "/account" }, jars[1]);
+    expect(replayed.status).toBe(400);
+    expect(await replayed.text()).toContain("Deze code is al gebruikt");
+    expect(jars[1]!.has("buurtkracht.session_token")).toBe(false);
+
+    // Two sign-ins racing with one fresh code: exactly one gets in.
+    const [c, d] = [new CookieJar(), new CookieJar()];
+    for (const jar of [c, d]) await signIn(second, email, DEMO_PASSWORD, jar);
+    const fresh = await unusedTotpCode(database.url, email, DEMO_TOTP_SECRET);
+    const raced = await Promise.all([c, d].map((jar, i) => postForm(i ? first.url : second.url, "/inloggen/tweestaps", { code: fresh }, jar)));
+    expect(raced.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect([c, d].filter((jar) => jar.has("buurtkracht.session_token"))).toHaveLength(1);
+    expect(jars[2]!.has("buurtkracht.session_token")).toBe(false);
+  });
+
+  it("does not accept the code that switched two-factor sign-in on for the next sign-in", async () => {
+    const email = "new-two-factor@example.org";
+    await createPerson(database.url, { email, password: "the-right-password" });
+    const jar = new CookieJar();
+    expect((await signIn(first, email, "the-right-password", jar)).status).toBe(302);
+    const started = await postForm(first.url, "/account/tweestapsverificatie", { intent: "start", password: "the-right-password" }, jar);
+    expect(started.status).toBe(200);
+    const secret = (await started.text()).match(/data-testid="totp-secret"[^>]*>([A-Z2-7 ]+)</)![1]!.replace(/ /g, "");
+    const code = totpCode(secret);
+    const enabled = await postForm(second.url, "/account/tweestapsverificatie", { intent: "confirm", code }, jar);
+    expect(enabled.status).toBe(302);
+
+    const next = new CookieJar();
+    expect((await signIn(first, email, "the-right-password", next)).headers.get("location")).toContain("/inloggen/tweestaps");
+    const replayed = await postForm(first.url, "/inloggen/tweestaps", { code }, next);
+    expect(replayed.status).toBe(400);
+    expect(await replayed.text()).toContain("Deze code is al gebruikt");
+    expect(next.has("buurtkracht.session_token")).toBe(false);
+  });
+
   it("accepts a backup code once", async () => {
     const email = "begeleider@havenstad.example";
     const jar = new CookieJar();
@@ -183,6 +229,48 @@ describe("emailed sign-in links", () => {
     expect(await query(database.url, "select 1 from verifications where identifier like 'magic-link:%'")).toHaveLength(0);
     expect(await query(database.url, "select 1 from sessions s join users u on u.id = s.user_id where u.email = $1", [email])).toHaveLength(0);
     await query(database.url, "update users set two_factor_enabled = false where email = $1", [email]);
+  });
+});
+
+describe("partner contacts (they see participants' personal data)", () => {
+  it("sign in with password and code, like all staff", async () => {
+    const jar = new CookieJar();
+    const response = await signIn(first, "partner@havenstad.example", DEMO_PASSWORD, jar);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toContain("/inloggen/tweestaps");
+    expect(jar.has("buurtkracht.session_token")).toBe(false);
+  });
+
+  it("must set up two-factor sign-in before the staff pages", async () => {
+    const email = "nieuwe-partner@example.org";
+    const id = await createPerson(database.url, { email, password: "the-right-password" });
+    await query(
+      database.url,
+      `insert into memberships (user_id, role, municipality_id, partner_organisation_id)
+       select $1, 'partner_contact', p.municipality_id, p.id from partner_organisations p where p.name = 'Cultuurhuis De Loods'`,
+      [id],
+    );
+    const jar = new CookieJar();
+    const response = await signIn(first, email, "the-right-password", jar);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/account/tweestapsverificatie?required=1");
+    const staffPage = await getPage(second.url, "/beheer/havenstad", jar);
+    expect(staffPage.status).toBe(302);
+    expect(staffPage.headers.get("location")).toBe("/account/tweestapsverificatie?required=1");
+  });
+
+  it("never get an emailed sign-in link, with or without two-factor sign-in switched on", async () => {
+    const email = "partner@havenstad.example";
+    await query(database.url, "update users set two_factor_enabled = false where email = $1", [email]);
+    try {
+      expect((await postForm(first.url, "/inloggen/link", { email })).status).toBe(200);
+      const mails = await mailsTo(database.url, email);
+      expect(mails.map((m) => m.kind)).toEqual(["magic-link-refused"]);
+      expect(mails[0]!.text_body).not.toContain("/api/auth/");
+      expect(await query(database.url, "select 1 from sessions s join users u on u.id = s.user_id where u.email = $1", [email])).toHaveLength(0);
+    } finally {
+      await query(database.url, "update users set two_factor_enabled = true where email = $1", [email]);
+    }
   });
 });
 

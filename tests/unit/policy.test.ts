@@ -14,6 +14,7 @@ import {
   isStaff,
   MUNICIPALITY_ACTIONS,
   NETWORK_ACTIONS,
+  STAFF_ROLES,
   type ActivityRef,
   type Actor,
   type MunicipalityAction,
@@ -239,12 +240,22 @@ describe("staff status (two-factor sign-in)", () => {
     projectLeader: true,
     courseLeader: true,
     supervisor: true,
-    partnerContact: false,
+    partnerContact: true,
     resident: false,
   };
   for (const person of PEOPLE) {
     it(`${person} ${expected[person] ? "is" : "is not"} staff`, () => {
       expect(isStaff(actors[person])).toBe(expected[person]);
+    });
+  }
+
+  // Whoever can see an activity's participants (names, emails, age groups) signs in as staff.
+  for (const role of ROLES) {
+    it(`${role} counts as staff if it can see participants`, () => {
+      const actor = { userId: "u", memberships: [{ role, municipalityId: role === "network_coordinator" ? null : OWN, partnerOrganisationId: "p1" }] };
+      const seesParticipants = canManageActivity(actor, { municipalityId: OWN, partnerOrganisationId: "p1", createdBy: null });
+      if (seesParticipants) expect(isStaff(actor)).toBe(true);
+      expect(STAFF_ROLES.includes(role)).toBe(isStaff(actor));
     });
   }
 });

@@ -3,10 +3,7 @@
  * (an authenticator app, TOTP). Every step that asks for the password counts against the same
  * throttle as the sign-in form, so a borrowed session cannot be used to guess the password.
  */
-import { symmetricDecrypt } from "better-auth/crypto";
-import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { authSecret } from "~/lib/auth-secret.server";
 import { env } from "~/lib/env.server";
 import { clientAddress } from "~/lib/rate-limit.server";
 import { auth } from "./auth.server";
@@ -15,6 +12,7 @@ import { findUnconfirmedTwoFactorSecret } from "./reads.server";
 import type { CurrentUser } from "./session.server";
 import { isStaff } from "~/features/authorization/policy";
 import { recordFailure, recordSuccess, releaseAttempt, reserveAttempt, throttleKeys } from "./sign-in-throttle.server";
+import { claimCode, totpForStoredSecret } from "./totp-steps.server";
 
 export type PasswordCheckedOutcome<T> = ({ outcome: "done" } & T) | { outcome: "wrong-password" } | { outcome: "locked"; lockedUntil: Date };
 
@@ -99,19 +97,18 @@ export async function pendingTwoFactorSetup(user: CurrentUser): Promise<PendingT
   if (user.twoFactorEnabled) return null;
   const encrypted = await findUnconfirmedTwoFactorSecret(user.id);
   if (!encrypted) return null;
-  const stored = await symmetricDecrypt({ key: authSecret(), data: encrypted });
-  // better-auth uses its generated secret's characters as the key bytes; seeded secrets are base32.
-  const secret = stored.startsWith("base32:") ? Secret.fromBase32(stored.slice(7)) : new Secret({ buffer: new TextEncoder().encode(stored).buffer });
-  const totp = new TOTP({ issuer: "Buurtkracht", label: user.email, secret, algorithm: "SHA1", digits: 6, period: 30 });
+  const totp = await totpForStoredSecret(encrypted, user.email);
   const qrSvg = await QRCode.toString(totp.toString(), { type: "svg", margin: 2, errorCorrectionLevel: "M" });
-  return { secret: secret.base32.replace(/(.{4})/g, "$1 ").trim(), qrSvg };
+  return { secret: totp.secret.base32.replace(/(.{4})/g, "$1 ").trim(), qrSvg };
 }
 
-export type ConfirmOutcome = { outcome: "enabled"; headers: Headers } | { outcome: "invalid-code" } | { outcome: "no-setup" };
+export type ConfirmOutcome = { outcome: "enabled"; headers: Headers } | { outcome: "invalid-code" } | { outcome: "used-code" } | { outcome: "no-setup" };
 
-/** Step two: the first code from the app switches two-factor sign-in on. */
+/** Step two: the first code from the app switches two-factor sign-in on (and is used up by it). */
 export async function confirmTwoFactorSetup(request: Request, user: CurrentUser, code: string): Promise<ConfirmOutcome> {
-  if (!(await findUnconfirmedTwoFactorSecret(user.id))) return { outcome: "no-setup" };
+  const encrypted = await findUnconfirmedTwoFactorSecret(user.id);
+  if (!encrypted) return { outcome: "no-setup" };
+  if ((await claimCode(user.id, encrypted, code)) === "replayed") return { outcome: "used-code" };
   const response = await auth().api.verifyTOTP({ body: { code }, headers: request.headers, asResponse: true });
   const failure = await errorCode(response);
   if (failure === "INVALID_CODE") return { outcome: "invalid-code" };

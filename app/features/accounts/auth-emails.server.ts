@@ -4,6 +4,7 @@ import { users } from "~/lib/db/schema";
 import { isLocale, translator, type Locale, type Translate } from "~/lib/i18n";
 import { sendEmailNow } from "~/lib/mail.server";
 import { baseUrl } from "~/lib/env.server";
+import { findAccountByEmail, maySignInWithLink } from "./reads.server";
 
 async function localeOf(email: string): Promise<Locale> {
   const [row] = await db().select({ locale: users.locale }).from(users).where(eq(users.email, email.toLowerCase()));
@@ -41,19 +42,17 @@ export async function sendPasswordResetEmail(user: { email: string; name: string
 
 /**
  * An emailed sign-in link. better-auth's link signs a person in without asking for the two-factor
- * code, so an account with two-factor sign-in gets a mail without a link that explains how to sign
- * in instead; an address without an account gets no mail at all (the form says the same either way).
+ * code, so an account with two-factor sign-in or a staff role gets a mail without a link that
+ * explains how to sign in instead; an address without an account gets no mail at all (the form
+ * says the same either way).
  */
 export async function sendMagicLinkEmail(email: string, url: string): Promise<void> {
-  const [account] = await db()
-    .select({ twoFactorEnabled: users.twoFactorEnabled })
-    .from(users)
-    .where(eq(users.email, email.toLowerCase()));
+  const account = await findAccountByEmail(email);
   if (!account) return;
-  if (account.twoFactorEnabled) {
+  if (!maySignInWithLink(account)) {
     await sendInOwnLanguage(email, "magic-link-refused", (t) => ({
       subject: t("mail.magicLinkTwoFactor.subject"),
-      text: t("mail.magicLinkTwoFactor.body", { url: `${baseUrl}/inloggen` }),
+      text: account.isStaff ? t("mail.magicLinkStaff.body", { url: `${baseUrl}/inloggen` }) : t("mail.magicLinkTwoFactor.body", { url: `${baseUrl}/inloggen` }),
     }));
     return;
   }

@@ -31,13 +31,30 @@ export async function isTwoFactorRequiredFor(userId: string): Promise<boolean> {
   return isStaff({ userId, memberships: rows });
 }
 
+export interface SignInLinkAccount {
+  id: string;
+  twoFactorEnabled: boolean;
+  /** Holds a staff role: an emailed link (one factor, the mailbox) never signs staff in. */
+  isStaff: boolean;
+}
+
 /** The account behind an email address, as far as sign-in mails need to know it. */
-export async function findAccountByEmail(email: string): Promise<{ id: string; twoFactorEnabled: boolean } | null> {
+export async function findAccountByEmail(email: string): Promise<SignInLinkAccount | null> {
   const [row] = await db()
     .select({ id: users.id, twoFactorEnabled: users.twoFactorEnabled })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));
-  return row ?? null;
+  if (!row) return null;
+  const roles = await db()
+    .select({ role: memberships.role, municipalityId: memberships.municipalityId, partnerOrganisationId: memberships.partnerOrganisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, row.id));
+  return { ...row, isStaff: isStaff({ userId: row.id, memberships: roles }) };
+}
+
+/** Whether an emailed sign-in link may sign this account in (it would skip the password and any code). */
+export function maySignInWithLink(account: SignInLinkAccount): boolean {
+  return !account.twoFactorEnabled && !account.isStaff;
 }
 
 /** The user id a pending two-factor sign-in (better-auth's challenge identifier) belongs to. */
@@ -70,5 +87,14 @@ export async function findUnconfirmedTwoFactorSecret(userId: string): Promise<st
     .select({ secret: twoFactors.secret })
     .from(twoFactors)
     .where(and(eq(twoFactors.userId, userId), eq(twoFactors.verified, false)));
+  return row?.secret ?? null;
+}
+
+/** The stored (encrypted) authenticator secret of a person with two-factor sign-in switched on. */
+export async function findTwoFactorSecret(userId: string): Promise<string | null> {
+  const [row] = await db()
+    .select({ secret: twoFactors.secret })
+    .from(twoFactors)
+    .where(and(eq(twoFactors.userId, userId), eq(twoFactors.verified, true)));
   return row?.secret ?? null;
 }

@@ -8,13 +8,15 @@ import { authSecret } from "~/lib/auth-secret.server";
 import { clientAddress } from "~/lib/rate-limit.server";
 import { auth } from "./auth.server";
 import { errorCode, forwardedCookies, responseBody, unexpected } from "./auth-response.server";
-import { findPendingTwoFactorUser, isTwoFactorRequiredFor } from "./reads.server";
+import { findPendingTwoFactorUser, findTwoFactorSecret, isTwoFactorRequiredFor } from "./reads.server";
 import { recordFailure, recordSuccess, releaseAttempt, reserveAttempt, throttleKeys } from "./sign-in-throttle.server";
+import { claimCode } from "./totp-steps.server";
 
 export type SignInOutcome =
   | { outcome: "signed-in"; headers: Headers; mustSetUpTwoFactor: boolean }
   | { outcome: "two-factor"; headers: Headers }
   | { outcome: "invalid" }
+  | { outcome: "used-code" }
   | { outcome: "unverified" }
   | { outcome: "expired"; headers: Headers }
   | { outcome: "locked"; lockedUntil: Date };
@@ -94,6 +96,14 @@ export async function completeTwoFactorSignIn(request: Request, code: string): P
   if (!reservation.allowed) return { outcome: "locked", lockedUntil: reservation.lockedUntil };
   let response: Response;
   try {
+    if (isAuthenticatorCode(code)) {
+      const encrypted = await findTwoFactorSecret(userId);
+      if (encrypted && (await claimCode(userId, encrypted, code)) === "replayed") {
+        // The right code a second time: someone else may have seen it, so it counts as a failure.
+        await recordFailure(keys);
+        return { outcome: "used-code" };
+      }
+    }
     response = isAuthenticatorCode(code)
       ? await auth().api.verifyTOTP({ body: { code }, headers: request.headers, asResponse: true })
       : await auth().api.verifyBackupCode({ body: { code }, headers: request.headers, asResponse: true });

@@ -3,7 +3,7 @@
  * gate (gate.server.ts) loads the actor, then asks these functions. The unit tests walk the whole
  * table of role × scope × action, and the end-to-end permission tests use the same table.
  */
-import type { Role } from "~/lib/db/schema";
+import { ROLES, type Role } from "~/lib/db/schema";
 
 export interface Membership {
   role: Role;
@@ -138,8 +138,16 @@ export function canRemoveMembership(actor: Actor, membership: Membership): boole
   return canInvite(actor, membership.role, membership.municipalityId);
 }
 
-/** Staff roles are those for which two-factor sign-in can be made mandatory. */
-export const STAFF_ROLES: readonly Role[] = ["network_coordinator", "project_leader", "course_leader", "practice_supervisor"];
+/**
+ * Staff roles are those for which two-factor sign-in can be made mandatory and which never get an
+ * emailed sign-in link: every role with a right in the staff area, because each of them reaches
+ * residents' personal data (participant lists with age groups down to under 12, mail). Partner
+ * contacts included: they read and export the participants of their organisation's activities.
+ */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter(
+  (role) =>
+    Object.values(MUNICIPALITY_GRANTS).some((roles) => roles.includes(role)) || Object.values(NETWORK_GRANTS).some((roles) => roles.includes(role)),
+);
 
 export function isStaff(actor: Actor): boolean {
   return actor.memberships.some((m) => STAFF_ROLES.includes(m.role));
