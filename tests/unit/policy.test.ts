@@ -253,7 +253,7 @@ describe("staff status (two-factor sign-in)", () => {
   for (const role of ROLES) {
     it(`${role} counts as staff if it can see participants`, () => {
       const actor = { userId: "u", memberships: [{ role, municipalityId: role === "network_coordinator" ? null : OWN, partnerOrganisationId: "p1" }] };
-      const seesParticipants = canManageActivity(actor, { municipalityId: OWN, partnerOrganisationId: "p1", createdBy: null });
+      const seesParticipants = canSeeParticipants(actor, { municipalityId: OWN, partnerOrganisationId: "p1", createdBy: "u", organiserUserId: "u" });
       if (seesParticipants) expect(isStaff(actor)).toBe(true);
       expect(STAFF_ROLES.includes(role)).toBe(isStaff(actor));
     });
