@@ -62,6 +62,7 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
             t("network.column.projectLeaders"),
             t("network.column.neighbourhoods"),
             t("network.column.partners"),
+            t("network.column.publication"),
             t("admin.column.actions"),
           ]}
         >
@@ -75,6 +76,7 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
               <td>{municipality.projectLeaders.length > 0 ? municipality.projectLeaders.join(", ") : t("network.noProjectLeader")}</td>
               <td>{municipality.neighbourhoodCount}</td>
               <td>{municipality.partnerCount}</td>
+              <td>{t(municipality.isPublished ? "network.publication.published" : "network.publication.notPublished")}</td>
               <td>
                 <ul className="plain-list">
                   <li>
@@ -83,12 +85,14 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
                       <span className="visually-hidden"> {municipality.name}</span>
                     </Link>
                   </li>
-                  <li>
-                    <Link className="utrecht-link" to={`/${municipality.slug}`}>
-                      {t("network.publicPage")}
-                      <span className="visually-hidden"> {municipality.name}</span>
-                    </Link>
-                  </li>
+                  {municipality.isPublished && (
+                    <li>
+                      <Link className="utrecht-link" to={`/${municipality.slug}`}>
+                        {t("network.publicPage")}
+                        <span className="visually-hidden"> {municipality.name}</span>
+                      </Link>
+                    </li>
+                  )}
                 </ul>
               </td>
             </tr>

@@ -1,25 +1,27 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { isSlugTaken } from "~/features/municipalities/reads.server";
 import { municipalitySettingsSchema } from "~/features/municipalities/schema";
 import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
-import { updateMunicipalitySettings } from "~/features/municipalities/writes.server";
+import { publishMunicipality, updateMunicipalitySettings } from "~/features/municipalities/writes.server";
 import { CheckboxField, ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { contrastRatio, contrastText } from "~/components/municipality-theme";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { ImageRejectedError, MAX_UPLOAD_BYTES, storeImage } from "~/lib/storage.server";
+import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.settings";
 
 /** Logos are shown at most this wide or high; larger uploads are scaled down. */
 const LOGO_MAX_SIZE = 600;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { municipality, page } = await openStaffPage(request, params.slug, "municipality.edit_settings", "staff.settings.title");
+  const { municipality, page, locale } = await openStaffPage(request, params.slug, "municipality.edit_settings", "staff.settings.title");
   return {
     ...page,
+    publishedOn: municipality.publishedAt ? formatInZone(municipality.publishedAt, locale, { dateStyle: "long" }) : null,
     settings: {
       name: municipality.name,
       slug: municipality.slug,
@@ -42,6 +44,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const form = await readForm(request);
   const values = formToObject(form);
+  if (values.intent === "publish") {
+    await publishMunicipality(municipality.id);
+    return redirect(withNotice(`/beheer/${municipality.slug}/instellingen`, "gepubliceerd"));
+  }
   const parsed = parseInput(municipalitySettingsSchema, values, locale, t);
   if (!parsed.ok) return invalid(parsed.errors, values);
   const { removeLogo, ...settings } = parsed.data;
@@ -72,6 +78,29 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <StaffPageHeader title={t("staff.settings.title")} sections={loaderData.sections} notice={loaderData.notice} />
+      <section className="page-section" aria-labelledby="publication-heading">
+        <h2 className="utrecht-heading-2" id="publication-heading">
+          {t("publication.heading")}
+        </h2>
+        {loaderData.publishedOn ? (
+          <p className="utrecht-paragraph">
+            {t("publication.published", { date: loaderData.publishedOn })}{" "}
+            <Link className="utrecht-link" to={`/${settings.slug}`}>
+              {t("publication.viewPublic")}
+            </Link>
+          </p>
+        ) : (
+          <>
+            <p className="utrecht-paragraph">{t("publication.notPublished")}</p>
+            <PostForm>
+              <input type="hidden" name="intent" value="publish" />
+              <div className="button-row">
+                <SubmitButton>{t("publication.publishButton")}</SubmitButton>
+              </div>
+            </PostForm>
+          </>
+        )}
+      </section>
       <ErrorSummary errors={errors} />
       <PostForm encType="multipart/form-data">
         <TextField name="name" label={t("admin.field.municipalityName")} required defaultValue={values.name} errors={errors} maxLength={100} />

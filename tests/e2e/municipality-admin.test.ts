@@ -266,7 +266,16 @@ describe("the network coordinator", () => {
 
     await visit(tab, "/beheer/mail");
     await page.getByRole("link", { name: "Uitnodiging: projectleider bij Duinwijk" }).waitFor();
-    await visit(tab, "/duinwijk");
+    // Not public until it is published from its settings.
+    await visit(tab, "/duinwijk", 404);
+    forgiveExpectedStatus(tab, 404);
+    await visit(tab, "/beheer/duinwijk/instellingen");
+    await page.getByText("Deze gemeente is nog niet openbaar.").waitFor();
+    await page.getByRole("button", { name: "Gemeente openbaar maken" }).click();
+    await page.getByText("De gemeente is nu openbaar.").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Openbare pagina bekijken" }).click();
+    await page.waitForURL(/\/duinwijk$/);
     expect(await page.locator("header.site-header").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(10, 92, 122)");
     await tab.close();
   });

@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
 import { invitations, memberships, municipalities, neighbourhoods, outboxEmails, partnerOrganisations, users } from "~/lib/db/schema";
+import { createTestActivity } from "../support/activities";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
@@ -463,6 +464,86 @@ describe("network administration", () => {
     expect(invitation).toMatchObject({ role: "project_leader", municipalityId: duinwijk!.id, partnerOrganisationId: null });
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, "pl@duinwijk.example"));
     expect(mail!.subject).toBe("Uitnodiging: projectleider bij Duinwijk");
+  });
+});
+
+describe("publishing a new municipality", () => {
+  it("shows every municipality's real number of neighbourhoods and partners in the network overview", async () => {
+    const page = (await get("/netwerk", COORDINATOR)).html;
+    for (const slug of ["havenstad", "rivierendal", "heuvelrijk"]) {
+      const id = await idOf(slug);
+      const [[n], [p]] = await Promise.all([
+        db().select({ n: count() }).from(neighbourhoods).where(eq(neighbourhoods.municipalityId, id)),
+        db().select({ n: count() }).from(partnerOrganisations).where(eq(partnerOrganisations.municipalityId, id)),
+      ]);
+      expect(n!.n, slug).toBeGreaterThan(0);
+      expect(p!.n, slug).toBeGreaterThanOrEqual(5);
+      const row = page.match(new RegExp(`<tr>(?:(?!</tr>).)*?href="/beheer/${slug}"(?:(?!</tr>).)*</tr>`, "s"))![0];
+      const cells = [...row.matchAll(/<td>(.*?)<\/td>/gs)].map((cell) => text(cell[1]!).trim());
+      expect(cells.slice(2, 5), slug).toEqual([String(n!.n), String(p!.n), "Openbaar"]);
+    }
+  });
+
+  it("keeps a new municipality out of every public page, feed and API until its project leader publishes it", async () => {
+    expect((await post("/netwerk", { intent: "create", name: "Zandvoort-Noord", slug: "zandvoort-noord", themeColour: "#0A5C7A" }, COORDINATOR)).status).toBe(302);
+    const id = await idOf("zandvoort-noord");
+    expect((await municipalityRow("zandvoort-noord"))!.publishedAt).toBeNull();
+    await db().insert(neighbourhoods).values({ municipalityId: id, name: "Duinrand" });
+    const activityId = await createTestActivity({ municipalitySlug: "zandvoort-noord", title: "Strandjutten in Zandvoort-Noord" });
+    const leaderEmail = `pl-${randomBytes(4).toString("hex")}@zandvoort.example`;
+    const leaderId = `user-${randomBytes(6).toString("hex")}`;
+    // Staff must use two-factor sign-in; this session stands for a sign-in with password and code.
+    await db().insert(users).values({ id: leaderId, name: "Zara Zandvoort", email: leaderEmail, emailVerified: true, twoFactorEnabled: true });
+    await db().insert(memberships).values({ userId: leaderId, role: "project_leader", municipalityId: id });
+    cookies[leaderEmail] = (await sessionCookieFor(database.url, leaderEmail)).header;
+
+    const hidden = [
+      "/zandvoort-noord",
+      "/zandvoort-noord/activiteiten",
+      "/zandvoort-noord/embed",
+      `/zandvoort-noord/activiteiten/${activityId}`,
+      `/zandvoort-noord/activiteiten/${activityId}/agenda.ics`,
+      "/activiteiten?gemeente=zandvoort-noord",
+      "/api/v1/municipalities/zandvoort-noord/calendar.ics",
+      "/api/v1/municipalities/zandvoort-noord/neighbourhoods",
+      `/api/v1/activities/${activityId}`,
+      "/api/v1/activities?municipality=zandvoort-noord",
+    ];
+    const listings = ["/", "/activiteiten?q=strandjutten", "/api/v1/municipalities", "/api/v1/activities?q=strandjutten"];
+    async function publicView() {
+      const statuses = await Promise.all(hidden.map(async (path) => [path, (await get(path, null)).status] as const));
+      const listed = await Promise.all(listings.map(async (path) => [path, /Zandvoort-Noord|zandvoort-noord/.test((await get(path, null)).html)] as const));
+      return { statuses: Object.fromEntries(statuses), listed: Object.fromEntries(listed) };
+    }
+    const before = await publicView();
+    // Exactly what a municipality that does not exist gets (the API calls an unknown filter value bad input).
+    const unknown = async (path: string) => (await get(path.replaceAll("zandvoort-noord", "bestaat-niet"), null)).status;
+    expect(before.statuses).toEqual(Object.fromEntries(await Promise.all(hidden.map(async (path) => [path, path.includes("bestaat") ? 0 : await unknown(path)]))));
+    expect(Object.values(before.statuses).every((status) => status === 404 || status === 400)).toBe(true);
+    expect(before.listed).toEqual(Object.fromEntries(listings.map((path) => [path, false])));
+    const signUp = await fetch(`${server.url}/api/v1/activities/${activityId}/registrations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Vroege Vogel", email: "vroeg@voorbeeld.nl", ageGroup: "27_66" }),
+    });
+    expect(signUp.status).toBe(404);
+
+    // The network overview and the settings page tell staff where things stand.
+    expect(text((await get("/netwerk", COORDINATOR)).html)).toContain("Nog niet openbaar");
+    const settings = await get("/beheer/zandvoort-noord/instellingen", leaderEmail);
+    expect(text(settings.html)).toContain("Deze gemeente is nog niet openbaar.");
+    expect((await post("/beheer/zandvoort-noord/instellingen", { intent: "publish" }, OTHER_PROJECT_LEADER)).status).toBe(404);
+    expect((await municipalityRow("zandvoort-noord"))!.publishedAt).toBeNull();
+
+    const published = await post("/beheer/zandvoort-noord/instellingen", { intent: "publish" }, leaderEmail);
+    expect(published.location).toBe("/beheer/zandvoort-noord/instellingen?melding=gepubliceerd");
+    expect((await municipalityRow("zandvoort-noord"))!.publishedAt).toBeInstanceOf(Date);
+    expect(text((await get(published.location!, leaderEmail)).html)).toContain("De gemeente is nu openbaar.");
+    const after = await publicView();
+    expect(after.statuses).toEqual(Object.fromEntries(hidden.map((path) => [path, 200])));
+    expect(after.listed).toEqual(Object.fromEntries(listings.map((path) => [path, true])));
+    const english = await fetch(`${server.url}/beheer/zandvoort-noord/instellingen`, { headers: { cookie: `${cookies[leaderEmail]}; buurtkracht_lang=en` } });
+    expect(text(await english.text())).toContain("This municipality has been public since");
   });
 });
 

@@ -17,7 +17,7 @@ export interface TestMunicipality {
 
 export async function createTestMunicipality(name: string, neighbourhoodNames: string[] = ["Oost", "West"]): Promise<TestMunicipality> {
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(3).toString("hex")}`;
-  const [row] = await db().insert(municipalities).values({ slug, name, themeColour: "#0b6e4f" }).returning({ id: municipalities.id });
+  const [row] = await db().insert(municipalities).values({ slug, name, themeColour: "#0b6e4f", publishedAt: new Date() }).returning({ id: municipalities.id });
   const rows = await db()
     .insert(neighbourhoods)
     .values(neighbourhoodNames.map((n) => ({ municipalityId: row!.id, name: n })))

@@ -5,7 +5,7 @@
  * municipality B cannot be built from a request that was authorised for municipality A.
  * See docs/decisions/003-tenant-scoping.md.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { data } from "react-router";
 import { requireStaffUser, type CurrentUser } from "~/features/accounts/session.server";
 import { db } from "~/lib/db/client.server";
@@ -26,6 +26,8 @@ export interface MunicipalityScope {
   introduction: string;
   /** Replies to the municipality's mails go here (Reply-To). */
   contactEmail: string | null;
+  /** When its project leader made it public; null while only staff can see it. */
+  publishedAt: Date | null;
 }
 
 declare const networkScopeBrand: unique symbol;
@@ -44,17 +46,22 @@ const scopeColumns = {
   logoPath: municipalities.logoPath,
   introduction: municipalities.introduction,
   contactEmail: municipalities.contactEmail,
+  publishedAt: municipalities.publishedAt,
 };
 
-async function findMunicipality(slug: string): Promise<MunicipalityScope | null> {
+async function findMunicipality(slug: string, options: { publishedOnly: boolean }): Promise<MunicipalityScope | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const [row] = await db().select(scopeColumns).from(municipalities).where(eq(municipalities.slug, slug));
+  const bySlug = eq(municipalities.slug, slug);
+  const [row] = await db()
+    .select(scopeColumns)
+    .from(municipalities)
+    .where(options.publishedOnly ? and(bySlug, isNotNull(municipalities.publishedAt)) : bySlug);
   return row ? { ...row, id: row.id as MunicipalityId } : null;
 }
 
 /**
  * Public pages of a municipality: anyone may read its published data. Throws 404 for an unknown
- * slug.
+ * slug, and for a municipality its project leader has not published yet.
  */
 export async function openPublicMunicipality(slug: string): Promise<MunicipalityScope> {
   const municipality = await findPublicMunicipality(slug);
@@ -71,10 +78,10 @@ export async function openPublicMunicipality(slug: string): Promise<Municipality
 const publicMunicipalities = shortLivedCache<MunicipalityScope | null>(5_000, { keep: (found) => found !== null });
 
 function findPublicMunicipality(slug: string): Promise<MunicipalityScope | null> {
-  return publicMunicipalities.get(slug, () => findMunicipality(slug));
+  return publicMunicipalities.get(slug, () => findMunicipality(slug, { publishedOnly: true }));
 }
 
-/** Forgets cached public municipality data after a change to name, slug, colour or logo. */
+/** Forgets cached public municipality data after a change to name, slug, colour, logo or publication. */
 export function forgetPublicMunicipalities(): void {
   publicMunicipalities.clear();
 }
@@ -90,7 +97,7 @@ export async function authorizeMunicipality(
   action: MunicipalityAction,
 ): Promise<{ user: CurrentUser; municipality: MunicipalityScope }> {
   const user = await requireStaffUser(request);
-  const municipality = slug ? await findMunicipality(slug) : null;
+  const municipality = slug ? await findMunicipality(slug, { publishedOnly: false }) : null;
   if (!municipality || !canInMunicipality(user.actor, action, municipality.id)) throw notFound();
   return { user, municipality };
 }

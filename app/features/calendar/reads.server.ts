@@ -49,6 +49,9 @@ const publicColumns = {
   position: sql<string>`to_char(${activities.startsAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("position"),
 };
 
+// A municipality's activities are public only once the municipality itself is published.
+const isPublicMunicipality = and(eq(municipalities.id, activities.municipalityId), isNotNull(municipalities.publishedAt));
+
 function withLocalMoments<Row extends { startsLocal: string; startsOffset: number; endsLocal: string; endsOffset: number }>(row: Row) {
   return { ...row, starts: localMoment(row.startsLocal, row.startsOffset), ends: localMoment(row.endsLocal, row.endsOffset) };
 }
@@ -135,7 +138,7 @@ function buildUpcomingQuery(shape: Shape, name: string) {
   return db()
     .select(publicColumns)
     .from(activities)
-    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .innerJoin(municipalities, isPublicMunicipality)
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
     .where(and(...upcomingConditions(shape)))
     .orderBy(asc(activities.startsAt), asc(activities.id))
@@ -247,7 +250,7 @@ async function findPublished(id: string, municipalityId: string | null, withCanc
   const [row] = await db()
     .select(publicColumns)
     .from(activities)
-    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .innerJoin(municipalities, isPublicMunicipality)
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
     .where(and(...conditions));
   return row ? withLocalMoments(row) : null;

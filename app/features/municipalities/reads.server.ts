@@ -1,9 +1,9 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { memberships, municipalities, neighbourhoods, partnerOrganisations, users } from "~/lib/db/schema";
 
-/** The municipalities of the network, for the public home page (public data only). */
+/** The published municipalities of the network, for public pages and the API (public data only). */
 export async function listMunicipalities() {
   return db()
     .select({
@@ -14,30 +14,39 @@ export async function listMunicipalities() {
       logoPath: municipalities.logoPath,
     })
     .from(municipalities)
+    .where(isNotNull(municipalities.publishedAt))
     .orderBy(asc(municipalities.name));
 }
 
-/** Network-wide overview for the network coordinator: every municipality with its size and project leaders. */
+/** Network-wide overview for the network coordinator: every municipality with its size, project leaders and whether it is public. */
 export async function listNetworkMunicipalities(_network: NetworkScope) {
-  const rows = await db()
-    .select({
-      id: municipalities.id,
-      slug: municipalities.slug,
-      name: municipalities.name,
-      themeColour: municipalities.themeColour,
-      neighbourhoodCount: sql<number>`(select count(*)::int from ${neighbourhoods} where ${neighbourhoods.municipalityId} = ${municipalities.id})`,
-      partnerCount: sql<number>`(select count(*)::int from ${partnerOrganisations} where ${partnerOrganisations.municipalityId} = ${municipalities.id})`,
-    })
-    .from(municipalities)
-    .orderBy(asc(municipalities.name));
-  const leaders = await db()
-    .select({ municipalityId: memberships.municipalityId, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.role, "project_leader"))
-    .orderBy(asc(users.name));
+  const [rows, neighbourhoodCounts, partnerCounts, leaders] = await Promise.all([
+    db()
+      .select({
+        id: municipalities.id,
+        slug: municipalities.slug,
+        name: municipalities.name,
+        themeColour: municipalities.themeColour,
+        isPublished: sql<boolean>`${municipalities.publishedAt} is not null`,
+      })
+      .from(municipalities)
+      .orderBy(asc(municipalities.name)),
+    // Counted per municipality in their own queries: a correlated subquery in a one-table select
+    // loses its table names in Drizzle and then compared each row with itself (every count was 0).
+    db().select({ municipalityId: neighbourhoods.municipalityId, n: count() }).from(neighbourhoods).groupBy(neighbourhoods.municipalityId),
+    db().select({ municipalityId: partnerOrganisations.municipalityId, n: count() }).from(partnerOrganisations).groupBy(partnerOrganisations.municipalityId),
+    db()
+      .select({ municipalityId: memberships.municipalityId, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.role, "project_leader"))
+      .orderBy(asc(users.name)),
+  ]);
+  const countOf = (counts: { municipalityId: string; n: number }[], id: string) => counts.find((c) => c.municipalityId === id)?.n ?? 0;
   return rows.map((row) => ({
     ...row,
+    neighbourhoodCount: countOf(neighbourhoodCounts, row.id),
+    partnerCount: countOf(partnerCounts, row.id),
     projectLeaders: leaders.filter((leader) => leader.municipalityId === row.id).map((leader) => leader.name),
   }));
 }

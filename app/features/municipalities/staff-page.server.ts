@@ -28,6 +28,7 @@ const NOTICES = {
   uitgenodigd: "admin.notice.invited",
   ingetrokken: "admin.notice.revoked",
   aangemaakt: "admin.notice.created",
+  gepubliceerd: "publication.notice.published",
 } as const satisfies Record<string, MessageKey>;
 export type Notice = keyof typeof NOTICES;
 

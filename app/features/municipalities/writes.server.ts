@@ -2,7 +2,7 @@
  * Writes for running a municipality. Every function takes the MunicipalityId the gate handed out
  * and filters on it, so a form for municipality A can never change municipality B's rows.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { forgetPublicMunicipalities, type MunicipalityId, type NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { uniqueViolation } from "~/lib/db/errors";
@@ -52,6 +52,18 @@ export async function updateMunicipalitySettings(
     if (uniqueViolation(error) !== null) return refuse("slug", "admin.validation.slugTaken");
     throw error;
   }
+}
+
+/**
+ * Makes a municipality public: from now on its pages, calendar, feed and API entries exist.
+ * Publishing twice keeps the first moment.
+ */
+export async function publishMunicipality(municipalityId: MunicipalityId): Promise<void> {
+  await db()
+    .update(municipalities)
+    .set({ publishedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(municipalities.id, municipalityId), isNull(municipalities.publishedAt)));
+  forgetPublicMunicipalities();
 }
 
 export async function addNeighbourhood(municipalityId: MunicipalityId, name: string): Promise<WriteResult> {

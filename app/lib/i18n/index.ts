@@ -8,8 +8,9 @@ import { activityMessages } from "./messages/activities";
 import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
 import { publicPages } from "./messages/public";
+import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, admin] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, admin, staffMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
