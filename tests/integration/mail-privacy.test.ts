@@ -124,6 +124,29 @@ describe("the mail viewer and token links", () => {
   });
 });
 
+describe("every token link is named", () => {
+  it("lists each link with a token in the message that carries it, for every kind of mail", async () => {
+    await post("/registreren", { name: "Nieuw Account", email: "nieuw.account@voorbeeld.nl", password: "Een-lang-wachtwoord-1", locale: "nl" });
+    await post("/inloggen/link", { email: RESIDENT });
+    await newestMail("nieuw.account@voorbeeld.nl", "verify-email");
+    await newestMail(RESIDENT, "magic-link");
+
+    const mails = await db().select().from(outboxEmails);
+    const kinds = new Set<string>();
+    for (const mail of mails) {
+      for (const url of mail.textBody.match(/https?:\/\/\S+/g) ?? []) {
+        const link = url.replace(/[.,;:!?)]+$/, "");
+        const carriesToken = /token|\/api\/auth\/|\/uitnodiging\/|\/inschrijving\//.test(link);
+        if (carriesToken) {
+          kinds.add(mail.kind);
+          expect(mail.secretLinks, `${mail.kind} to ${mail.toAddress}`).toContain(link);
+        }
+      }
+    }
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(["invitation", "magic-link", "registration-confirmed", "reset-password", "verify-email"]));
+  });
+});
+
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
@@ -174,7 +197,7 @@ describe("retention", () => {
         ('s-new', ${randomBytes(16).toString("hex")}, ${user!.id}, now() + interval '1 day', now(), now())`);
     await db().execute(sql`
       insert into rate_limit_counters (key, window_start, count) values
-        ('sign-up:oud@voorbeeld.nl', now() - interval '3 days', 4), ('sign-up:nu@voorbeeld.nl', now(), 1)`);
+        ('retentietest:oud', now() - interval '3 days', 4), ('retentietest:nu', now(), 1)`);
 
     await pruneSignInRecords();
     await pruneRateLimitCounters();
@@ -187,7 +210,7 @@ describe("retention", () => {
     ]);
     expect(await ids(sql`select id from verifications where id like 'v-%'`)).toEqual(["v-new"]);
     expect(await ids(sql`select id from sessions where id like 's-%'`)).toEqual(["s-new"]);
-    expect(await ids(sql`select key as id from rate_limit_counters where key like 'sign-up:%@voorbeeld.nl'`)).toEqual(["sign-up:nu@voorbeeld.nl"]);
+    expect(await ids(sql`select key as id from rate_limit_counters where key like 'retentietest:%'`)).toEqual(["retentietest:nu"]);
   });
 
   it("anonymises registrations a year after their activity ended and keeps what the counts need", async () => {
