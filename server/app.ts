@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider } from "react-router";
 import { cspNonceContext, requestIdContext } from "~/lib/request-context";
 import { sql } from "drizzle-orm";
@@ -18,7 +17,9 @@ import { logger } from "~/lib/log.server";
 import { readStoredFile } from "~/lib/storage.server";
 import { apiConventions } from "./api-conventions";
 import { isCrossSiteRequest } from "./cross-site";
+import { bodyLimit } from "./body-limit";
 import { publicPageCache } from "./page-cache";
+import { createRequestHandler } from "./react-router-handler";
 import { privateByDefault, securityHeaders } from "./security-headers";
 import * as serverBuild from "virtual:react-router/server-build";
 
@@ -103,6 +104,7 @@ export function createApp(options: { clientDir?: string } = {}) {
     next();
   });
 
+  app.use(bodyLimit());
   app.use(privateByDefault());
   app.use(publicPageCache(env.PUBLIC_PAGE_CACHE_SECONDS));
   app.all(

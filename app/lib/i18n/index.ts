@@ -7,10 +7,11 @@ import { admin } from "./messages/admin";
 import { activityMessages } from "./messages/activities";
 import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
+import { httpMessages } from "./messages/http";
 import { publicPages } from "./messages/public";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, admin, staffMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, admin, staffMessages, httpMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
