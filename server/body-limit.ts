@@ -35,12 +35,17 @@ export function bodyLimit() {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const limit = bodyLimitFor(req.originalUrl);
     const tooLarge = () => {
-      // Whatever else the client sends is read and dropped, never kept; the connection then closes.
+      // Whatever else the client sends is read and dropped, never kept, so that the client can
+      // read the answer (closing at once would reset the connection under it). A client that
+      // goes on sending long after the answer is cut off.
       req.unpipe();
       req.removeAllListeners("data");
       req.resume();
-      res.setHeader("Connection", "close");
-      res.on("finish", () => setTimeout(() => req.socket?.destroy(), 2_000).unref());
+      res.on("finish", () => {
+        setTimeout(() => {
+          if (!req.complete) req.socket?.destroy();
+        }, 10_000).unref();
+      });
       sendHttpError(req, res, {
         status: 413,
         page: { title: "http.tooLarge.title", body: "http.tooLarge.body" },

@@ -43,7 +43,10 @@ function postChunked(path: string, totalBytes: number, headers: Record<string, s
       answered = true;
       let body = "";
       res.on("data", (chunk) => (body += String(chunk)));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body, sent }));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body, sent });
+        req.destroy();
+      });
       res.on("error", reject);
     });
     req.on("error", (error) => {
