@@ -50,9 +50,11 @@ export default [
   route("api/v1/openapi.json", "routes/api.v1.openapi.ts"),
   route("api/v1/*", "routes/api.v1.not-found.ts"),
 
-  // The public calendar across the network, and the page behind a registration mail's link.
+  // The public calendar across the network, and the page behind a registration mail's link
+  // (/inschrijving was its address in mails sent before the house style said "aanmelding").
   route("activiteiten", "routes/calendar.tsx"),
-  route("inschrijving/:token", "routes/registration.tsx"),
+  route("aanmelding/:token", "routes/registration.tsx"),
+  route("inschrijving/:token", "routes/registration-old-address.ts"),
 
   // Activities: staff pages of the activity domain (public calendar pages live with the calendar).
   route("beheer/:slug/activiteiten", "routes/staff.activities.tsx"),

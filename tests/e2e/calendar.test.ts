@@ -189,7 +189,7 @@ describe("the public calendar on a phone without JavaScript", () => {
 
     // The confirmation mail's cancellation link: opening it changes nothing, the button cancels.
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, "noah@example.org"));
-    const link = /https?:\/\/\S+\/inschrijving\/[A-Za-z0-9_-]+/.exec(mail!.textBody)?.[0];
+    const link = /https?:\/\/\S+\/aanmelding\/[A-Za-z0-9_-]+/.exec(mail!.textBody)?.[0];
     expect(link).toBeDefined();
     await visit(tab, new URL(link!).pathname);
     expect(await page.getByText("Voetbal op straat in het Havenkwartier").count()).toBe(1);
@@ -276,7 +276,7 @@ describe("the public calendar on a phone without JavaScript", () => {
     const tab = await phoneTab();
     await visit(tab, "/havenstad/activiteiten/7d4f1f5c-0a8b-4e59-9a57-1f2d3c4b5a69", 404);
     await visit(tab, "/havenstad/activiteiten/geen-id", 404);
-    await visit(tab, "/inschrijving/onbekend-token-dat-niet-bestaat", 404);
+    await visit(tab, "/aanmelding/onbekend-token-dat-niet-bestaat", 404);
     tab.problems.length = 0;
     await tab.close();
   });

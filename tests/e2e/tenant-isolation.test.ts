@@ -74,6 +74,7 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/api/v1/openapi.json": "public",
   "/api/v1/*": "public",
   "/activiteiten": "public",
+  "/aanmelding/:token": "own-account",
   "/inschrijving/:token": "own-account",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",

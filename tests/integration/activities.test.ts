@@ -121,7 +121,8 @@ describe("signing up", () => {
     expect(mail!.kind).toBe("registration-confirmed");
     expect(mail!.subject).toContain("Zaalvoetbal");
     expect(mail!.textBody).toContain(`/havenstad/activiteiten/${activityId}`);
-    expect(mail!.textBody).toMatch(/\/inschrijving\/[A-Za-z0-9_-]{43}/);
+    // "Aanmelding" is the word for it everywhere, the address in the mail included (docs/writing.md).
+    expect(mail!.textBody).toMatch(/\/aanmelding\/[A-Za-z0-9_-]{43}/);
     const attachments = JSON.parse(mail!.attachments!) as { filename: string; content: string }[];
     expect(attachments[0]!.content).toContain("BEGIN:VTIMEZONE");
     expect(attachments[0]!.content).toContain("DTSTART;TZID=Europe/Amsterdam:");
@@ -129,6 +130,23 @@ describe("signing up", () => {
     const found = await findRegistrationByToken(token);
     expect(found).toMatchObject({ name: "Bewoner", status: "confirmed", activityTitle: "Zaalvoetbal", municipalitySlug: "havenstad" });
     expect(await findRegistrationByToken("not-a-real-token-but-long-enough")).toBeNull();
+  });
+
+  it("keeps the links of mails sent before the address became /aanmelding working", async () => {
+    const activityId = await createTestActivity({ capacity: 5, title: "Voorleesochtend" });
+    await signUp(activityId, "oude-link@example.org");
+    const token = await cancelTokenFromMail("oude-link@example.org");
+    const opened = await fetch(`${server.url}/inschrijving/${token}`, { redirect: "manual" });
+    expect(opened.status).toBe(301);
+    expect(opened.headers.get("location")).toBe(`/aanmelding/${token}`);
+    // A cancel button on a page still open at the old address posts there: the post follows the redirect.
+    const cancelled = await fetch(`${server.url}/inschrijving/${token}`, { method: "POST", headers: { origin: server.url }, redirect: "manual" });
+    expect(cancelled.status).toBe(308);
+    expect(cancelled.headers.get("location")).toBe(`/aanmelding/${token}`);
+    const page = await fetch(`${server.url}/inschrijving/${token}`);
+    expect(page.url).toBe(`${server.url}/aanmelding/${token}`);
+    expect(await page.text()).toContain("Voorleesochtend");
+    expect((await fetch(`${server.url}/inschrijving/onbekend-token-dat-niet-bestaat`)).status).toBe(404);
   });
 
   it("answers the same address again with the existing registration and sends nothing new", async () => {

@@ -61,7 +61,7 @@ describe("Cache-Control", () => {
 
   it("keeps no personal data in a cache, also without a session", async () => {
     // The page behind a sign-up mail's link names the person; an unknown token is as private.
-    expect((await get("/inschrijving/onbekend-token")).headers.get("cache-control")).toBe("no-store");
+    expect((await get("/aanmelding/onbekend-token")).headers.get("cache-control")).toBe("no-store");
     expect((await get("/inloggen")).headers.get("cache-control")).toBe("no-store");
   });
 

@@ -113,7 +113,7 @@ describe("mail delivery over SMTP", () => {
     const mail = smtp.mails.find((m) => m.to.some((to) => to.includes("mila.mail@example.org")));
     expect(mail, "the SMTP server received the confirmation").toBeDefined();
     expect(mail!.from).toContain("noreply@buurtkracht.test");
-    expect(mail!.data).toContain("/inschrijving/");
+    expect(mail!.data).toContain("/aanmelding/");
     expect(mail!.data).toMatch(/text\/calendar/);
 
     let status = "";
@@ -211,7 +211,7 @@ describe("what a mail carries", () => {
     expect(html!.body).not.toMatch(/<b>|<img/);
     // The platform's own links are links in the HTML part, the cancel link among them.
     expect(html!.body).toMatch(new RegExp(`<a href="${server.url}/havenstad/activiteiten/${activity.id}">`));
-    expect(html!.body).toMatch(new RegExp(`<a href="${server.url}/inschrijving/[A-Za-z0-9_-]+">`));
+    expect(html!.body).toMatch(new RegExp(`<a href="${server.url}/aanmelding/[A-Za-z0-9_-]+">`));
   });
 
   it("sends replies to MAIL_REPLY_TO for a municipality without a contact address, in Dutch by default", async () => {

@@ -109,10 +109,10 @@ describe("the mail viewer and token links", () => {
 
     const activityId = await signUp("echte.bewoner@voorbeeld.nl");
     const confirmation = await newestMail("echte.bewoner@voorbeeld.nl", "registration-confirmed");
-    expect(confirmation.secretLinks[0]).toMatch(/\/inschrijving\/[A-Za-z0-9_-]+$/);
+    expect(confirmation.secretLinks[0]).toMatch(/\/aanmelding\/[A-Za-z0-9_-]+$/);
     const confirmationPage = await get(`/beheer/mail/${confirmation.id}`, PROJECT_LEADER);
     expect(confirmationPage.html).toContain("[link verborgen]");
-    expect(confirmationPage.html).not.toMatch(/\/inschrijving\/[A-Za-z0-9_-]/);
+    expect(confirmationPage.html).not.toMatch(/\/aanmelding\/[A-Za-z0-9_-]/);
     expect(confirmationPage.html).toContain(`href="${server.url}/havenstad/activiteiten/${activityId}"`);
 
     // A demo installation: nobody can receive mail at .example, so the walk-through uses the viewer.
@@ -136,7 +136,7 @@ describe("every token link is named", () => {
     for (const mail of mails) {
       for (const url of mail.textBody.match(/https?:\/\/\S+/g) ?? []) {
         const link = url.replace(/[.,;:!?)]+$/, "");
-        const carriesToken = /token|\/api\/auth\/|\/uitnodiging\/|\/inschrijving\//.test(link);
+        const carriesToken = /token|\/api\/auth\/|\/uitnodiging\/|\/aanmelding\/|\/inschrijving\//.test(link);
         if (carriesToken) {
           kinds.add(mail.kind);
           expect(mail.secretLinks, `${mail.kind} to ${mail.toAddress}`).toContain(link);

@@ -184,7 +184,7 @@ describe("240 simultaneous sign-ups over HTTP, spread across two app instances",
     const leaving = before.confirmed.slice(0, 10);
     const nextInLine = before.waitlisted.slice(0, 10);
     const tokens = await Promise.all(leaving.map((r) => cancelTokenFromMail(r.email!)));
-    const responses = await Promise.all(tokens.map((token, i) => post(i, `/inschrijving/${token}`, { form: new URLSearchParams() })));
+    const responses = await Promise.all(tokens.map((token, i) => post(i, `/aanmelding/${token}`, { form: new URLSearchParams() })));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
 
     const after = await placeCounts(activityId);

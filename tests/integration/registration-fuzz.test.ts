@@ -222,9 +222,9 @@ describe("markup in names and titles", () => {
     });
     expect(response.status).toBe(201);
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
-    const token = /\/inschrijving\/([A-Za-z0-9_-]+)/.exec(mail!.textBody)?.[1];
+    const token = /\/aanmelding\/([A-Za-z0-9_-]+)/.exec(mail!.textBody)?.[1];
     expect(token).toBeDefined();
-    const page = await (await fetch(`${server.url}/inschrijving/${token}`)).text();
+    const page = await (await fetch(`${server.url}/aanmelding/${token}`)).text();
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toContain("<script>alert(1)</script>");
 

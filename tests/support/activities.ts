@@ -59,8 +59,8 @@ export async function cancelTokenFromMail(email: string): Promise<string> {
   const mails = await db()
     .select({ text: outboxEmails.textBody, createdAt: outboxEmails.createdAt })
     .from(outboxEmails)
-    .where(and(eq(outboxEmails.toAddress, email), like(outboxEmails.textBody, "%/inschrijving/%")));
-  const match = mails.map((m) => /\/inschrijving\/([A-Za-z0-9_-]+)/.exec(m.text)).find(Boolean);
+    .where(and(eq(outboxEmails.toAddress, email), like(outboxEmails.textBody, "%/aanmelding/%")));
+  const match = mails.map((m) => /\/aanmelding\/([A-Za-z0-9_-]+)/.exec(m.text)).find(Boolean);
   if (!match) throw new Error(`no cancellation link mailed to ${email}`);
   return match[1]!;
 }

@@ -12,5 +12,5 @@ export function staffActivityPath(municipalitySlug: string, activityId: string):
 
 /** The page where a person cancels their registration; the token comes from their email. */
 export function cancellationPath(token: string): string {
-  return `/inschrijving/${token}`;
+  return `/aanmelding/${encodeURIComponent(token)}`;
 }

@@ -28,6 +28,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "account",
   "activiteiten",
   "admin",
+  "aanmelding",
+  "aanmeldingen",
   "afmelden",
   "agenda",
   "api",
