@@ -99,7 +99,7 @@ describe("the publicly shown organiser", () => {
     expect(shown.jsonLd).toBe(partner.name);
     expect(shown.api).toBe(partner.name);
     expect(shown.ics).toContain(partner.name);
-    expect(shown.mail).toContain(`Organisatie: ${partner.name}`);
+    expect(shown.mail).toContain(`Georganiseerd door: ${partner.name}`);
     expect(shown.mail).not.toContain("Pieter Projectleider");
   });
 
@@ -109,7 +109,7 @@ describe("the publicly shown organiser", () => {
     expect(shown.shown).toBe("Havenstad");
     expect(shown.jsonLd).toBe("Havenstad");
     expect(shown.api).toBe("Havenstad");
-    expect(shown.mail).toContain("Organisatie: Havenstad");
+    expect(shown.mail).toContain("Georganiseerd door: Havenstad");
   });
 
   it("is the name somebody typed in, when they chose one", async () => {

@@ -58,7 +58,7 @@ describe("robots.txt", () => {
     expect(robots.body).toMatch(/^User-agent: \*$/m);
     expect(robots.body).toContain(`Sitemap: ${server.url}/sitemap.xml`);
     const rules = disallowedPrefixes(robots.body);
-    for (const path of ["/beheer/havenstad", "/account", "/api/auth/sign-in", "/api/v1/activities", "/inloggen", "/registreren", "/netwerk", "/uitnodiging/abc", "/inschrijving/abc", "/havenstad/activiteiten?q=voetbal"]) {
+    for (const path of ["/beheer/havenstad", "/account", "/api/auth/sign-in", "/api/v1/activities", "/inloggen", "/registreren", "/netwerk", "/uitnodiging/abc", "/aanmelding/abc", "/inschrijving/abc", "/havenstad/activiteiten?q=voetbal"]) {
       expect(rules.some((rule) => matchesRule(path, rule)), path).toBe(true);
     }
     for (const path of ["/", "/activiteiten", "/havenstad", "/havenstad/activiteiten", "/havenstad/activiteiten/0b6e4f00-0000-4000-8000-000000000000"]) {

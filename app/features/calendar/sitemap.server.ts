@@ -36,6 +36,7 @@ export function robotsTxt(): string {
     "/wachtwoord-herstellen",
     "/uitloggen",
     "/uitnodiging/",
+    "/aanmelding/",
     "/inschrijving/",
     "/taal/",
     "/*?",

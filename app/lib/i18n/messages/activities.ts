@@ -23,7 +23,7 @@ export const activityMessages = defineMessages(
     "registrationStatus.cancelled": "Afgemeld",
 
     "registrationMail.details":
-      "Wat: {title}\nWanneer: {when} tot {until}\nWaar: {location}\nOrganisatie: {organiser}\n\nMeer informatie: {url}",
+      "Wat: {title}\nWanneer: {when} tot {until}\nWaar: {location}\nGeorganiseerd door: {organiser}\n\nMeer informatie: {url}",
     "registrationMail.cancelHint":
       "Kun je toch niet? Meld je dan af via deze link, dan komt je plaats vrij voor iemand anders:\n{cancelUrl}",
     "registrationMail.confirmed.subject": "Je bent aangemeld: {title}",
