@@ -53,7 +53,28 @@ export function ActivityForm({
   const registration = values.registration ?? "required";
   return (
     <PostForm encType="multipart/form-data">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          title: t("activityForm.titleLabel"),
+          description: t("activityForm.description"),
+          category: t("activityForm.category"),
+          neighbourhoodId: t("activityForm.neighbourhood"),
+          location: t("activityForm.location"),
+          date: t("activityForm.dateLabel"),
+          startTime: t("activityForm.startTime"),
+          endTime: t("activityForm.endTime"),
+          repeatWeeks: t("activityForm.repeatWeeks"),
+          minAge: t("activityForm.minAge"),
+          maxAge: t("activityForm.maxAge"),
+          registration: t("activityForm.registration"),
+          capacity: t("activityForm.capacity"),
+          waitlistEnabled: t("activityForm.waitlist"),
+          organiserName: t("activityForm.organiserName"),
+          partnerOrganisationId: t("activityForm.partner"),
+          image: t("activityForm.image"),
+        }}
+      />
       <TextField name="title" label={t("activityForm.titleLabel")} required maxLength={150} defaultValue={values.title} errors={errors} />
       <TextAreaField
         name="description"

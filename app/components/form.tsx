@@ -164,8 +164,18 @@ export function CheckboxField({ name, label, defaultChecked, errors }: { name: s
   );
 }
 
-/** A list of the problems at the top of a form, each linking to its field (WCAG 3.3.1). */
-export function ErrorSummary({ errors }: { errors: FormErrors }) {
+/** "Vul dit veld in." after a label reads "Titel: vul dit veld in."; a word in capitals (API, DigiD) keeps them. */
+function afterLabel(message: string): string {
+  const [first, second] = [message.charAt(0), message.charAt(1)];
+  return second && second === second.toLowerCase() ? first.toLowerCase() + message.slice(1) : message;
+}
+
+/**
+ * A list of the problems at the top of a form, each naming its field and linking to it (WCAG
+ * 3.3.1): "Titel: vul dit veld in." `labels` gives each field's visible label by field name, so
+ * five empty fields are five different lines rather than five times the same message.
+ */
+export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   if (!errors || Object.keys(errors).length === 0) return null;
   const formError = errors._form;
@@ -178,13 +188,16 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
           <>
             <p className="utrecht-paragraph">{t("form.errorSummary")}</p>
             <ul className="utrecht-unordered-list">
-              {fieldErrors.map(([field, message]) => (
-                <li className="utrecht-unordered-list__item" key={field}>
-                  <a className="utrecht-link" href={`#field-${field}`}>
-                    {message}
-                  </a>
-                </li>
-              ))}
+              {fieldErrors.map(([field, message]) => {
+                const label = labels[field];
+                return (
+                  <li className="utrecht-unordered-list__item" key={field}>
+                    <a className="utrecht-link" href={`#field-${field}`}>
+                      {label ? `${label}: ${afterLabel(message)}` : message}
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}

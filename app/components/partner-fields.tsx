@@ -1,7 +1,13 @@
+import type { Translate } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { SelectField, TextField, type FormErrors } from "./form";
 
 export type PartnerKindOption = "sport" | "culture" | "welfare" | "school" | "housing" | "police" | "business" | "municipal_department" | "other";
+
+/** The labels of the partner fields by field name, for the form's error summary. */
+export function partnerFieldLabels(t: Translate): Record<string, string> {
+  return { name: t("admin.field.partnerName"), kind: t("admin.field.partnerKind"), website: t("admin.field.website"), email: t("admin.field.partnerEmail") };
+}
 
 /** The fields of a partner organisation, shared by the add and the edit form. */
 export function PartnerFields({

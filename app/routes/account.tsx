@@ -65,7 +65,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     <div className="page-narrow">
       <PageTitle>{t("accounts.account.title")}</PageTitle>
       <p className="utrecht-paragraph">{t("accounts.account.signedInAs", { email: profile.email })}</p>
-      {loaderData.saved && (
+      {/* After a post with errors the summary is the one message: the earlier notice gives way. */}
+      {loaderData.saved && !errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t(loaderData.saved === "profile" ? "accounts.account.profileSaved" : "accounts.account.passwordChanged")}</p>
         </Alert>
@@ -81,7 +82,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </Alert>
       )}
       <Section title={t("accounts.account.profile")}>
-        {!passwordForm && <ErrorSummary errors={errors} />}
+        {!passwordForm && <ErrorSummary errors={errors} labels={{ name: t("accounts.field.name") }} />}
         <PostForm>
           <input type="hidden" name="intent" value="profile" />
           <TextField name="name" label={t("accounts.field.name")} required autoComplete="name" maxLength={100} defaultValue={passwordForm ? profile.name : (values.name ?? profile.name)} errors={passwordForm ? undefined : errors} />
@@ -93,7 +94,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </PostForm>
       </Section>
       <Section title={t("accounts.account.password")}>
-        {passwordForm && <ErrorSummary errors={errors} />}
+        {passwordForm && <ErrorSummary errors={errors} labels={{ currentPassword: t("accounts.field.currentPassword"), newPassword: t("accounts.field.newPassword") }} />}
         <PostForm>
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="username" value={profile.email} autoComplete="username" />

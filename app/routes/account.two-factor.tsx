@@ -121,12 +121,12 @@ export default function TwoFactorSettings({ loaderData, actionData }: Route.Comp
           </p>
         </Alert>
       )}
-      {loaderData.status === "enabled" && (
+      {loaderData.status === "enabled" && !errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t("accounts.twoFactorSettings.enabled")}</p>
         </Alert>
       )}
-      {loaderData.status === "disabled" && (
+      {loaderData.status === "disabled" && !errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t("accounts.twoFactorSettings.disabled")}</p>
         </Alert>
@@ -135,7 +135,7 @@ export default function TwoFactorSettings({ loaderData, actionData }: Route.Comp
       <p className="utrecht-paragraph">
         <strong>{t(loaderData.enabled ? "accounts.twoFactorSettings.statusOn" : "accounts.twoFactorSettings.statusOff")}</strong>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ password: t("accounts.field.password"), code: t("accounts.field.code") }} />
       {loaderData.enabled ? (
         loaderData.mayDisable ? (
           <Section title={t("accounts.twoFactorSettings.disable")}>

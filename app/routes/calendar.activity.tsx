@@ -264,7 +264,7 @@ function RegistrationForm(props: {
   const { errors, values, user } = props;
   return (
     <PostForm action={props.action}>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ name: t("activity.register.name"), email: t("activity.register.email"), ageGroup: t("activity.register.ageGroup") }} />
       {props.waitlist && <p className="utrecht-paragraph">{t("activity.register.waitlistNote")}</p>}
       {user ? (
         <p className="utrecht-paragraph">{t("activity.register.asUser", { name: user.name, email: user.email })}</p>

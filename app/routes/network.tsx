@@ -104,7 +104,7 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
         <h2 className="utrecht-heading-2" id="create-heading">
           {t("network.create")}
         </h2>
-        {!isAppoint && <ErrorSummary errors={errors} />}
+        {!isAppoint && <ErrorSummary errors={errors} labels={{ name: t("admin.field.municipalityName"), slug: t("admin.field.slug"), themeColour: t("admin.field.themeColour") }} />}
         <PostForm>
           <input type="hidden" name="intent" value="create" />
           <TextField name="name" label={t("admin.field.municipalityName")} required errors={isAppoint ? undefined : errors} defaultValue={isAppoint ? undefined : values.name} maxLength={100} />
@@ -137,7 +137,7 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
           {t("network.appoint")}
         </h2>
         <p className="utrecht-paragraph">{t("network.appointHelp")}</p>
-        {isAppoint && <ErrorSummary errors={errors} />}
+        {isAppoint && <ErrorSummary errors={errors} labels={{ municipalityId: t("network.field.municipality"), email: t("admin.field.email") }} />}
         <PostForm>
           <input type="hidden" name="intent" value="appoint" />
           <SelectField

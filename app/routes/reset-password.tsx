@@ -61,7 +61,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     <div className="page-narrow">
       <PageTitle>{t("accounts.resetPassword.title")}</PageTitle>
       <p className="utrecht-paragraph">{t("accounts.resetPassword.intro")}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ newPassword: t("accounts.field.newPassword") }} />
       <PostForm>
         <input type="hidden" name="token" value={loaderData.token} />
         <NewPasswordField name="newPassword" label={t("accounts.field.newPassword")} errors={errors} />

@@ -72,7 +72,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
   return (
     <div className="page-narrow">
       <PageTitle>{t("accounts.signIn.title")}</PageTitle>
-      {loaderData.notice && isMessageKey(loaderData.notice) && (
+      {loaderData.notice && isMessageKey(loaderData.notice) && !errors && (
         <Alert type="info">
           <p className="utrecht-paragraph">{t(loaderData.notice)}</p>
         </Alert>
@@ -82,7 +82,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           <p className="utrecht-paragraph">{t("accounts.signIn.resent")}</p>
         </Alert>
       )}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ email: t("accounts.field.email"), password: t("accounts.field.password") }} />
       {unverified && (
         <PostForm>
           <input type="hidden" name="email" value={values.email ?? ""} />

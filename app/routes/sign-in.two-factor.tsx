@@ -54,7 +54,7 @@ export default function TwoFactorStep({ loaderData, actionData }: Route.Componen
     <div className="page-narrow">
       <PageTitle>{t("accounts.twoFactor.title")}</PageTitle>
       <p className="utrecht-paragraph">{t("accounts.twoFactor.intro")}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ code: t("accounts.field.code") }} />
       <PostForm>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <TextField

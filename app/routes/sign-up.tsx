@@ -55,7 +55,10 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
     <div className="page-narrow">
       <PageTitle>{t("accounts.signUp.title")}</PageTitle>
       <p className="utrecht-paragraph">{t("accounts.signUp.intro")}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ name: t("accounts.field.name"), email: t("accounts.field.email"), password: t("accounts.field.password"), locale: t("accounts.field.locale") }}
+      />
       <PostForm>
         <TextField name="name" label={t("accounts.field.name")} required autoComplete="name" maxLength={100} defaultValue={values.name} errors={errors} />
         <TextField name="email" type="email" label={t("accounts.field.email")} required autoComplete="email" maxLength={254} defaultValue={values.email} errors={errors} />

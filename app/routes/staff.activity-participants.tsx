@@ -75,7 +75,7 @@ export default function Participants({ loaderData, actionData }: Route.Component
           {t("participants.backToActivity")}
         </Link>
       </p>
-      <ErrorSummary errors={errors && !walkInValues.intent ? errors : undefined} />
+      <ErrorSummary errors={errors && !walkInValues.intent ? errors : undefined} labels={{}} />
       {!activity.isAttendanceOpen && <p className="utrecht-paragraph">{t("participants.checkInLater", { when: activity.when })}</p>}
 
       <section className="page-section" aria-labelledby="confirmed-heading">
@@ -170,7 +170,10 @@ export default function Participants({ loaderData, actionData }: Route.Component
           </h2>
           <p className="utrecht-paragraph">{t("participants.walkInHint")}</p>
           <PostForm>
-            <ErrorSummary errors={walkInValues.intent ? errors : undefined} />
+            <ErrorSummary
+              errors={walkInValues.intent ? errors : undefined}
+              labels={{ name: t("participants.name"), ageGroup: t("participants.ageGroup"), email: t("participants.email") }}
+            />
             <input type="hidden" name="intent" value="walkIn" />
             <TextField name="name" label={t("participants.name")} required maxLength={100} autoComplete="off" defaultValue={walkInValues.name} errors={errors} />
             <SelectField

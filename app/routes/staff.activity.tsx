@@ -173,7 +173,7 @@ export default function StaffActivity({ loaderData, actionData }: Route.Componen
           <h2 className="utrecht-heading-2" id="status-heading">
             {t("staffActivities.actions")}
           </h2>
-          <ErrorSummary errors={statusErrors} />
+          <ErrorSummary errors={statusErrors} labels={{ confirm: t("staffActivities.cancelConfirm") }} />
           <div className="button-row">
             {activity.canPublish && (
               <Form method="post" className="inline-form">

@@ -48,7 +48,13 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
   return (
     <>
       <StaffPageHeader title={t("staff.neighbourhoods.title")} sections={loaderData.sections} notice={loaderData.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          name: t("admin.field.neighbourhoodName"),
+          ...Object.fromEntries(loaderData.neighbourhoods.map((n) => [`rename-${n.id}`, t("staff.neighbourhoods.renameLabel", { name: n.name })])),
+        }}
+      />
       {loaderData.neighbourhoods.length === 0 ? (
         <p className="utrecht-paragraph">{t("staff.neighbourhoods.empty")}</p>
       ) : (

@@ -6,7 +6,7 @@ import { partnerSchema } from "~/features/municipalities/schema";
 import { readNotice, staffPageData, withNotice } from "~/features/municipalities/staff-page.server";
 import { deletePartnerOrganisation, updatePartnerOrganisation } from "~/features/municipalities/writes.server";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
-import { PartnerFields } from "~/components/partner-fields";
+import { PartnerFields, partnerFieldLabels } from "~/components/partner-fields";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { PARTNER_KINDS } from "~/lib/db/schema";
@@ -58,7 +58,7 @@ export default function PartnerPage({ loaderData, actionData }: Route.ComponentP
   return (
     <>
       <StaffPageHeader title={partner.name} sections={loaderData.sections} notice={loaderData.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={partnerFieldLabels(t)} />
       <PostForm>
         <input type="hidden" name="intent" value="save" />
         <PartnerFields kinds={loaderData.partnerKinds} errors={errors} values={{ ...partner, ...actionData?.values }} />

@@ -7,7 +7,7 @@ import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.
 import { addPartnerOrganisation } from "~/features/municipalities/writes.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
-import { PartnerFields } from "~/components/partner-fields";
+import { PartnerFields, partnerFieldLabels } from "~/components/partner-fields";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { PARTNER_KINDS } from "~/lib/db/schema";
@@ -43,7 +43,7 @@ export default function Partners({ loaderData, actionData }: Route.ComponentProp
   return (
     <>
       <StaffPageHeader title={t("staff.partners.title")} sections={loaderData.sections} notice={loaderData.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={partnerFieldLabels(t)} />
       {loaderData.partners.length === 0 ? (
         <p className="utrecht-paragraph">{t("staff.partners.empty")}</p>
       ) : (

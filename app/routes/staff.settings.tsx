@@ -101,7 +101,17 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           </>
         )}
       </section>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          name: t("admin.field.municipalityName"),
+          slug: t("admin.field.slug"),
+          themeColour: t("admin.field.themeColour"),
+          introduction: t("admin.field.introduction"),
+          contactEmail: t("admin.field.contactEmail"),
+          logo: t("admin.field.logo"),
+        }}
+      />
       <PostForm encType="multipart/form-data">
         <TextField name="name" label={t("admin.field.municipalityName")} required defaultValue={values.name} errors={errors} maxLength={100} />
         <TextField

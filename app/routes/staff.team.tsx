@@ -88,7 +88,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <>
       <StaffPageHeader title={t("staff.team.title")} sections={loaderData.sections} notice={loaderData.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ email: t("admin.field.email"), role: t("admin.field.role"), partnerOrganisationId: t("admin.field.partner") }} />
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("staff.team.members")}</h2>
         {loaderData.team.length === 0 ? (

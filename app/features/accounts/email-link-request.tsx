@@ -39,7 +39,7 @@ export function EmailLinkRequestPage({
       ) : (
         <>
           {children}
-          <ErrorSummary errors={errors} />
+          <ErrorSummary errors={errors} labels={{ email: t("accounts.field.email") }} />
           <PostForm>
             <TextField name="email" type="email" label={t("accounts.field.email")} required autoComplete="email" maxLength={254} defaultValue={values.email} errors={errors} />
             <div className="button-row">
