@@ -36,7 +36,7 @@ export default [
   route("account", "routes/account.tsx"),
   route("account/tweestapsverificatie", "routes/account.two-factor.tsx"),
   route("uitloggen", "routes/sign-out.tsx"),
-  route("api/auth/*", "routes/api.auth.ts"),
+  route("api/auth/*", "routes/api.auth.tsx"),
 
   // The public JSON API and feeds (resource routes); unknown /api/v1 paths answer with a problem
   // document, and so do other spellings of known ones (server/api-conventions.ts).

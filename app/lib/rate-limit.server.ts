@@ -16,12 +16,15 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
   return (result.rows[0]?.count ?? 0) <= limit;
 }
 
+/** The request header the HTTP layer writes the client address into. */
+export const CLIENT_ADDRESS_HEADER = "x-client-address";
+
 /**
  * The client address as the HTTP layer determined it (server/app.ts overwrites this header on
  * every request with Express's `req.ip`, which honours TRUST_PROXY), so it cannot be spoofed.
  */
 export function clientAddress(request: Request): string {
-  return request.headers.get("x-client-address") ?? "unknown";
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
 /** Counters are kept this long: a window may be up to a day, and a finished window counts nothing. */

@@ -10,6 +10,7 @@ import { db } from "~/lib/db/client.server";
 import * as schema from "~/lib/db/schema";
 import { authSecret } from "~/lib/auth-secret.server";
 import { baseUrl, env } from "~/lib/env.server";
+import { CLIENT_ADDRESS_HEADER } from "~/lib/rate-limit.server";
 import { sendExistingAccountEmail, sendMagicLinkEmail, sendPasswordResetEmail, sendVerificationEmail } from "./auth-emails.server";
 
 function createAuth() {
@@ -64,7 +65,10 @@ function createAuth() {
     advanced: {
       cookiePrefix: "buurtkracht",
       useSecureCookies: baseUrl.startsWith("https://"),
-      ipAddress: { ipAddressHeaders: env.TRUST_PROXY > 0 ? ["x-forwarded-for"] : [] },
+      // The address the HTTP layer determined (TRUST_PROXY applied, set on every request): without
+      // it the rate limiter shares one bucket per path among everyone, so a few requests by one
+      // person would stop everyone's links.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     plugins: [
       magicLink({
