@@ -4,14 +4,26 @@
  * ones, which measurably matters for the public calendar under load.
  */
 import { PassThrough } from "node:stream";
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/lib/log.server";
 import { NonceProvider } from "~/lib/csp-nonce";
-import { cspNonceContext } from "~/lib/request-context";
+import { isDatabaseUnavailable } from "~/lib/db/errors";
+import { cspNonceContext, requestFailureContext } from "~/lib/request-context";
 
 export const streamTimeout = 5_000;
+
+/** An unreachable database is noted for the HTTP layer, which then answers 503 (server/react-router-handler.ts). */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    context.get(requestFailureContext).databaseUnavailable = true;
+    logger.warn({ err: error }, "database unavailable");
+    return;
+  }
+  logger.error({ err: error }, "request failed");
+};
 
 export default function handleRequest(
   request: Request,

@@ -11,6 +11,7 @@ import { RouterContextProvider } from "react-router";
 import { cspNonceContext, requestIdContext } from "~/lib/request-context";
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
+import { isDatabaseUnavailable } from "~/lib/db/errors";
 import { expectedMigrationCount } from "~/lib/db/migrate.server";
 import { baseUrl, env } from "~/lib/env.server";
 import { logger } from "~/lib/log.server";
@@ -18,6 +19,7 @@ import { readStoredFile } from "~/lib/storage.server";
 import { apiConventions } from "./api-conventions";
 import { isCrossSiteRequest } from "./cross-site";
 import { bodyLimit } from "./body-limit";
+import { sendDatabaseUnavailable } from "./error-page";
 import { publicPageCache } from "./page-cache";
 import { createRequestHandler } from "./react-router-handler";
 import { privateByDefault, securityHeaders } from "./security-headers";
@@ -119,6 +121,12 @@ export function createApp(options: { clientDir?: string } = {}) {
       },
     }),
   );
+  // Errors outside React Router (an upload read, the adapter itself): an outage is a 503 there too.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent || !isDatabaseUnavailable(error)) return next(error);
+    logger.warn({ err: error }, "database unavailable");
+    sendDatabaseUnavailable(req, res);
+  });
   return app;
 }
 

@@ -69,3 +69,15 @@ export function sendHttpError(req: Request, res: Response, error: HttpError): vo
 `,
   );
 }
+
+/** Seconds a client is asked to wait while the database is unreachable (a restart, a failover). */
+export const RETRY_AFTER_SECONDS = 10;
+
+export function sendDatabaseUnavailable(req: Request, res: Response): void {
+  sendHttpError(req, res, {
+    status: 503,
+    page: { title: "http.unavailable.title", body: "http.unavailable.body" },
+    problem: { code: "unavailable", title: "api.problem.unavailable", detail: "api.problem.unavailableDetail", values: { seconds: RETRY_AFTER_SECONDS } },
+    headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  });
+}

@@ -1,11 +1,14 @@
 /**
  * React Router behind Express, as @react-router/express does it, except that the request body is
- * the one server/body-limit.ts already counted and kept: React Router never reads the socket
- * itself, so no route can receive more than the limit.
+ * the one server/body-limit.ts already counted and kept (React Router never reads the socket
+ * itself, so no route can receive more than the limit), and that an answer that failed because
+ * the database is unreachable becomes a 503 with Retry-After instead of the error page's 500.
  */
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler as createRouterHandler, type RouterContextProvider, type ServerBuild } from "react-router";
 import { writeReadableStreamToWritable } from "@react-router/node";
+import { requestFailureContext } from "~/lib/request-context";
+import { sendDatabaseUnavailable } from "./error-page";
 
 function requestHeaders(req: Request): Headers {
   const headers = new Headers();
@@ -45,9 +48,17 @@ export function createRequestHandler(options: {
   const handle = createRouterHandler(options.build, process.env.NODE_ENV);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const response = await handle(routerRequest(req, res), options.getLoadContext(req, res));
+      const context = options.getLoadContext(req, res);
+      const failure = { databaseUnavailable: false };
+      context.set(requestFailureContext, failure);
+      const response = await handle(routerRequest(req, res), context);
       if (res.destroyed || res.writableEnded) {
         await response.body?.cancel();
+        return;
+      }
+      if (failure.databaseUnavailable && response.status >= 500) {
+        await response.body?.cancel();
+        sendDatabaseUnavailable(req, res);
         return;
       }
       res.statusMessage = response.statusText;

@@ -25,9 +25,17 @@ export function connectDatabase(url: string, poolSize = env.DATABASE_POOL_SIZE):
     // planner misjudges the calendar and reads every upcoming activity of a municipality instead of
     // walking its index and stopping after one page (docs/scaling.md has the plans).
     options: "-c random_page_cost=1.1",
+    // A database that does not answer (a failover in progress) fails the request instead of
+    // holding it, and /readyz, forever.
+    connectionTimeoutMillis: 5_000,
   });
   pool.on("error", () => {
     // An idle client lost its connection (for example a database restart); the pool replaces it.
+  });
+  pool.on("connect", (client) => {
+    // A checked-out client whose connection is cut between two queries emits "error"; unheard,
+    // that would end the process. The query that uses it next fails, and the pool drops it.
+    client.on("error", () => undefined);
   });
   connection = { url, pool, db: drizzle(pool, { schema }) };
   return connection.db;
