@@ -1,15 +1,19 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /**
  * A table of records with a header row. On a narrow screen it scrolls sideways on its own instead
- * of widening the page; the caption names the table for screen readers (hidden, because the
- * heading above it already says the same on screen).
+ * of widening the page, inside a region named by the caption that keyboard users can focus and
+ * scroll with the arrow keys (WCAG 2.1.1); the caption is hidden, because the heading above it
+ * already says the same on screen.
  */
 export function DataTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ReactNode }) {
+  const captionId = useId();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className="visually-hidden" id={captionId}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, index) => (

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       themeColour: municipality.themeColour,
       logoPath: municipality.logoPath,
     },
-    neighbourhoods: neighbourhoods.map((n) => n.name),
+    neighbourhoods: neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
     // Public page: partners' names, kinds and websites only (their email addresses are for staff).
     partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, website: p.website })),
   };
@@ -68,9 +69,14 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
           <h2 className="utrecht-heading-2" id="neighbourhoods-heading">
             {t("municipality.neighbourhoods")}
           </h2>
+          <p className="utrecht-paragraph">{t("municipality.neighbourhoodsIntro")}</p>
           <ul className="tag-list">
-            {neighbourhoods.map((name) => (
-              <li key={name}>{name}</li>
+            {neighbourhoods.map((neighbourhood) => (
+              <li key={neighbourhood.id}>
+                <Link className="utrecht-link tag-list__link" to={`/${municipality.slug}/activiteiten?wijk=${neighbourhood.id}`}>
+                  {neighbourhood.name}
+                </Link>
+              </li>
             ))}
           </ul>
         </section>
