@@ -35,6 +35,7 @@ export default [
   route("wachtwoord-herstellen", "routes/reset-password.tsx"),
   route("account", "routes/account.tsx"),
   route("account/tweestapsverificatie", "routes/account.two-factor.tsx"),
+  route("account/aanmeldingen", "routes/account.registrations.tsx"),
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.tsx"),
 

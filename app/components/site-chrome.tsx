@@ -69,6 +69,11 @@ export function SiteHeader() {
           {user ? (
             <>
               <li>
+                <Link className="utrecht-link" to="/account/aanmeldingen">
+                  {t("nav.myRegistrations")}
+                </Link>
+              </li>
+              <li>
                 <Link className="utrecht-link" to="/account">
                   {t("nav.account")}
                 </Link>

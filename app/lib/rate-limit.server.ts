@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "~/lib/db/client.server";
+import { db, type Executor } from "~/lib/db/client.server";
 import { defineJob } from "~/lib/jobs.server";
 
 /**
  * Counts one hit for `key` in the current fixed window and says whether it is still within
  * `limit`. The counter lives in PostgreSQL (one upsert), so the limit holds across app instances.
+ * Inside a transaction (`executor`) the hit only counts if the transaction commits.
  */
-export async function consumeRateLimit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
-  const result = await db().execute<{ count: number }>(sql`
+export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, executor: Executor = db()): Promise<boolean> {
+  const result = await executor.execute<{ count: number }>(sql`
     insert into rate_limit_counters (key, window_start, count)
     values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1)
     on conflict (key, window_start) do update set count = rate_limit_counters.count + 1

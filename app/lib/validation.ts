@@ -56,3 +56,28 @@ export const optionalUrl = z
   .default("");
 
 export const uuid = z.uuid({ error: "validation.invalid" });
+
+// What mail programs and chat apps turn into links or markup. A name is mailed back as
+// "Hallo <name>" to whatever address was typed in, so a name that carries a link would let anyone
+// send a link in our name. Full stops in other scripts count too: some clients and IDNA read them
+// as dots. A dot followed by a space ("J. de Vries") or a single letter ("J.R.R. Tolkien") is fine.
+const DOTS = "[.\u2024\u3002\uFF0E\uFF61\uFE52]";
+const LINK_LIKE = [
+  new RegExp(`[\\p{L}\\p{N}_-]${DOTS}[\\p{L}\\p{N}-]{2,}`, "u"),
+  /[@\uFF20\uFE6B]/,
+  /[:\uFF1A]/,
+  /\/\//,
+  /\bwww\b/i,
+  /\d{4,}/,
+];
+const MARKUP = /[<>[\]{}`\\|*_~^=\uFF1C\uFF1E]|&[#\w]+;?/;
+
+/**
+ * A person's name as typed into a public form: free text without web addresses, domain names,
+ * email addresses, long numbers or markup characters.
+ */
+export function personName(max: number) {
+  return text(max)
+    .refine((value) => !LINK_LIKE.some((pattern) => pattern.test(value.normalize("NFKC"))), { error: "validation.nameLink" })
+    .refine((value) => !MARKUP.test(value.normalize("NFKC")), { error: "validation.nameCharacters" });
+}

@@ -1,6 +1,7 @@
 import { readJsonBody } from "~/features/api/body.server";
 import { apiJson, apiTranslator, methodNotAllowed, notFoundProblem, preflight, problem, validationProblem } from "~/features/api/http.server";
 import { pathParameterProblem } from "~/features/api/params.server";
+import { ageRangeText } from "~/features/calendar/calendar-view";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
 import { findPublishedActivityInNetwork } from "~/features/calendar/reads.server";
 import { registrationInput } from "~/features/registrations/schema";
@@ -13,7 +14,11 @@ export function loader({ request }: Route.LoaderArgs) {
   return methodNotAllowed(request, ["POST"]);
 }
 
-/** POST /api/v1/activities/{id}/registrations: sign up without an account. */
+/**
+ * POST /api/v1/activities/{id}/registrations: sign up without an account. A new and a repeated
+ * sign-up get the same answer (202, the outcome is mailed), so the API does not tell anyone whether
+ * an address attends an activity (ADR 015).
+ */
 export async function action({ request, params }: Route.ActionArgs) {
   if (request.method !== "POST") return methodNotAllowed(request, ["POST"]);
   const { locale, t } = apiTranslator(request);
@@ -32,16 +37,18 @@ export async function action({ request, params }: Route.ActionArgs) {
       { locale, headers: { "Retry-After": "60" } },
     );
   }
+  const refused = (code: "closed" | "full") =>
+    problem(409, { code, title: t("api.problem.conflict"), detail: t(`activity.register.error.${code}`) }, { locale });
   try {
     const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: null, locale });
-    return apiJson({ id: result.id, status: result.status }, { status: result.created ? 201 : 200 });
+    if (result.answer === "full") return refused("full");
+    return apiJson({ status: "received" }, { status: 202 });
   } catch (error) {
     if (!(error instanceof RegistrationError)) throw error;
     if (error.code === "not_found") return notFoundProblem(request, "api.problem.activityNotFound");
-    return problem(
-      409,
-      { code: error.code, title: t("api.problem.conflict"), detail: t(`activity.register.error.${error.code}`) },
-      { locale },
-    );
+    if (error.code === "age_group") {
+      return validationProblem(request, { ageGroup: t("activity.register.error.age_group", { ages: ageRangeText(activity, t) }) });
+    }
+    return refused(error.code);
   }
 }

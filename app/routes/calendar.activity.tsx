@@ -7,13 +7,16 @@ import { availabilityOf } from "~/features/calendar/availability";
 import { ageRangeText, availabilityText } from "~/features/calendar/calendar-view";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
 import { ageGroupCookie, rememberedAgeGroup } from "~/features/calendar/age-group-cookie.server";
-import { findPublishedActivity } from "~/features/calendar/reads.server";
+import { findPublicActivityPage } from "~/features/calendar/reads.server";
 import { activityEvent, qrCodeSvg, serialiseJsonLd } from "~/features/calendar/sharing.server";
-import { registrationInput } from "~/features/registrations/schema";
+import { fittingAgeGroups } from "~/features/registrations/policy";
+import { findOwnRegistration } from "~/features/registrations/reads.server";
+import { registrationInput, signedInRegistrationInput } from "~/features/registrations/schema";
 import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FormErrors } from "~/components/form";
 import { MunicipalityBanner, municipalityThemeStyle } from "~/components/municipality-theme";
-import { AGE_GROUPS } from "~/lib/db/schema";
+import { Alert } from "~/components/ui";
+import type { AgeGroup } from "~/lib/db/schema";
 import { baseUrl } from "~/lib/env.server";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -30,7 +33,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: cale
 
 async function loadActivity(slug: string, id: string) {
   const municipality = await openPublicMunicipality(slug);
-  const activity = await findPublishedActivity(municipality.id, id);
+  const activity = await findPublicActivityPage(municipality.id, id);
   if (!activity) throw notFound();
   return { municipality, activity };
 }
@@ -43,6 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const qrSvg = await qrCodeSvg(pageUrl);
   const when = formatInZone(activity.startsAt, locale);
   const theme = { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour, logoPath: municipality.logoPath };
+  const isCancelled = activity.status === "cancelled";
   return {
     municipality: theme,
     municipalityTheme: theme,
@@ -65,7 +69,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       registrationRequired: activity.registrationRequired,
     },
     isPast: activity.endsAt <= new Date(),
-    isOpen: activity.registrationRequired && activity.startsAt > new Date(),
+    isCancelled,
+    isOpen: activity.status === "published" && activity.registrationRequired && activity.startsAt > new Date(),
+    ageGroups: fittingAgeGroups(activity),
+    ownRegistration: user ? await findOwnRegistration(user.id, activity.id) : null,
     pageUrl,
     imageUrl,
     qrSvg,
@@ -101,7 +108,10 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
 };
 
 type ActionResult =
-  | { ok: true; status: "confirmed" | "waitlisted"; created: boolean }
+  /** Anonymous: the same answer whether or not the address was signed up already; the mail says which. */
+  | { ok: true; kind: "received"; email: string }
+  /** Signed in: the page shows the person's own registration from the loader. */
+  | { ok: true; kind: "signedIn" }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -110,27 +120,38 @@ export async function action({ request, params }: Route.ActionArgs) {
   // The honeypot field is invisible to people; a filled one is a bot, which gets the usual answer
   // (so it learns nothing) while nothing is written.
   if (typeof form.website === "string" && form.website !== "") {
-    return { ok: true, status: "confirmed", created: true } satisfies ActionResult;
+    return { ok: true, kind: "received", email: typeof form.email === "string" ? form.email.trim() : "" } satisfies ActionResult;
   }
-  const input = user ? { name: user.name, email: user.email, ageGroup: form.ageGroup } : { name: form.name, email: form.email, ageGroup: form.ageGroup };
-  const parsed = parseInput(registrationInput, input, locale, t);
-  if (!parsed.ok) return invalid(parsed.errors, form);
-  const values = { name: parsed.data.name, email: parsed.data.email, ageGroup: parsed.data.ageGroup };
-  if (!(await mayAttemptRegistration(request, activity.id, parsed.data.email))) {
+  let person: { name: string; email: string; ageGroup: AgeGroup };
+  if (user) {
+    const parsed = parseInput(signedInRegistrationInput, { ageGroup: form.ageGroup }, locale, t);
+    if (!parsed.ok) return invalid(parsed.errors, form);
+    person = { name: user.name, email: user.email, ageGroup: parsed.data.ageGroup };
+  } else {
+    const parsed = parseInput(registrationInput, { name: form.name, email: form.email, ageGroup: form.ageGroup }, locale, t);
+    if (!parsed.ok) return invalid(parsed.errors, form);
+    person = parsed.data;
+  }
+  const values = { name: person.name, email: person.email, ageGroup: person.ageGroup };
+  const refused = (code: RegistrationError["code"]) =>
+    data({ ok: false, errors: { _form: t(`activity.register.error.${code}`) }, values } satisfies ActionResult, {
+      status: code === "not_found" ? 404 : 409,
+    });
+  if (!(await mayAttemptRegistration(request, activity.id, person.email))) {
     return data({ ok: false, errors: { _form: t("activity.register.rateLimited") }, values } satisfies ActionResult, { status: 429 });
   }
   try {
-    const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: user?.id ?? null, locale });
-    const answer = { ok: true, status: result.status, created: result.created } satisfies ActionResult;
-    return user ? data(answer, { headers: { "Set-Cookie": ageGroupCookie(parsed.data.ageGroup) } }) : answer;
+    const result = await registerForActivity({ activityId: activity.id, ...person, userId: user?.id ?? null, locale });
+    if (user) return data({ ok: true, kind: "signedIn" } satisfies ActionResult, { headers: { "Set-Cookie": ageGroupCookie(person.ageGroup) } });
+    // A repeat sign-up for a full activity without a waitlist is refused like a new one would be.
+    if (result.answer === "full") return refused("full");
+    return { ok: true, kind: "received", email: person.email } satisfies ActionResult;
   } catch (error) {
-    if (error instanceof RegistrationError) {
-      return data(
-        { ok: false, errors: { _form: t(`activity.register.error.${error.code}`) }, values } satisfies ActionResult,
-        { status: error.code === "not_found" ? 404 : 409 },
-      );
+    if (!(error instanceof RegistrationError)) throw error;
+    if (error.code === "age_group") {
+      return invalid({ ageGroup: t("activity.register.error.age_group", { ages: ageRangeText(activity, t) }) }, form);
     }
-    throw error;
+    return refused(error.code);
   }
 }
 
@@ -152,7 +173,15 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
       <div className="activity-page">
         <article>
           <h1 className="utrecht-heading-1">{activity.title}</h1>
-          {loaderData.isPast && <p className="utrecht-paragraph">{t("activity.past")}</p>}
+          {loaderData.isCancelled ? (
+            <Alert type="warning">
+              <p className="utrecht-paragraph">
+                <strong>{t("activity.cancelled.notice")}</strong>
+              </p>
+            </Alert>
+          ) : (
+            loaderData.isPast && <p className="utrecht-paragraph">{t("activity.past")}</p>
+          )}
           {loaderData.imageUrl && <img className="activity-page__image" src={loaderData.imageUrl} alt="" width={800} height={450} />}
           <dl className="activity-facts">
             <dt>{t("activity.when")}</dt>
@@ -186,22 +215,38 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         </article>
         <div>
           <section className="activity-register" id="aanmelden" aria-labelledby="register-heading">
-            {result?.ok ? (
+            {result?.ok && result.kind === "received" ? (
               <div role="status">
                 <h2 className="utrecht-heading-2" id="register-heading">
-                  {t(result.status === "confirmed" ? "activity.register.confirmed.title" : "activity.register.waitlisted.title")}
+                  {t("activity.register.received.title")}
+                </h2>
+                <p className="utrecht-paragraph">{t("activity.register.received.body", { title: activity.title, email: result.email })}</p>
+                <p className="utrecht-paragraph">{t("activity.register.received.spam")}</p>
+              </div>
+            ) : loaderData.ownRegistration ? (
+              <div role="status">
+                <h2 className="utrecht-heading-2" id="register-heading">
+                  {t(loaderData.ownRegistration.status === "confirmed" ? "activity.signedUp.confirmed.title" : "activity.signedUp.waitlisted.title")}
                 </h2>
                 <p className="utrecht-paragraph">
-                  {t(result.status === "confirmed" ? "activity.register.confirmed.body" : "activity.register.waitlisted.body", { title: activity.title })}
+                  {loaderData.ownRegistration.status === "confirmed"
+                    ? t("activity.signedUp.confirmed.body")
+                    : t("activity.signedUp.waitlisted.body", { position: loaderData.ownRegistration.position ?? 1 })}
                 </p>
-                {!result.created && <p className="utrecht-paragraph">{t("activity.register.already")}</p>}
+                <p className="utrecht-paragraph page-link">
+                  <a className="utrecht-link" href="/account/aanmeldingen">
+                    {t("activity.signedUp.manage")}
+                  </a>
+                </p>
               </div>
             ) : (
               <>
                 <h2 className="utrecht-heading-2" id="register-heading">
                   {t("activity.register.heading")}
                 </h2>
-                {!activity.registrationRequired ? (
+                {loaderData.isCancelled ? (
+                  <p className="utrecht-paragraph">{t("activity.register.cancelled")}</p>
+                ) : !activity.registrationRequired ? (
                   <p className="utrecht-paragraph">{t("activity.register.notNeeded")}</p>
                 ) : !loaderData.isOpen ? (
                   <p className="utrecht-paragraph">{t("activity.register.closed")}</p>
@@ -210,11 +255,13 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
                 ) : (
                   <RegistrationForm
                     action={`/${municipality.slug}/activiteiten/${activity.id}#aanmelden`}
-                    errors={result?.errors}
-                    values={result?.values}
+                    errors={result?.ok === false ? result.errors : undefined}
+                    values={result?.ok === false ? result.values : undefined}
                     user={loaderData.user}
                     lastAgeGroup={loaderData.lastAgeGroup}
                     waitlist={availability.kind === "waitlist"}
+                    ageGroups={loaderData.ageGroups}
+                    ageHint={activity.minAge !== null || activity.maxAge !== null ? t("activity.register.ageGroupsHint", { ages: ageRangeText(activity, t) }) : undefined}
                   />
                 )}
               </>
@@ -257,8 +304,11 @@ function RegistrationForm(props: {
   errors: FormErrors;
   values?: Record<string, string>;
   user: { name: string; email: string } | null;
-  lastAgeGroup: string | null;
+  lastAgeGroup: AgeGroup | null;
   waitlist: boolean;
+  /** Only the age groups the activity takes (ADR 015). */
+  ageGroups: readonly AgeGroup[];
+  ageHint?: string;
 }) {
   const { t } = useTranslation();
   const { errors, values, user } = props;
@@ -287,11 +337,12 @@ function RegistrationForm(props: {
       <SelectField
         name="ageGroup"
         label={t("activity.register.ageGroup")}
+        description={props.ageHint}
         required
         errors={errors}
         includeEmpty={t("activity.register.chooseAgeGroup")}
-        defaultValue={values?.ageGroup ?? props.lastAgeGroup}
-        options={AGE_GROUPS.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
+        defaultValue={values?.ageGroup ?? (props.lastAgeGroup && props.ageGroups.includes(props.lastAgeGroup) ? props.lastAgeGroup : null)}
+        options={props.ageGroups.map((group) => ({ value: group, label: t(`ageGroup.${group}`) }))}
       />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">{t("activity.register.honeypot")}</label>

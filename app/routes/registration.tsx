@@ -28,7 +28,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       status: registration.status,
       activityTitle: registration.activityTitle,
       activityStartsAt: registration.activityStartsAt,
-      activityPath: registration.activityStatus === "published" ? publicActivityPath(registration.municipalitySlug, registration.activityId) : null,
+      // The cancellation mail of an activity links here; its page stays public, saying it does not go ahead.
+      activityPath: ["published", "cancelled", "completed"].includes(registration.activityStatus)
+        ? publicActivityPath(registration.municipalitySlug, registration.activityId)
+        : null,
     },
   };
 }

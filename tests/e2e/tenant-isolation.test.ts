@@ -62,6 +62,7 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/wachtwoord-herstellen": "own-account",
   "/account": "own-account",
   "/account/tweestapsverificatie": "own-account",
+  "/account/aanmeldingen": "own-account",
   "/uitloggen": "own-account",
   "/api/auth/*": "own-account",
   "/api/v1": "public",
@@ -312,5 +313,30 @@ describe("public pages show only published data of the right municipality", () =
     expect((await request(`/havenstad/activiteiten/${havenstad.activity}`, "")).status).toBe(200);
     expect((await request(`/rivierendal/activiteiten/${havenstad.activity}`, "")).status).toBe(404);
     expect((await request(`/rivierendal/activiteiten/${havenstad.activity}/agenda.ics`, "")).status).toBe(404);
+  });
+});
+
+describe("a person's own sign-ups", () => {
+  it("are neither shown to nor cancellable by anyone else, while their owner sees them", async () => {
+    const registration = await one(
+      `select r.id from registrations r join activities a on a.id = r.activity_id
+        where r.email = 'bewoner@buurtkracht.example' and r.status = 'confirmed' and a.starts_at > now() order by a.starts_at limit 1`,
+    );
+    // The id is in every page's language link (it is in the address); the cancel form carries it as a value.
+    const cancelField = `name="registrationId" value="${registration}"`;
+    const resident = (await sessionCookieFor(databaseUrl, "bewoner@buurtkracht.example")).header;
+    const own = await request(`/account/aanmeldingen?afmelden=${registration}`, resident);
+    expect(await own.text()).toContain(cancelField);
+    const before = await havenstadFingerprint();
+    for (const outsider of [attacker, owner]) {
+      const page = await request(`/account/aanmeldingen?afmelden=${registration}`, outsider);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).not.toContain(cancelField);
+      expect(html).not.toContain("my-registrations__item");
+      const cancel = await request("/account/aanmeldingen", outsider, { method: "POST", body: form({ registrationId: registration, intent: "cancel" }) });
+      expect(cancel.status).toBe(404);
+    }
+    expect(await havenstadFingerprint()).toEqual(before);
   });
 });

@@ -149,12 +149,12 @@ describe("signing up", () => {
     expect((await fetch(`${server.url}/inschrijving/onbekend-token-dat-niet-bestaat`)).status).toBe(404);
   });
 
-  it("answers the same address again with the existing registration and sends nothing new", async () => {
+  it("answers the same address again with the existing registration, changes nothing and mails that it was a repeat", async () => {
     const activityId = await createTestActivity({ capacity: 5 });
     const first = await signUp(activityId, "dubbel@example.org");
     const again = await signUp(activityId, "  DUBBEL@example.org ");
-    expect(again).toEqual({ id: first.id, status: "confirmed", created: false });
-    expect(await mailsTo("dubbel@example.org")).toHaveLength(1);
+    expect(again).toEqual({ id: first.id, status: "confirmed", created: false, answer: "confirmed" });
+    expect((await mailsTo("dubbel@example.org")).map((m) => m.kind).sort()).toEqual(["registration-alreadyConfirmed", "registration-confirmed"]);
     expect((await placeCounts(activityId)).confirmedCount).toBe(1);
   });
 
@@ -185,7 +185,7 @@ describe("the waitlist", () => {
     expect((await mailsTo("vier@example.org"))[0]!.textBody).toContain("plaats 2");
 
     const result = await cancelRegistrationByToken(await cancelTokenFromMail("een@example.org"), "nl");
-    expect(result).toEqual({ activityId, status: "cancelled", alreadyCancelled: false });
+    expect(result).toEqual({ activityId, activityTitle: expect.stringMatching(/^Testactiviteit \d+$/), status: "cancelled", alreadyCancelled: false });
     const counts = await placeCounts(activityId);
     expect(counts.confirmed.map((r) => r.email)).toEqual(["twee@example.org", "drie@example.org"]);
     expect(counts.waitlisted.map((r) => r.email)).toEqual(["vier@example.org"]);

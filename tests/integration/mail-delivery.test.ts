@@ -97,14 +97,15 @@ describe("mail delivery over SMTP", () => {
   it("delivers a sign-up confirmation through the outbox job and marks it sent", async () => {
     const { rows } = await client.query<{ id: string }>(
       `select id from activities where status = 'published' and registration_required and starts_at > now()
-        and (capacity is null or confirmed_count < capacity) order by starts_at limit 1`,
+        and (capacity is null or confirmed_count < capacity)
+        and (min_age is null or min_age <= 26) and (max_age is null or max_age >= 18) order by starts_at limit 1`,
     );
     const response = await fetch(`${server.url}/api/v1/activities/${rows[0]!.id}/registrations`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Mila Mail", email: "mila.mail@example.org", ageGroup: "18_26" }),
     });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
 
     const deadline = Date.now() + 30_000;
     while (!smtp.mails.some((mail) => mail.to.some((to) => to.includes("mila.mail@example.org"))) && Date.now() < deadline) {

@@ -355,26 +355,28 @@ describe("POST /api/v1/activities/{id}/registrations", () => {
     expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-type");
   });
 
-  it("signs up (201), answers the same email again with the existing registration (200), and accepts cross-origin posts", async () => {
+  it("signs up (202), answers the same email again exactly alike without a second registration, and accepts cross-origin posts", async () => {
     const before = await registrationCount(ids.football);
     const first = await postRegistration(ids.football, { name: "Fatima", email: "Fatima@Example.org", ageGroup: "12_15" }, { origin: "https://buurtsite.example" });
-    expect(first.response.status).toBe(201);
+    expect(first.response.status).toBe(202);
     expect(first.response.headers.get("access-control-allow-origin")).toBe("*");
     expectDocumented("/activities/{id}/registrations", "post", first.response, first.body);
-    expect(first.body.status).toBe("confirmed");
+    expect(first.body).toEqual({ status: "received" });
     const again = await postRegistration(ids.football, { name: "Fatima B.", email: "fatima@example.org", ageGroup: "12_15" });
-    expect(again.response.status).toBe(200);
+    expect(again.response.status).toBe(202);
     expectDocumented("/activities/{id}/registrations", "post", again.response, again.body);
     expect(again.body).toEqual(first.body);
     expect(await registrationCount(ids.football)).toBe(before + 1);
-    const [row] = await db().select().from(registrations).where(eq(registrations.id, first.body.id));
+    const [row] = await db().select().from(registrations).where(and(eq(registrations.activityId, ids.football), eq(registrations.email, "fatima@example.org")));
     expect(row).toMatchObject({ name: "Fatima", email: "fatima@example.org", ageGroup: "12_15", status: "confirmed", userId: null });
   });
 
   it("puts people on the waitlist when full", async () => {
     const { response, body } = await postRegistration(ids.fullWaitlist, { name: "Wim", email: "wim@example.org", ageGroup: "67_plus" });
-    expect(response.status).toBe(201);
-    expect(body.status).toBe("waitlisted");
+    expect(response.status).toBe(202);
+    expect(body).toEqual({ status: "received" });
+    const [row] = await db().select().from(registrations).where(and(eq(registrations.activityId, ids.fullWaitlist), eq(registrations.email, "wim@example.org")));
+    expect(row!.status).toBe("waitlisted");
   });
 
   it("answers 409 when full without a waitlist or closed, and 404 for unknown or unpublished activities", async () => {
@@ -445,7 +447,7 @@ describe("POST /api/v1/activities/{id}/registrations", () => {
       const { response } = await postRegistration(ids.choir, { name: "Herhaler", email: "herhaler@example.org", ageGroup: "27_66" }, { "x-forwarded-for": freshAddress() });
       statuses.push(response.status);
     }
-    expect(statuses).toEqual([201, 200, 200, 200, 200, 429]);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
 
     const perAddress: number[] = [];
     let limited: { response: Response; body: Json } | undefined;
@@ -454,7 +456,7 @@ describe("POST /api/v1/activities/{id}/registrations", () => {
       perAddress.push(result.response.status);
       limited = result;
     }
-    expect(perAddress.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(perAddress.slice(0, 10).every((s) => s === 202)).toBe(true);
     expect(perAddress[10]).toBe(429);
     expect(limited!.response.headers.get("retry-after")).toBe("60");
     expect(limited!.body.code).toBe("rate_limited");

@@ -162,21 +162,19 @@ describe("240 simultaneous sign-ups over HTTP, spread across two app instances",
       Array.from({ length: 240 }, (_, i) =>
         post(i, `/api/v1/activities/${activityId}/registrations`, {
           json: { name: `Bewoner ${i}`, email: `http${i}@example.org`, ageGroup: "27_66" },
-        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { id: string; status: string } })),
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { status: string } })),
       ),
     );
-    expect(responses.map((r) => r.status)).toEqual(Array(240).fill(201));
-    expect(responses.filter((r) => r.body.status === "confirmed")).toHaveLength(20);
-    expect(responses.filter((r) => r.body.status === "waitlisted")).toHaveLength(220);
+    // The answer does not say confirmed or waitlisted (the mail does), so the rows tell.
+    expect(responses.map((r) => r.status)).toEqual(Array(240).fill(202));
 
     const counts = await placeCounts(activityId);
     expect(counts.rows).toHaveLength(240);
     expect(counts.confirmed).toHaveLength(20);
     expect(counts.confirmedCount).toBe(20);
     expect(new Set(counts.rows.map((r) => r.email)).size).toBe(240);
+    expect(counts.waitlisted).toHaveLength(220);
     expect(Math.max(...counts.confirmed.map((r) => r.sequence))).toBeLessThan(Math.min(...counts.waitlisted.map((r) => r.sequence)));
-    const byId = new Map(counts.rows.map((r) => [r.id, r.status]));
-    expect(responses.every((r) => byId.get(r.body.id) === r.body.status)).toBe(true);
   });
 
   it("moves the first 10 of the waitlist up, in order, when 10 people cancel at once on both instances", async () => {
@@ -202,8 +200,7 @@ describe("240 simultaneous sign-ups over HTTP, spread across two app instances",
         post(i, `/api/v1/activities/${activityId}/registrations`, { json: { name: "Twee Keer", email: "tweekeer@example.org", ageGroup: "18_26" } }),
       ),
     );
-    expect(responses.every((r) => r.status === 201 || r.status === 200)).toBe(true);
-    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.map((r) => r.status)).toEqual(Array(5).fill(202));
     const rows = await db()
       .select({ id: registrations.id })
       .from(registrations)

@@ -5,8 +5,9 @@
  * shows them.
  */
 import fc from "fast-check";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerForActivity } from "~/features/registrations/writes.server";
 import { db } from "~/lib/db/client.server";
 import { outboxEmails, registrations } from "~/lib/db/schema";
 import { useTestDatabase } from "../support/database";
@@ -133,26 +134,26 @@ describe("the registration API under hostile input", () => {
         const text = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         expect(response.status, `${contentType} ${body.slice(0, 200)}`).toBeLessThan(500);
-        expect([200, 201].includes(response.status) || (response.status >= 400 && response.status < 500)).toBe(true);
-        const parsed = JSON.parse(text) as { id?: string; status?: string | number; code?: string };
+        expect(response.status === 202 || (response.status >= 400 && response.status < 500)).toBe(true);
+        const parsed = JSON.parse(text) as { status?: string | number; code?: string };
         const after = await registrationCount();
-        if (response.status === 201) {
-          expect(after).toBe(before + 1);
-          expect(parsed.status).toMatch(/^(confirmed|waitlisted)$/);
-          const [row] = await db().select().from(registrations).where(eq(registrations.id, parsed.id!));
+        if (response.status === 202) {
+          // The same answer for a new and a repeated address: at most one new row, and the address is signed up.
+          expect(parsed).toEqual({ status: "received" });
+          expect(after - before).toBeLessThanOrEqual(1);
+          const email = (JSON.parse(body) as { email: string }).email.trim().toLowerCase();
+          const [row] = await db().select().from(registrations).where(and(eq(registrations.activityId, activityId), eq(registrations.email, email)));
           expect(row, "the answered registration exists").toBeDefined();
         } else {
           expect(after, `nothing written for ${response.status}`).toBe(before);
-          if (response.status !== 200) {
-            expect(response.headers.get("content-type")).toContain("application/problem+json");
-            expect(parsed.status).toBe(response.status);
-          }
+          expect(response.headers.get("content-type")).toContain("application/problem+json");
+          expect(parsed.status).toBe(response.status);
         }
       }),
       { numRuns: 250 },
     );
     // The generators reach both sides: accepted sign-ups and every kind of refusal.
-    expect(statuses.get(201)).toBeGreaterThan(0);
+    expect(statuses.get(202)).toBeGreaterThan(0);
     for (const status of [400, 415]) expect(statuses.get(status), `status ${status} seen`).toBeGreaterThan(0);
     // Invalid fields are invalid input like broken JSON: 400 (API Design Rules), not 422.
     expect(statuses.get(422), "no 422").toBeUndefined();
@@ -207,7 +208,7 @@ describe("the registration form under hostile input", () => {
       body: new URLSearchParams({ name: "Bot", email: "bot@example.org", ageGroup: "18_26", website: "https://spam.example" }),
     });
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("Je bent aangemeld");
+    expect(await response.text()).toContain("Kijk in je mail");
     expect(await registrationCount()).toBe(before);
   });
 });
@@ -215,12 +216,14 @@ describe("the registration form under hostile input", () => {
 describe("markup in names and titles", () => {
   it("shows a name like <script>alert(1)</script> escaped on the cancellation page and the staff participant list", async () => {
     const email = "xss@example.org";
-    const response = await fetch(`${server.url}/api/v1/activities/${activityId}/registrations`, {
+    // The public sign-up refuses markup in names; rows from before that rule (and staff's walk-ins) can still hold it.
+    const refused = await fetch(`${server.url}/api/v1/activities/${activityId}/registrations`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
       body: JSON.stringify({ name: "<script>alert(1)</script>", email, ageGroup: "18_26" }),
     });
-    expect(response.status).toBe(201);
+    expect([400, 422]).toContain(refused.status);
+    await registerForActivity({ activityId, name: "<script>alert(1)</script>", email, ageGroup: "18_26", locale: "nl" });
     const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
     const token = /\/aanmelding\/([A-Za-z0-9_-]+)/.exec(mail!.textBody)?.[1];
     expect(token).toBeDefined();
@@ -231,12 +234,7 @@ describe("markup in names and titles", () => {
     // Staff see participants too: the same name, escaped, in Havenstad's participant list.
     const haven = await havenstad();
     const havenActivity = await insertActivity({ municipalityId: haven.id, title: "Escape-test", date: daysFromToday(6), capacity: null });
-    const signUp = await fetch(`${server.url}/api/v1/activities/${havenActivity}/registrations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
-      body: JSON.stringify({ name: "<script>alert(1)</script>", email, ageGroup: "18_26" }),
-    });
-    expect(signUp.status).toBe(201);
+    await registerForActivity({ activityId: havenActivity, name: "<script>alert(1)</script>", email, ageGroup: "18_26", locale: "nl" });
     const cookie = await sessionCookieFor(database.url, "projectleider@havenstad.example");
     const staff = await fetch(`${server.url}/beheer/havenstad/activiteiten/${havenActivity}/deelnemers`, { headers: { cookie: cookie.header } });
     expect(staff.status).toBe(200);

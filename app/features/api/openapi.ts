@@ -195,7 +195,7 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
           tags: ["registrations"],
           summary: "Sign up for an activity",
           description:
-            "Gives a confirmed place while places are free, else a place on the waitlist (if the activity has one). The person receives an email with the details and a link to cancel. Signing up again with the same email address returns the existing registration with status 200. Participants' details are never published.",
+            "Gives a confirmed place while places are free, else a place on the waitlist (if the activity has one). The answer does not say which, and it is the same when the email address was already signed up (then nothing changes): whether someone attends an activity is for the owner of the address to know. The email to the address says whether they have a place, are on the waitlist or were already signed up, with a link to cancel (at most 10 such emails per address per day). The name must not contain a web address, domain name, email address, phone number or markup characters. An age group wholly outside the activity's age range is refused. Participants' details are never published.",
           parameters: [idParameter, acceptLanguage],
           requestBody: {
             required: true,
@@ -203,13 +203,8 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
             content: { "application/json": { schema: ref("RegistrationInput") } },
           },
           responses: {
-            "201": { description: "Signed up.", headers: alwaysHeaders, content: { "application/json": { schema: ref("Registration") } } },
-            "200": {
-              description: "Already signed up with this email address; nothing changed.",
-              headers: alwaysHeaders,
-              content: { "application/json": { schema: ref("Registration") } },
-            },
-            "400": badRequest("The body is not valid JSON, a field is invalid, or the id is malformed."),
+            "202": { description: "Received: the outcome is emailed to the address.", headers: alwaysHeaders, content: { "application/json": { schema: ref("Registration") } } },
+            "400": badRequest("The body is not valid JSON, a field is invalid (including an age group outside the activity's age range), or the id is malformed."),
             "404": problemResponse("No published activity with this id."),
             "409": problemResponse("Sign-up is closed (`code`: `closed`) or the activity is full without a waitlist (`code`: `full`)."),
             "413": problemResponse("The body is too large."),
@@ -361,10 +356,9 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
         Registration: {
           type: "object",
           additionalProperties: false,
-          required: ["id", "status"],
+          required: ["status"],
           properties: {
-            id: { type: "string", format: "uuid" },
-            status: { type: "string", enum: ["confirmed", "waitlisted"] },
+            status: { type: "string", enum: ["received"], description: "The sign-up is received; the email to the address tells the outcome." },
           },
         },
         Problem: {

@@ -4,7 +4,7 @@
  * index (municipality_id, status, starts_at, id) or (status, starts_at, id) in order, with
  * keyset pagination, so its cost does not grow with the number of past activities.
  */
-import { and, asc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { publicOrganiserName } from "~/features/activities/organiser.server";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
@@ -281,6 +281,29 @@ export function findListedActivityInNetwork(id: string) {
 /** A published activity of this municipality, or a cancelled one that was published (its .ics tells calendars of the cancellation). */
 export function findListedActivity(municipalityId: MunicipalityId, id: string) {
   return findPublished(id, municipalityId, true);
+}
+
+/**
+ * An activity of this municipality as its public page shows it: published, and also cancelled or
+ * completed ones that were published (the cancellation mail links to the page), or null for
+ * drafts and unknown ids.
+ */
+export async function findPublicActivityPage(municipalityId: MunicipalityId, id: string) {
+  if (!UUID.test(id)) return null;
+  const [row] = await db()
+    .select(publicColumns)
+    .from(activities)
+    .innerJoin(municipalities, eq(municipalities.id, activities.municipalityId))
+    .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
+    .where(
+      and(
+        eq(activities.id, id),
+        eq(activities.municipalityId, municipalityId),
+        // A cancelled or completed activity only if it was ever public: a cancelled draft stays hidden.
+        or(eq(activities.status, "published"), and(inArray(activities.status, ["cancelled", "completed"]), isNotNull(activities.publishedAt))),
+      ),
+    );
+  return row ? withLocalMoments(row) : null;
 }
 
 /**

@@ -20,9 +20,10 @@ export function serialiseJsonLd(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** A schema.org Event describing a published activity. */
+/** A schema.org Event describing a public activity; a cancelled one says so (EventCancelled) and offers no places. */
 export function activityEvent(activity: PublicActivity, urls: { page: string; image: string | null }) {
   const availability = availabilityOf(activity);
+  const isCancelled = activity.status === "cancelled";
   const ageRange =
     activity.minAge !== null || activity.maxAge !== null ? `${activity.minAge ?? 0}-${activity.maxAge ?? ""}` : undefined;
   return {
@@ -32,7 +33,7 @@ export function activityEvent(activity: PublicActivity, urls: { page: string; im
     description: activity.description || undefined,
     startDate: activity.starts.iso,
     endDate: activity.ends.iso,
-    eventStatus: "https://schema.org/EventScheduled",
+    eventStatus: isCancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: {
       "@type": "Place",
@@ -49,7 +50,9 @@ export function activityEvent(activity: PublicActivity, urls: { page: string; im
     inLanguage: "nl",
     typicalAgeRange: ageRange,
     maximumAttendeeCapacity: activity.registrationRequired && activity.capacity !== null ? activity.capacity : undefined,
-    remainingAttendeeCapacity: availability.kind === "open" ? availability.spotsLeft : availability.kind === "waitlist" || availability.kind === "full" ? 0 : undefined,
+    remainingAttendeeCapacity: isCancelled
+      ? undefined
+      : availability.kind === "open" ? availability.spotsLeft : availability.kind === "waitlist" || availability.kind === "full" ? 0 : undefined,
   };
 }
 

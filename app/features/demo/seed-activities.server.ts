@@ -20,6 +20,7 @@ import {
   type AgeGroup,
 } from "~/lib/db/schema";
 import { addDaysToLocalDate, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import { ageGroupFits } from "~/features/registrations/policy";
 
 /** mulberry32: small, fast and good enough to make demo data look varied. */
 function seededRandom(seed: number) {
@@ -273,6 +274,42 @@ async function insertInBatches<T extends Record<string, unknown>>(tx: Transactio
   }
 }
 
+/**
+ * The demo resident's own sign-ups, so "Mijn aanmeldingen" has something to show: two upcoming
+ * places, one waitlist place and two past activities they attended. Chosen in start order (not by
+ * the random generator, which would shift every other demo choice).
+ */
+function residentSignUps(all: ActivityRow[], municipalityId: string, resident: { id: string; email: string; name: string }): RegistrationRow[] {
+  const ageGroup: AgeGroup = "27_66";
+  const candidates = all
+    .filter((a) => a.municipalityId === municipalityId && a.registrationRequired && a.seriesId === null)
+    .filter((a) => ageGroupFits({ minAge: a.minAge ?? null, maxAge: a.maxAge ?? null }, ageGroup))
+    .sort((a, b) => (a.startsAt as Date).getTime() - (b.startsAt as Date).getTime());
+  const hasPlace = (a: ActivityRow) => a.capacity == null || (a.confirmedCount ?? 0) < a.capacity;
+  const isFullWithWaitlist = (a: ActivityRow) => a.capacity != null && (a.confirmedCount ?? 0) >= a.capacity && a.waitlistEnabled === true;
+  const upcoming = candidates.filter((a) => a.status === "published" && (a.startsAt as Date).getTime() > Date.now() + 86_400_000);
+  const chosen: { activity: ActivityRow; status: "confirmed" | "waitlisted"; attended: boolean }[] = [
+    ...upcoming.filter(hasPlace).slice(0, 2).map((activity) => ({ activity, status: "confirmed" as const, attended: false })),
+    ...upcoming.filter(isFullWithWaitlist).slice(0, 1).map((activity) => ({ activity, status: "waitlisted" as const, attended: false })),
+    ...candidates.filter((a) => a.status === "completed" && hasPlace(a)).slice(-2).map((activity) => ({ activity, status: "confirmed" as const, attended: true })),
+  ];
+  return chosen.map(({ activity, status, attended }) => {
+    if (status === "confirmed") activity.confirmedCount = (activity.confirmedCount ?? 0) + 1;
+    return {
+      activityId: activity.id,
+      municipalityId: activity.municipalityId,
+      name: resident.name,
+      email: resident.email,
+      ageGroup,
+      status,
+      locale: "nl" as const,
+      userId: resident.id,
+      cancelTokenHash: createHash("sha256").update(`demo-resident-${activity.id}`).digest("base64url"),
+      attendance: attended ? ("attended" as const) : null,
+    };
+  });
+}
+
 /** Upcoming demo activities with registrations, written inside the demo seed's transaction. */
 export async function seedDemoActivities(tx: Transaction): Promise<void> {
   const random = seededRandom(20_261_122);
@@ -312,6 +349,9 @@ export async function seedDemoActivities(tx: Transaction): Promise<void> {
     allActivities.push(...built.rows);
     allRegistrations.push(...built.registrationRows);
   }
+  const [resident] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, "bewoner@buurtkracht.example"));
+  const havenstad = places.find((p) => p.slug === "havenstad");
+  if (resident && havenstad) allRegistrations.push(...residentSignUps(allActivities, havenstad.id, resident));
   await insertInBatches(tx, activities, allActivities, 500);
   await insertInBatches(tx, registrations, allRegistrations, 2000);
 }

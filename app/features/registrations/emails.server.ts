@@ -21,7 +21,22 @@ export interface MailActivity extends IcsActivity {
   organiserName: string;
 }
 
-export type RegistrationMailKind = "confirmed" | "waitlisted" | "promoted" | "cancelled" | "activityCancelled" | "activityChanged";
+export type RegistrationMailKind =
+  | "confirmed"
+  | "waitlisted"
+  | "alreadyConfirmed"
+  | "alreadyWaitlisted"
+  | "promoted"
+  | "cancelled"
+  | "activityCancelled"
+  | "activityChanged";
+
+/**
+ * Which messages carry the activity as an .ics attachment. Only a held place goes into the
+ * person's calendar: a waitlist place is no appointment (the .ics would say STATUS:CONFIRMED), and
+ * a cancelled registration's attachment would carry STATUS:CANCELLED, which removes it from calendars.
+ */
+const WITH_CALENDAR: ReadonlySet<RegistrationMailKind> = new Set(["confirmed", "alreadyConfirmed", "promoted", "activityCancelled", "activityChanged"]);
 
 export interface MailRecipient {
   name: string;
@@ -86,8 +101,9 @@ export async function queueRegistrationEmail(
     url: baseUrl + publicActivityPath(activity.municipalitySlug, activity.id),
   });
   const cancelUrl = extra.cancelToken ? baseUrl + cancellationPath(extra.cancelToken) : null;
+  const isRepeat = kind === "alreadyConfirmed" || kind === "alreadyWaitlisted";
   const cancelHint = cancelUrl
-    ? t("registrationMail.cancelHint", { cancelUrl })
+    ? t(isRepeat ? "registrationMail.alreadyCancelHint" : "registrationMail.cancelHint", { cancelUrl })
     : kind === "promoted"
       ? t("registrationMail.promoted.cancelHint")
       : "";
@@ -96,8 +112,6 @@ export async function queueRegistrationEmail(
     organiser: activity.organiserName,
     municipality: activity.municipalityName,
   });
-  // A cancelled activity's attachment carries STATUS:CANCELLED, which removes it from calendars.
-  const withCalendar = kind !== "cancelled";
   await queueEmail(tx, {
     to: recipient.email,
     kind: `registration-${kind}`,
@@ -106,6 +120,6 @@ export async function queueRegistrationEmail(
     secretLinks: cancelUrl ? [cancelUrl] : [],
     subject: t(`registrationMail.${kind}.subject`, { title: activity.title }),
     text: [intro, details, cancelHint, signature].filter(Boolean).join("\n\n"),
-    attachments: withCalendar ? [icsAttachment(activity)] : undefined,
+    attachments: WITH_CALENDAR.has(kind) ? [icsAttachment(activity)] : undefined,
   });
 }

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { AGE_GROUPS } from "~/lib/db/schema";
-import { email, text } from "~/lib/validation";
+import { email, personName } from "~/lib/validation";
 
 /** A sign-up for an activity: the public form and the public API share this schema. */
 export const registrationInput = z.object({
-  name: text(100),
+  name: personName(100),
   email,
   ageGroup: z.enum(AGE_GROUPS, { error: "validation.invalid" }),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
+
+/**
+ * A sign-up by someone signed in: name and email come from the account (a verified address, so
+ * the confirmation mail goes to its owner and the name is theirs to choose).
+ */
+export const signedInRegistrationInput = registrationInput.pick({ ageGroup: true });

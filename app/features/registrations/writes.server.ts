@@ -16,15 +16,25 @@ import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db, type Executor, type Transaction } from "~/lib/db/client.server";
 import { activities, registrations, type AgeGroup, type RegistrationStatus } from "~/lib/db/schema";
 import type { Locale } from "~/lib/i18n";
+import { consumeRateLimit } from "~/lib/rate-limit.server";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import { loadMailActivity, queueRegistrationEmail, type MailActivity } from "./emails.server";
+import { ageGroupFits } from "./policy";
+import { ownedBy } from "./reads.server";
 
 export class RegistrationError extends Error {
-  constructor(readonly code: "not_found" | "closed" | "full") {
+  constructor(readonly code: "not_found" | "closed" | "full" | "age_group") {
     super(`Registration refused: ${code}`);
     this.name = "RegistrationError";
   }
 }
+
+/**
+ * Sign-up mails (confirmation, waitlist, "you were already signed up") one address receives per
+ * day across all activities. Anyone can type in any address, so without a cap the form would be a
+ * way to flood an inbox from many client addresses.
+ */
+export const SIGN_UP_MAILS_PER_ADDRESS_PER_DAY = 10;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +50,7 @@ export function hashCancelToken(token: string): string {
 
 const lockedActivityColumns = {
   id: activities.id,
+  title: activities.title,
   municipalityId: activities.municipalityId,
   status: activities.status,
   startsAt: activities.startsAt,
@@ -47,9 +58,12 @@ const lockedActivityColumns = {
   confirmedCount: activities.confirmedCount,
   waitlistEnabled: activities.waitlistEnabled,
   registrationRequired: activities.registrationRequired,
+  minAge: activities.minAge,
+  maxAge: activities.maxAge,
 };
 export type LockedActivity = {
   id: string;
+  title: string;
   municipalityId: string;
   status: (typeof activities.$inferSelect)["status"];
   startsAt: Date;
@@ -57,6 +71,8 @@ export type LockedActivity = {
   confirmedCount: number;
   waitlistEnabled: boolean;
   registrationRequired: boolean;
+  minAge: number | null;
+  maxAge: number | null;
 };
 
 /**
@@ -76,10 +92,10 @@ function hasFreePlace(activity: LockedActivity): boolean {
 
 async function findLiveRegistration(tx: Executor, activityId: string, email: string) {
   const [row] = await tx
-    .select({ id: registrations.id, status: registrations.status })
+    .select({ id: registrations.id, status: registrations.status, name: registrations.name, sequence: registrations.sequence })
     .from(registrations)
     .where(and(eq(registrations.activityId, activityId), eq(registrations.email, email), ne(registrations.status, "cancelled")));
-  return row as { id: string; status: "confirmed" | "waitlisted" } | undefined;
+  return row as { id: string; status: "confirmed" | "waitlisted"; name: string; sequence: number } | undefined;
 }
 
 function isLiveEmailConflict(error: unknown): boolean {
@@ -101,15 +117,24 @@ export interface RegisterInput {
 }
 
 export interface RegisterResult {
+  /** The person's registration as it is now. Only for whoever proved the address is theirs. */
   id: string;
   status: "confirmed" | "waitlisted";
   created: boolean;
+  /**
+   * What anyone may be told: the outcome a newcomer would get right now ("full" when the activity
+   * has no place and no waitlist). The same for a new and a repeated sign-up, so the answer does
+   * not reveal whether an address was already signed up; the mail to the address tells which it was.
+   */
+  answer: "confirmed" | "waitlisted" | "full";
 }
 
 /**
  * Signs a person up: a confirmed place while places are free, else the waitlist (if the activity
- * has one), else RegistrationError("full"). Signing up again with the same address returns the
- * existing registration (created: false) and sends nothing.
+ * has one), else RegistrationError("full"). Signing up again with the same address changes
+ * nothing but mails the address that it was already signed up, with a fresh cancellation link.
+ * Either way the address gets at most SIGN_UP_MAILS_PER_ADDRESS_PER_DAY such mails a day; beyond
+ * that the sign-up still counts but is not mailed (ADR 015).
  */
 export async function registerForActivity(input: RegisterInput): Promise<RegisterResult> {
   const email = input.email.trim().toLowerCase();
@@ -122,13 +147,17 @@ export async function registerForActivity(input: RegisterInput): Promise<Registe
       if (activity.status !== "published" || !activity.registrationRequired || activity.startsAt <= new Date()) {
         throw new RegistrationError("closed");
       }
+      if (!ageGroupFits(activity, input.ageGroup)) throw new RegistrationError("age_group");
+      const answer = hasFreePlace(activity) ? "confirmed" : activity.waitlistEnabled ? "waitlisted" : "full";
+      // Counted before looking for an earlier sign-up, so new and repeated sign-ups cost the same.
+      const mayMail = await consumeRateLimit(`registration-mail:${email}`, SIGN_UP_MAILS_PER_ADDRESS_PER_DAY, 86_400, tx);
       const existing = await findLiveRegistration(tx, activity.id, email);
-      if (existing) return { ...existing, created: false };
-
-      let status: "confirmed" | "waitlisted";
-      if (hasFreePlace(activity)) status = "confirmed";
-      else if (activity.waitlistEnabled) status = "waitlisted";
-      else throw new RegistrationError("full");
+      if (existing) {
+        if (mayMail) await mailAlreadyRegistered(tx, activity.id, existing, email, input.locale);
+        return { id: existing.id, status: existing.status, created: false, answer };
+      }
+      if (answer === "full") throw new RegistrationError("full");
+      const status = answer;
 
       const { token, hash } = newCancelToken();
       const [row] = await tx
@@ -154,22 +183,44 @@ export async function registerForActivity(input: RegisterInput): Promise<Registe
       } else {
         position = await waitlistPosition(tx, activity.id, row!.sequence);
       }
-      const mailActivity = await loadMailActivity(tx, activity.id);
-      await queueRegistrationEmail(tx, status, mailActivity, { name: input.name, email, locale: input.locale }, {
-        cancelToken: token,
-        position,
-      });
-      return { id: row!.id, status, created: true };
+      if (mayMail) {
+        const mailActivity = await loadMailActivity(tx, activity.id);
+        await queueRegistrationEmail(tx, status, mailActivity, { name: input.name, email, locale: input.locale }, {
+          cancelToken: token,
+          position,
+        });
+      }
+      return { id: row!.id, status, created: true, answer };
     });
   } catch (error) {
     // Two requests with the same address that both passed the duplicate check cannot happen under
     // the activity lock, but the unique index is the last word: answer with the registration that won.
     if (isLiveEmailConflict(error)) {
       const existing = await findLiveRegistration(db(), input.activityId, email);
-      if (existing) return { ...existing, created: false };
+      if (existing) return { id: existing.id, status: existing.status, created: false, answer: existing.status };
     }
     throw error;
   }
+}
+
+/**
+ * Tells an address that it was already signed up. Only the hash of a cancellation token is
+ * stored, so the mail carries a new token and the old link stops working: whoever holds the
+ * mailbox holds the link, as before.
+ */
+async function mailAlreadyRegistered(
+  tx: Transaction,
+  activityId: string,
+  existing: { id: string; status: "confirmed" | "waitlisted"; name: string; sequence: number },
+  email: string,
+  locale: Locale,
+): Promise<void> {
+  const { token, hash } = newCancelToken();
+  await tx.update(registrations).set({ cancelTokenHash: hash }).where(eq(registrations.id, existing.id));
+  const position = existing.status === "waitlisted" ? await waitlistPosition(tx, activityId, existing.sequence) : undefined;
+  const mailActivity = await loadMailActivity(tx, activityId);
+  const kind = existing.status === "confirmed" ? "alreadyConfirmed" : "alreadyWaitlisted";
+  await queueRegistrationEmail(tx, kind, mailActivity, { name: existing.name, email, locale }, { cancelToken: token, position });
 }
 
 async function waitlistPosition(tx: Transaction, activityId: string, sequence: number): Promise<number> {
@@ -223,6 +274,7 @@ export async function fillFreePlaces(tx: Transaction, activity: LockedActivity):
 
 export interface CancelResult {
   activityId: string;
+  activityTitle: string;
   status: "cancelled";
   alreadyCancelled: boolean;
 }
@@ -239,10 +291,32 @@ export async function cancelRegistrationByToken(token: string, locale: Locale): 
     .select({ id: registrations.id, activityId: registrations.activityId })
     .from(registrations)
     .where(eq(registrations.cancelTokenHash, hash));
-  if (!found) return null;
+  return found ? cancelRegistration(found, locale, { beforeStartOnly: false }) : null;
+}
+
+/**
+ * Cancels a signed-in person's own registration (from "Mijn aanmeldingen"). Returns null when
+ * the registration is not theirs (nobody can cancel someone else's place by guessing an id) or
+ * the activity has started (attendance is being recorded by then).
+ */
+export async function cancelOwnRegistration(userId: string, registrationId: string, locale: Locale): Promise<CancelResult | null> {
+  if (!UUID_PATTERN.test(registrationId)) return null;
+  const [found] = await db()
+    .select({ id: registrations.id, activityId: registrations.activityId })
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), ownedBy(userId)));
+  return found ? cancelRegistration(found, locale, { beforeStartOnly: true }) : null;
+}
+
+async function cancelRegistration(
+  found: { id: string; activityId: string },
+  locale: Locale,
+  options: { beforeStartOnly: boolean },
+): Promise<CancelResult | null> {
   return db().transaction(async (tx) => {
     const activity = await lockActivity(tx, found.activityId);
     if (!activity) return null;
+    if (options.beforeStartOnly && activity.startsAt <= new Date()) return null;
     const [registration] = await tx
       .select({ status: registrations.status, name: registrations.name, email: registrations.email })
       .from(registrations)
@@ -250,14 +324,14 @@ export async function cancelRegistrationByToken(token: string, locale: Locale): 
       .for("update");
     if (!registration) return null;
     if (registration.status === "cancelled") {
-      return { activityId: activity.id, status: "cancelled" as const, alreadyCancelled: true };
+      return { activityId: activity.id, activityTitle: activity.title, status: "cancelled" as const, alreadyCancelled: true };
     }
     await cancelLockedRegistration(tx, activity, found.id, registration.status);
     if (registration.email) {
       const mailActivity: MailActivity = await loadMailActivity(tx, activity.id);
       await queueRegistrationEmail(tx, "cancelled", mailActivity, { name: registration.name, email: registration.email, locale });
     }
-    return { activityId: activity.id, status: "cancelled" as const, alreadyCancelled: false };
+    return { activityId: activity.id, activityTitle: activity.title, status: "cancelled" as const, alreadyCancelled: false };
   });
 }
 

@@ -9,9 +9,10 @@ import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
 import { httpMessages } from "./messages/http";
 import { publicPages } from "./messages/public";
+import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, admin, staffMessages, httpMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
