@@ -291,7 +291,7 @@ async function measureRegistrations(options: Options, app: RunningApp, state: Da
     const counted = await client.query<{ confirmed_count: number }>("select confirmed_count from activities where id = $1", [SIGN_UP_ACTIVITY_ID]);
     return { storedConfirmed: Number(stored.rows[0]!.n), confirmedCount: counted.rows[0]!.confirmed_count };
   });
-  const acknowledged = result.statuses["201"] ?? 0;
+  const acknowledged = result.statuses["202"] ?? 0;
   const consistent = check.storedConfirmed === acknowledged && check.confirmedCount === acknowledged;
   log(`  ${result.signUpsPerSecond.toFixed(0)} sign-ups/s, p99 ${result.latencyMs.p99.toFixed(1)} ms; statuses ${JSON.stringify(result.statuses)}; stored ${check.storedConfirmed}, confirmed_count ${check.confirmedCount}`);
   return { ...result, ...check, consistent, databaseSampling };

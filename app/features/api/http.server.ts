@@ -13,7 +13,7 @@ import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "~/lib/i
  * /api/v1 answer and given as `info.version` in the OpenAPI document; the major version is the
  * /v1 in the path.
  */
-export const API_VERSION = "1.1.0";
+export const API_VERSION = "1.2.0";
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
