@@ -56,6 +56,7 @@ async function signUp(email: string) {
       select a.id from activities a join municipalities m on m.id = a.municipality_id
       where m.slug = 'havenstad' and a.status = 'published' and a.registration_required and a.starts_at > now()
         and (a.capacity is null or a.confirmed_count < a.capacity)
+        and (a.min_age is null or a.min_age <= 26) and (a.max_age is null or a.max_age >= 18)
       order by a.starts_at desc limit 1`)
   ).rows;
   const response = await fetch(`${server.url}/api/v1/activities/${activity!.id}/registrations`, {
