@@ -41,7 +41,7 @@ async function throttleRow(key: string) {
 }
 
 describe("failed sign-ins", () => {
-  it("locks an account after five wrong passwords, on every app instance, even for the right password", async () => {
+  it("locks an account for the address of five wrong passwords, on every app instance, even for the right password", async () => {
     const email = "locked@example.org";
     await createPerson(database.url, { email, password: "the-right-password" });
     const statuses: number[] = [];
@@ -58,19 +58,48 @@ describe("failed sign-ins", () => {
       expect(response.headers.getSetCookie().some((c) => c.includes("session_token=") && !c.includes("Max-Age=0"))).toBe(false);
       expect(await response.text()).toContain("kun je het over 15 minuten opnieuw proberen");
     }
-    const row = await throttleRow(`password:account:${email}`);
+    const row = await throttleRow(`password:pair:${email}|127.0.0.1`);
     expect(row?.failure_count).toBe(5);
     expect(row?.locked_until && new Date(row.locked_until).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(await query(database.url, "select 1 from sessions s join users u on u.id = s.user_id where u.email = $1", [email])).toHaveLength(0);
 
     // Once the lock has run out (moved into the past here), the right password works again.
     await query(database.url, "update sign_in_throttles set locked_until = now() - interval '1 second', window_started_at = now() - interval '16 minutes' where key = $1", [
-      `password:account:${email}`,
+      `password:pair:${email}|127.0.0.1`,
     ]);
     const response = await signIn(second, email, "the-right-password");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/account");
-    expect(await throttleRow(`password:account:${email}`)).toBeUndefined();
+    expect(await throttleRow(`password:pair:${email}|127.0.0.1`)).toBeUndefined();
+  });
+
+  it("does not lock the owner out: the right password from another address still signs in", async () => {
+    const email = "coordinator@buurtkracht.example";
+    // A stranger at one address guesses the coordinator's password until refused, on both instances.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      statuses.push((await postFormFrom("127.0.0.9", attempt % 2 ? first.url : second.url, "/inloggen", { email, password: `guess-${attempt}` })).status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    // The coordinator, at their own address, gets to the code step as usual.
+    const owner = await postFormFrom("127.0.0.10", first.url, "/inloggen", { email, password: DEMO_PASSWORD });
+    expect(owner.status).toBe(302);
+    // The stranger stays refused, even with the right password.
+    expect((await postFormFrom("127.0.0.9", second.url, "/inloggen", { email, password: DEMO_PASSWORD })).status).toBe(429);
+  });
+
+  it("lets only addresses the account signed in from through while many addresses guess", async () => {
+    const email = "much-wanted@example.org";
+    await createPerson(database.url, { email, password: "the-right-password" });
+    // The owner signed in from 127.0.0.40 before.
+    expect((await postFormFrom("127.0.0.40", first.url, "/inloggen", { email, password: "the-right-password" })).status).toBe(302);
+    await query(database.url, "insert into sign_in_throttles (key, failure_count, window_started_at) values ($1, 50, now()) on conflict (key) do update set failure_count = 50", [
+      `password:account:${email}`,
+    ]);
+    // Past the account's ceiling a new address is refused, even with the right password …
+    expect((await postFormFrom("127.0.0.41", second.url, "/inloggen", { email, password: "the-right-password" })).status).toBe(429);
+    // … the owner's usual address is not.
+    expect((await postFormFrom("127.0.0.40", second.url, "/inloggen", { email, password: "the-right-password" })).status).toBe(302);
   });
 
   it("clears the account's count after a successful sign-in", async () => {
@@ -78,7 +107,7 @@ describe("failed sign-ins", () => {
     await createPerson(database.url, { email, password: "the-right-password" });
     for (let attempt = 0; attempt < 4; attempt++) expect((await signIn(first, email, "not-it-at-all")).status).toBe(400);
     expect((await signIn(second, email, "the-right-password")).status).toBe(302);
-    expect(await throttleRow(`password:account:${email}`)).toBeUndefined();
+    expect(await throttleRow(`password:pair:${email}|127.0.0.1`)).toBeUndefined();
     // A fresh budget: four more mistakes are still answered normally.
     for (let attempt = 0; attempt < 4; attempt++) expect((await signIn(first, email, "not-it-at-all")).status).toBe(400);
   });
@@ -95,7 +124,7 @@ describe("failed sign-ins", () => {
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
     expect((await signIn(first, email, "the-right-password")).status).toBe(429);
-    expect((await throttleRow(`password:account:${email}`))?.locked_until).not.toBeNull();
+    expect((await throttleRow(`password:pair:${email}|127.0.0.1`))?.locked_until).not.toBeNull();
   });
 
   it("locks a client address after twenty failures, whichever accounts they were for", async () => {
@@ -112,7 +141,7 @@ describe("failed sign-ins", () => {
   });
 
   it("reserves attempts atomically: exactly the budget is granted to parallel callers", async () => {
-    // The account's key alone: with the address's key too, refusals on one key hand slots back
+    // The account-and-address key alone: with the address's key too, refusals on one key hand slots back
     // while others are being refused, which can grant fewer (never more) than the budget.
     const keys = throttleKeys("password", "parallel@example.org", "192.0.2.10").slice(0, 1);
     const results = await Promise.all(Array.from({ length: 40 }, () => reserveAttempt(keys)));
@@ -139,7 +168,7 @@ describe("failed sign-ins", () => {
     expect(locked.status).toBe(429);
     expect(jar.has("buurtkracht.session_token")).toBe(false);
     const [user] = await query<{ id: string }>(database.url, "select id from users where email = $1", [email]);
-    expect((await throttleRow(`two-factor:account:${user!.id}`))?.locked_until).not.toBeNull();
+    expect((await throttleRow(`two-factor:pair:${user!.id}|127.0.0.1`))?.locked_until).not.toBeNull();
   });
 
   it("refuses bad form input with 400 and writes nothing", async () => {

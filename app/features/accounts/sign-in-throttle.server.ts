@@ -2,31 +2,48 @@
  * Throttling of password and two-factor checks, kept in PostgreSQL (`sign_in_throttles`) so a lock
  * holds across app instances. Every attempt first *reserves* a slot with one atomic upsert, before
  * the password is checked: parallel requests cannot all slip past a check-then-count, because each
- * one gets its own count back from the database. A failure may then lock the key; a success clears
- * the person's counter and gives the client address its slot back.
+ * one gets its own count back from the database. Failures lock an account only for the client
+ * address they came from, so a stranger cannot lock the owner out (docs/decisions/010-sign-in-throttle.md).
  */
 import { sql } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
 
-/** Failures allowed within the window before a key is locked. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** A client address may fail more often: several people can share one (an office, a library). */
+/** Failures one client address may make for one account before that pair is locked. */
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+/** A client address may fail more often across accounts: several people can share one (an office, a library). */
 export const MAX_FAILURES_PER_ADDRESS = 20;
+/**
+ * Failures for one account from all addresses together before it accepts attempts only from
+ * addresses it has signed in from before: a guesser with many addresses is stopped, the owner at
+ * their usual address is not locked out.
+ */
+export const MAX_FAILURES_PER_ACCOUNT = 50;
 export const THROTTLE_WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
+/** How long an address counts as one the account signed in from. */
+export const KNOWN_ADDRESS_DAYS = 90;
 
 export type ThrottleStep = "password" | "two-factor";
 
 export interface ThrottleKey {
   key: string;
   limit: number;
+  /** "lock": over the limit the key is locked; "ceiling": over the limit only known addresses pass. */
+  kind: "lock" | "ceiling";
+  /** For a ceiling: the key that marks the client address as known to the account. */
+  knownKey?: string;
 }
 
-/** The keys one attempt counts against: the account (email or user id) and the client address. */
+/**
+ * The keys one attempt counts against: the account with this client address (locked after a few
+ * failures), the client address (locked after more), and the account from everywhere (a ceiling).
+ */
 export function throttleKeys(step: ThrottleStep, account: string, address: string): ThrottleKey[] {
+  const who = account.toLowerCase();
   return [
-    { key: `${step}:account:${account.toLowerCase()}`, limit: MAX_FAILURES_PER_ACCOUNT },
-    { key: `${step}:address:${address}`, limit: MAX_FAILURES_PER_ADDRESS },
+    { key: `${step}:pair:${who}|${address}`, limit: MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, kind: "lock" },
+    { key: `${step}:address:${address}`, limit: MAX_FAILURES_PER_ADDRESS, kind: "lock" },
+    { key: `${step}:account:${who}`, limit: MAX_FAILURES_PER_ACCOUNT, kind: "ceiling", knownKey: `${step}:known:${who}|${address}` },
   ];
 }
 
@@ -38,7 +55,13 @@ interface ReserveRow extends Record<string, unknown> {
   is_locked: boolean;
 }
 
-async function reserveOne({ key, limit }: ThrottleKey): Promise<{ allowed: boolean; counted: boolean; lockedUntil: Date }> {
+async function isKnownAddress(knownKey: string): Promise<boolean> {
+  const result = await db().execute(sql`
+    select 1 from sign_in_throttles where key = ${knownKey} and window_started_at > now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})`);
+  return result.rows.length > 0;
+}
+
+async function reserveOne({ key, limit, kind, knownKey }: ThrottleKey): Promise<{ allowed: boolean; counted: boolean; lockedUntil: Date }> {
   // While a key is locked nothing changes; after the window has passed the count starts again.
   const result = await db().execute<ReserveRow>(sql`
     insert into sign_in_throttles as t (key, failure_count, window_started_at, locked_until)
@@ -55,6 +78,9 @@ async function reserveOne({ key, limit }: ThrottleKey): Promise<{ allowed: boole
     returning failure_count, locked_until, coalesce(locked_until > now(), false) as is_locked`);
   const row = result.rows[0]!;
   const lockedUntil = row.locked_until ? new Date(row.locked_until) : new Date(Date.now() + LOCK_MINUTES * 60_000);
+  if (kind === "ceiling" && row.failure_count > limit) {
+    return { allowed: knownKey !== undefined && (await isKnownAddress(knownKey)), counted: true, lockedUntil: new Date(Date.now() + THROTTLE_WINDOW_MINUTES * 60_000) };
+  }
   return { allowed: !row.is_locked && row.failure_count <= limit, counted: !row.is_locked, lockedUntil };
 }
 
@@ -78,9 +104,10 @@ export async function reserveAttempt(keys: ThrottleKey[]): Promise<Reservation> 
   return { allowed: false, lockedUntil };
 }
 
-/** The attempt failed: every key whose budget is now spent is locked for LOCK_MINUTES. */
+/** The attempt failed: every locking key whose budget is now spent is locked for LOCK_MINUTES. */
 export async function recordFailure(keys: ThrottleKey[]): Promise<void> {
-  for (const { key, limit } of keys) {
+  for (const { key, limit, kind } of keys) {
+    if (kind !== "lock") continue;
     await db().execute(sql`
       update sign_in_throttles set locked_until = now() + make_interval(mins => ${LOCK_MINUTES})
       where key = ${key} and failure_count >= ${limit} and (locked_until is null or locked_until <= now())`);
@@ -88,13 +115,21 @@ export async function recordFailure(keys: ThrottleKey[]): Promise<void> {
 }
 
 /**
- * The attempt succeeded: the account's counter is cleared; the address gets its slot back (a
- * success there is no failure, and clearing it would let one valid account reset the count).
+ * The attempt succeeded: the counter of this account at this address is cleared, the address is
+ * remembered as one the account signs in from, and the other keys get their slot back (clearing
+ * them would let one valid account reset an address's count, or the owner an attack's count).
  */
 export async function recordSuccess(keys: ThrottleKey[]): Promise<void> {
-  const [account, ...others] = keys;
-  if (account) await db().execute(sql`delete from sign_in_throttles where key = ${account.key}`);
-  for (const other of others) await releaseOne(other.key);
+  const [pair, ...others] = keys;
+  if (pair) await db().execute(sql`delete from sign_in_throttles where key = ${pair.key}`);
+  for (const other of others) {
+    await releaseOne(other.key);
+    if (other.knownKey) {
+      await db().execute(sql`
+        insert into sign_in_throttles (key, failure_count, window_started_at) values (${other.knownKey}, 0, now())
+        on conflict (key) do update set window_started_at = now()`);
+    }
+  }
 }
 
 /**
