@@ -1,12 +1,13 @@
 import { Form, redirect } from "react-router";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
-import { listNeighbourhoods } from "~/features/municipalities/reads.server";
+import { findNeighbourhoodToDelete, findUndoableNeighbourhoodDeletion, listNeighbourhoods } from "~/features/municipalities/reads.server";
 import { neighbourhoodSchema } from "~/features/municipalities/schema";
 import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
-import { addNeighbourhood, deleteNeighbourhood, renameNeighbourhood } from "~/features/municipalities/writes.server";
+import { addNeighbourhood, deleteNeighbourhood, NEIGHBOURHOOD_UNDO_MS, renameNeighbourhood, restoreNeighbourhood } from "~/features/municipalities/writes.server";
 import { DataTable } from "~/components/data-table";
-import { ErrorSummary, PostForm, RowActionForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ButtonLink } from "~/components/ui";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -14,13 +15,21 @@ import type { Route } from "./+types/staff.neighbourhoods";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { municipality, page } = await openStaffPage(request, params.slug, "municipality.manage_neighbourhoods", "staff.neighbourhoods.title");
-  return { ...page, neighbourhoods: await listNeighbourhoods(municipality.id) };
+  const query = new URL(request.url).searchParams;
+  const toDelete = query.get("verwijderen");
+  const deletion = query.get("herstel");
+  const [neighbourhoods, confirmation, undo] = await Promise.all([
+    listNeighbourhoods(municipality.id),
+    toDelete ? findNeighbourhoodToDelete(municipality.id, toDelete) : null,
+    deletion ? findUndoableNeighbourhoodDeletion(municipality.id, deletion, NEIGHBOURHOOD_UNDO_MS) : null,
+  ]);
+  return { ...page, neighbourhoods, confirmation, undo };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { municipality } = await authorizeMunicipality(request, params.slug, "municipality.manage_neighbourhoods");
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "municipality.manage_neighbourhoods");
   const { locale, t } = await getTranslator(request);
   const values = formToObject(await readForm(request));
   const parsed = parseInput(neighbourhoodSchema, values, locale, t);
@@ -35,10 +44,14 @@ export async function action({ request, params }: Route.ActionArgs) {
       ? await addNeighbourhood(municipality.id, input.name)
       : input.intent === "rename"
         ? await renameNeighbourhood(municipality.id, input.id, input.name)
-        : await deleteNeighbourhood(municipality.id, input.id);
+        : input.intent === "delete"
+          ? await deleteNeighbourhood(municipality.id, input.id, user.id)
+          : await restoreNeighbourhood(municipality.id, input.id);
   if (!result.ok) return invalid({ [fieldFor(result.field)]: t(result.message) }, values);
-  const notice = input.intent === "add" ? "toegevoegd" : input.intent === "rename" ? "opgeslagen" : "verwijderd";
-  return redirect(withNotice(`/beheer/${municipality.slug}/wijken`, notice));
+  const path = `/beheer/${municipality.slug}/wijken`;
+  if ("deletionId" in result) return redirect(`${withNotice(path, "verwijderd")}&herstel=${result.deletionId}`);
+  const notice = input.intent === "add" ? "toegevoegd" : input.intent === "rename" ? "opgeslagen" : "hersteld";
+  return redirect(withNotice(path, notice));
 }
 
 export default function Neighbourhoods({ loaderData, actionData }: Route.ComponentProps) {
@@ -47,7 +60,38 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
   const values = actionData?.values ?? {};
   return (
     <>
-      <StaffPageHeader title={t("staff.neighbourhoods.title")} sections={loaderData.sections} notice={loaderData.notice} />
+      <StaffPageHeader title={t("staff.neighbourhoods.title")} sections={loaderData.sections} notice={loaderData.undo ? null : loaderData.notice} />
+      {loaderData.undo && !errors && (
+        <div className="utrecht-alert utrecht-alert--ok" role="status">
+          <div className="utrecht-alert__content">
+            <p className="utrecht-paragraph">{t("undo.neighbourhoodDeleted", { name: loaderData.undo.name })}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="id" value={loaderData.undo.id} />
+              <SubmitButton appearance="secondary">{t("undo.button")}</SubmitButton>
+            </Form>
+          </div>
+        </div>
+      )}
+      {loaderData.confirmation && (
+        <section className="page-section confirm-step" aria-labelledby="confirm-heading">
+          <h2 className="utrecht-heading-2" id="confirm-heading">
+            {t("confirm.neighbourhood.title", { name: loaderData.confirmation.name })}
+          </h2>
+          <p className="utrecht-paragraph">
+            {loaderData.confirmation.activityCount > 0
+              ? t("confirm.neighbourhood.activities", { count: loaderData.confirmation.activityCount })
+              : t("confirm.neighbourhood.noActivities")}{" "}
+            {t("confirm.neighbourhood.undo")}
+          </p>
+          <Form method="post" className="button-row" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="id" value={loaderData.confirmation.id} />
+            <SubmitButton>{t("confirm.neighbourhood.yes")}</SubmitButton>
+            <ButtonLink to={`/beheer/${loaderData.municipalityTheme.slug}/wijken`}>{t("confirm.cancel")}</ButtonLink>
+          </Form>
+        </section>
+      )}
       <ErrorSummary
         errors={errors}
         labels={{
@@ -93,7 +137,11 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
                   </Form>
                 </td>
                 <td>
-                  <RowActionForm intent="delete" id={neighbourhood.id} label={t("form.delete")} rowName={neighbourhood.name} />
+                  {/* Asks first: the link opens the "are you sure?" step, which says what the deletion takes with it. */}
+                  <ButtonLink to={`?verwijderen=${neighbourhood.id}`} appearance="subtle">
+                    {t("form.delete")}
+                    <span className="visually-hidden"> {neighbourhood.name}</span>
+                  </ButtonLink>
                 </td>
               </tr>
             );

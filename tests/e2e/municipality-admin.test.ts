@@ -308,8 +308,20 @@ describe("every form works without JavaScript", () => {
     await page.getByLabel("Nieuwe naam voor Zonder Script").fill("Zonder Script Noord");
     await page.getByRole("button", { name: "Naam opslaan Zonder Script" }).click();
     await page.getByLabel("Nieuwe naam voor Zonder Script Noord").waitFor();
-    await page.getByRole("button", { name: "Verwijderen Zonder Script Noord" }).click();
-    await page.getByText("Verwijderd.").waitFor();
+    // Deleting asks first, says what it takes with it, and can be undone from the notice.
+    await page.getByRole("link", { name: "Verwijderen Zonder Script Noord" }).click();
+    await page.getByRole("heading", { name: "Wijk Zonder Script Noord verwijderen?" }).waitFor();
+    await page.getByText("Er zijn geen activiteiten in deze wijk.").waitFor();
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.name, "Zonder Script Noord"))).toHaveLength(1);
+    await page.getByRole("button", { name: "Ja, wijk verwijderen" }).click();
+    await page.getByText("Wijk Zonder Script Noord is verwijderd.").waitFor();
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.name, "Zonder Script Noord"))).toEqual([]);
+    await page.getByRole("button", { name: "Ongedaan maken" }).click();
+    await page.getByText("De verwijdering is ongedaan gemaakt.").waitFor();
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.name, "Zonder Script Noord"))).toHaveLength(1);
+    await page.getByRole("link", { name: "Verwijderen Zonder Script Noord" }).click();
+    await page.getByRole("button", { name: "Ja, wijk verwijderen" }).click();
+    await page.getByText("Wijk Zonder Script Noord is verwijderd.").waitFor();
     expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.name, "Zonder Script Noord"))).toEqual([]);
 
     await open(tab, "/beheer/havenstad/partners");

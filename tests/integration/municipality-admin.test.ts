@@ -4,11 +4,11 @@
  * forms; cross-site posts are refused; invitations only work for the right person, once.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { invitations, memberships, municipalities, neighbourhoods, outboxEmails, partnerOrganisations, users } from "~/lib/db/schema";
+import { activities, invitations, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, outboxEmails, partnerOrganisations, users } from "~/lib/db/schema";
 import { createTestActivity } from "../support/activities";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
@@ -34,9 +34,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function post(path: string, body: Record<string, string> | FormData | string, as: string | null, origin = server.url) {
+async function post(path: string, body: Record<string, string> | FormData | string, as: string | null, origin = server.url, language?: string) {
   const headers: Record<string, string> = { origin };
   if (as) headers.cookie = cookies[as]!;
+  if (language) headers.cookie = `${headers.cookie ?? ""}; buurtkracht_lang=${language}`;
   let payload: BodyInit;
   if (typeof body === "string") {
     headers["content-type"] = "application/json";
@@ -241,6 +242,74 @@ describe("neighbourhoods", () => {
     expect((await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, added!.id)))[0]!.name).toBe("Havenhoofd");
     expect((await post("/beheer/havenstad/wijken", { intent: "delete", id: added!.id }, PROJECT_LEADER)).status).toBe(302);
     expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, added!.id))).toEqual([]);
+  });
+});
+
+describe("deleting a neighbourhood asks first and can be undone", () => {
+  it("says how many activities lose it, deletes on the confirming post, and gives everything back on undo", async () => {
+    const havenstad = await idOf("havenstad");
+    const [wijk] = await db().insert(neighbourhoods).values({ municipalityId: havenstad, name: "Tijdelijke Wijk" }).returning();
+    const inIt = [
+      await createTestActivity({ neighbourhoodId: wijk!.id, title: "In de wijk 1" }),
+      await createTestActivity({ neighbourhoodId: wijk!.id, title: "In de wijk 2" }),
+    ];
+    const ask = await get(`/beheer/havenstad/wijken?verwijderen=${wijk!.id}`, PROJECT_LEADER);
+    expect(ask.status).toBe(200);
+    expect(text(ask.html)).toContain("Wijk Tijdelijke Wijk verwijderen?");
+    expect(text(ask.html)).toContain("2 activiteiten hebben deze wijk. Ze blijven bestaan, maar zonder wijk.");
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, wijk!.id))).toHaveLength(1);
+
+    const deleted = await post("/beheer/havenstad/wijken", { intent: "delete", id: wijk!.id }, PROJECT_LEADER);
+    expect(deleted.status).toBe(302);
+    expect(deleted.location).toMatch(/^\/beheer\/havenstad\/wijken\?melding=verwijderd&herstel=[0-9a-f-]{36}$/);
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, wijk!.id))).toEqual([]);
+    const lost = await db().select({ n: activities.neighbourhoodId }).from(activities).where(inArray(activities.id, inIt));
+    expect(lost).toEqual([{ n: null }, { n: null }]);
+    const notice = await get(deleted.location!, PROJECT_LEADER);
+    expect(text(notice.html)).toContain("Wijk Tijdelijke Wijk is verwijderd.");
+    expect(text(notice.html)).toContain("Ongedaan maken");
+    const deletionId = deleted.location!.split("herstel=")[1]!;
+
+    // Another municipality reaches nothing: its own page does not know this deletion.
+    const elsewhere = await post("/beheer/rivierendal/wijken", { intent: "restore", id: deletionId }, OTHER_PROJECT_LEADER);
+    expect(elsewhere.status).toBe(400);
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, wijk!.id))).toEqual([]);
+
+    const restored = await post("/beheer/havenstad/wijken", { intent: "restore", id: deletionId }, PROJECT_LEADER);
+    expect(restored.location).toBe("/beheer/havenstad/wijken?melding=hersteld");
+    expect((await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, wijk!.id)))[0]).toMatchObject({ name: "Tijdelijke Wijk", municipalityId: havenstad });
+    const back = await db().select({ n: activities.neighbourhoodId }).from(activities).where(inArray(activities.id, inIt));
+    expect(back).toEqual([{ n: wijk!.id }, { n: wijk!.id }]);
+    expect(text((await get(restored.location!, PROJECT_LEADER)).html)).toContain("De verwijdering is ongedaan gemaakt.");
+
+    const twice = await post("/beheer/havenstad/wijken", { intent: "restore", id: deletionId }, PROJECT_LEADER);
+    expect(twice.status).toBe(400);
+    expect(text(twice.html)).toContain("Dit kan niet meer ongedaan worden gemaakt.");
+  });
+
+  it("keeps an activity's new neighbourhood, refuses a name taken meanwhile, and stops after an hour", async () => {
+    const havenstad = await idOf("havenstad");
+    const [wijk] = await db().insert(neighbourhoods).values({ municipalityId: havenstad, name: "Kortstondig" }).returning();
+    const [other] = await db().insert(neighbourhoods).values({ municipalityId: havenstad, name: "Elders" }).returning();
+    const moved = await createTestActivity({ neighbourhoodId: wijk!.id });
+    const deleted = await post("/beheer/havenstad/wijken", { intent: "delete", id: wijk!.id }, PROJECT_LEADER);
+    const deletionId = deleted.location!.split("herstel=")[1]!;
+    await db().update(activities).set({ neighbourhoodId: other!.id }).where(eq(activities.id, moved));
+    await db().insert(neighbourhoods).values({ municipalityId: havenstad, name: "Kortstondig" });
+    const taken = await post("/beheer/havenstad/wijken", { intent: "restore", id: deletionId }, PROJECT_LEADER, server.url, "en");
+    expect(taken.status).toBe(400);
+    expect(text(taken.html)).toContain("Another neighbourhood now has this name. Rename that one first.");
+    await db().delete(neighbourhoods).where(and(eq(neighbourhoods.municipalityId, havenstad), eq(neighbourhoods.name, "Kortstondig")));
+    expect((await post("/beheer/havenstad/wijken", { intent: "restore", id: deletionId }, PROJECT_LEADER)).status).toBe(302);
+    expect((await db().select().from(activities).where(eq(activities.id, moved)))[0]!.neighbourhoodId).toBe(other!.id);
+
+    const [late] = await db().insert(neighbourhoods).values({ municipalityId: havenstad, name: "Te Laat" }).returning();
+    const lateDeletion = (await post("/beheer/havenstad/wijken", { intent: "delete", id: late!.id }, PROJECT_LEADER)).location!.split("herstel=")[1]!;
+    await db().update(neighbourhoodDeletions).set({ deletedAt: new Date(Date.now() - 61 * 60_000) }).where(eq(neighbourhoodDeletions.id, lateDeletion));
+    expect(text((await get(`/beheer/havenstad/wijken?melding=verwijderd&herstel=${lateDeletion}`, PROJECT_LEADER)).html)).not.toContain("Ongedaan maken");
+    const tooLate = await post("/beheer/havenstad/wijken", { intent: "restore", id: lateDeletion }, PROJECT_LEADER);
+    expect(tooLate.status).toBe(400);
+    expect(await db().select().from(neighbourhoods).where(eq(neighbourhoods.id, late!.id))).toEqual([]);
   });
 });
 

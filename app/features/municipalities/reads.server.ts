@@ -1,7 +1,7 @@
-import { and, asc, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
-import { memberships, municipalities, neighbourhoods, partnerOrganisations, users } from "~/lib/db/schema";
+import { activities, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, partnerOrganisations, users } from "~/lib/db/schema";
 
 /** The published municipalities of the network, for public pages and the API (public data only). */
 export async function listMunicipalities() {
@@ -57,6 +57,38 @@ export async function listNeighbourhoods(municipalityId: MunicipalityId) {
     .from(neighbourhoods)
     .where(eq(neighbourhoods.municipalityId, municipalityId))
     .orderBy(asc(neighbourhoods.name));
+}
+
+/** A neighbourhood of this municipality and how many activities would lose it, for the "are you sure?" step; null when unknown. */
+export async function findNeighbourhoodToDelete(municipalityId: MunicipalityId, id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await db()
+    .select({ id: neighbourhoods.id, name: neighbourhoods.name })
+    .from(neighbourhoods)
+    .where(and(eq(neighbourhoods.id, id), eq(neighbourhoods.municipalityId, municipalityId)));
+  if (!row) return null;
+  const [used] = await db()
+    .select({ n: count() })
+    .from(activities)
+    .where(and(eq(activities.neighbourhoodId, id), eq(activities.municipalityId, municipalityId)));
+  return { ...row, activityCount: used?.n ?? 0 };
+}
+
+/** A deletion of this municipality that can still be undone (see restoreNeighbourhood), or null. */
+export async function findUndoableNeighbourhoodDeletion(municipalityId: MunicipalityId, id: string, undoMs: number) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await db()
+    .select({ id: neighbourhoodDeletions.id, name: neighbourhoodDeletions.name })
+    .from(neighbourhoodDeletions)
+    .where(
+      and(
+        eq(neighbourhoodDeletions.id, id),
+        eq(neighbourhoodDeletions.municipalityId, municipalityId),
+        isNull(neighbourhoodDeletions.restoredAt),
+        gt(neighbourhoodDeletions.deletedAt, new Date(Date.now() - undoMs)),
+      ),
+    );
+  return row ?? null;
 }
 
 /** A partner organisation as the list and the single read both return it. */

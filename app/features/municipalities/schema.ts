@@ -111,6 +111,7 @@ export const neighbourhoodSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("add"), name: plainText(100) }),
     z.object({ intent: z.literal("rename"), id: uuid, name: plainText(100) }),
     z.object({ intent: z.literal("delete"), id: uuid }),
+    z.object({ intent: z.literal("restore"), id: uuid }),
   ],
   { error: "validation.invalid" },
 );

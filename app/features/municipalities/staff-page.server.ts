@@ -29,6 +29,7 @@ const NOTICES = {
   ingetrokken: "admin.notice.revoked",
   aangemaakt: "admin.notice.created",
   gepubliceerd: "publication.notice.published",
+  hersteld: "undo.notice.restored",
 } as const satisfies Record<string, MessageKey>;
 export type Notice = keyof typeof NOTICES;
 

@@ -2,11 +2,11 @@
  * Writes for running a municipality. Every function takes the MunicipalityId the gate handed out
  * and filters on it, so a form for municipality A can never change municipality B's rows.
  */
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { forgetPublicMunicipalities, type MunicipalityId, type NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { uniqueViolation } from "~/lib/db/errors";
-import { memberships, municipalities, neighbourhoods, partnerOrganisations } from "~/lib/db/schema";
+import { activities, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, partnerOrganisations } from "~/lib/db/schema";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import type { CreateMunicipalityInput, MunicipalitySettingsInput, PartnerInput } from "./schema";
 
@@ -89,13 +89,74 @@ export async function renameNeighbourhood(municipalityId: MunicipalityId, id: st
   }
 }
 
-/** Deletes a neighbourhood; activities in it keep existing without a neighbourhood. */
-export async function deleteNeighbourhood(municipalityId: MunicipalityId, id: string): Promise<WriteResult> {
-  const deleted = await db()
-    .delete(neighbourhoods)
-    .where(and(eq(neighbourhoods.id, id), eq(neighbourhoods.municipalityId, municipalityId)))
-    .returning({ id: neighbourhoods.id });
-  return deleted.length > 0 ? { ok: true } : refuse("_form", "admin.notFoundInMunicipality");
+/** How long a deleted neighbourhood can be brought back (with its activities) from the notice. */
+export const NEIGHBOURHOOD_UNDO_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes a neighbourhood; its activities keep existing without one. What it held (its name and
+ * which activities lost it) is kept for NEIGHBOURHOOD_UNDO_MS so the deletion can be undone.
+ */
+export async function deleteNeighbourhood(municipalityId: MunicipalityId, id: string, deletedBy: string): Promise<WriteResult<{ deletionId: string }>> {
+  return db().transaction(async (tx) => {
+    const [neighbourhood] = await tx
+      .select({ id: neighbourhoods.id, name: neighbourhoods.name })
+      .from(neighbourhoods)
+      .where(and(eq(neighbourhoods.id, id), eq(neighbourhoods.municipalityId, municipalityId)))
+      .for("update");
+    if (!neighbourhood) return refuse("_form", "admin.notFoundInMunicipality");
+    const losing = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(and(eq(activities.neighbourhoodId, id), eq(activities.municipalityId, municipalityId)));
+    // Deletions past their undo time are of no use any more; they go when the next one comes.
+    await tx
+      .delete(neighbourhoodDeletions)
+      .where(and(eq(neighbourhoodDeletions.municipalityId, municipalityId), lt(neighbourhoodDeletions.deletedAt, new Date(Date.now() - NEIGHBOURHOOD_UNDO_MS))));
+    const [deletion] = await tx
+      .insert(neighbourhoodDeletions)
+      .values({ municipalityId, neighbourhoodId: id, name: neighbourhood.name, activityIds: losing.map((a) => a.id), deletedBy })
+      .returning({ id: neighbourhoodDeletions.id });
+    await tx.delete(neighbourhoods).where(and(eq(neighbourhoods.id, id), eq(neighbourhoods.municipalityId, municipalityId)));
+    return { ok: true, deletionId: deletion!.id } as const;
+  });
+}
+
+/**
+ * Undoes a recent deletion: the neighbourhood comes back with its id and name, and the activities
+ * that lost it get it back — unless someone gave them another neighbourhood since.
+ */
+export async function restoreNeighbourhood(municipalityId: MunicipalityId, deletionId: string): Promise<WriteResult<{ restored: number }>> {
+  return db().transaction(async (tx) => {
+    const [deletion] = await tx
+      .select()
+      .from(neighbourhoodDeletions)
+      .where(
+        and(
+          eq(neighbourhoodDeletions.id, deletionId),
+          eq(neighbourhoodDeletions.municipalityId, municipalityId),
+          isNull(neighbourhoodDeletions.restoredAt),
+          gt(neighbourhoodDeletions.deletedAt, new Date(Date.now() - NEIGHBOURHOOD_UNDO_MS)),
+        ),
+      )
+      .for("update");
+    if (!deletion) return refuse("_form", "undo.expired");
+    const [back] = await tx
+      .insert(neighbourhoods)
+      .values({ id: deletion.neighbourhoodId, municipalityId, name: deletion.name })
+      .onConflictDoNothing()
+      .returning({ id: neighbourhoods.id });
+    if (!back) return refuse("_form", "undo.neighbourhoodNameTaken");
+    const restored =
+      deletion.activityIds.length === 0
+        ? []
+        : await tx
+            .update(activities)
+            .set({ neighbourhoodId: back.id })
+            .where(and(inArray(activities.id, deletion.activityIds), eq(activities.municipalityId, municipalityId), isNull(activities.neighbourhoodId)))
+            .returning({ id: activities.id });
+    await tx.update(neighbourhoodDeletions).set({ restoredAt: new Date() }).where(eq(neighbourhoodDeletions.id, deletion.id));
+    return { ok: true, restored: restored.length } as const;
+  });
 }
 
 function partnerValues(input: PartnerInput) {

@@ -1,6 +1,6 @@
 import { defineMessages } from "../define";
 
-/** Staff work that asks first or can be undone, and whether a municipality is public. */
+/** Staff work that asks first or can be undone (docs/decisions), and whether a municipality is public. */
 export const staffMessages = defineMessages(
   {
     "publication.heading": "Openbaar",
@@ -13,6 +13,17 @@ export const staffMessages = defineMessages(
     "network.column.publication": "Openbaar",
     "network.publication.published": "Openbaar",
     "network.publication.notPublished": "Nog niet openbaar",
+    "undo.button": "Ongedaan maken",
+    "undo.neighbourhoodDeleted": "Wijk {name} is verwijderd.",
+    "undo.notice.restored": "De verwijdering is ongedaan gemaakt.",
+    "undo.expired": "Dit kan niet meer ongedaan worden gemaakt.",
+    "undo.neighbourhoodNameTaken": "Er is intussen een andere wijk met deze naam. Geef die eerst een andere naam.",
+    "confirm.neighbourhood.title": "Wijk {name} verwijderen?",
+    "confirm.neighbourhood.activities": "{count} activiteiten hebben deze wijk. Ze blijven bestaan, maar zonder wijk.",
+    "confirm.neighbourhood.noActivities": "Er zijn geen activiteiten in deze wijk.",
+    "confirm.neighbourhood.undo": "Je kunt het daarna nog een uur ongedaan maken.",
+    "confirm.neighbourhood.yes": "Ja, wijk verwijderen",
+    "confirm.cancel": "Nee, terug",
   },
   {
     "publication.heading": "Public",
@@ -25,5 +36,16 @@ export const staffMessages = defineMessages(
     "network.column.publication": "Public",
     "network.publication.published": "Public",
     "network.publication.notPublished": "Not public yet",
+    "undo.button": "Undo",
+    "undo.neighbourhoodDeleted": "Neighbourhood {name} has been deleted.",
+    "undo.notice.restored": "The deletion has been undone.",
+    "undo.expired": "This can no longer be undone.",
+    "undo.neighbourhoodNameTaken": "Another neighbourhood now has this name. Rename that one first.",
+    "confirm.neighbourhood.title": "Delete neighbourhood {name}?",
+    "confirm.neighbourhood.activities": "{count} activities are in this neighbourhood. They stay, but without a neighbourhood.",
+    "confirm.neighbourhood.noActivities": "No activities are in this neighbourhood.",
+    "confirm.neighbourhood.undo": "You can undo it for an hour afterwards.",
+    "confirm.neighbourhood.yes": "Yes, delete the neighbourhood",
+    "confirm.cancel": "No, go back",
   },
 );
