@@ -144,12 +144,12 @@ describe("a project leader runs Havenstad", () => {
     await page.waitForURL(/\/team$/);
     await expectAccessible(page);
     await page.getByLabel("E-mailadres").fill(NEW_COURSE_LEADER);
-    await page.getByLabel("Rol").selectOption("partner_contact");
+    await page.getByLabel("Rol", { exact: true }).selectOption("partner_contact");
     await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await page.getByRole("alert").getByText("Kies de partnerorganisatie waar deze persoon voor werkt.").waitFor();
     await expectAccessible(page);
     forgiveExpectedStatus(tab, 400);
-    await page.getByLabel("Rol").selectOption("course_leader");
+    await page.getByLabel("Rol", { exact: true }).selectOption("course_leader");
     await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await page.waitForURL(/melding=uitgenodigd/);
     await page.getByRole("cell", { name: NEW_COURSE_LEADER, exact: true }).waitFor();
@@ -340,7 +340,7 @@ describe("every form works without JavaScript", () => {
 
     await open(tab, "/beheer/havenstad/team");
     await page.getByLabel("E-mailadres").fill("begeleider.noscript@voorbeeld.nl");
-    await page.getByLabel("Rol").selectOption("practice_supervisor");
+    await page.getByLabel("Rol", { exact: true }).selectOption("practice_supervisor");
     await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await page.getByRole("alert").getByText("Kies de partnerorganisatie waar deze persoon voor werkt.").waitFor();
     forgiveExpectedStatus(tab, 400);
