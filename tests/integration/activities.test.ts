@@ -223,6 +223,18 @@ describe("the waitlist", () => {
     expect(counts.confirmedCount).toBe(5);
   });
 
+  it("tells everyone of a move, but puts it in the calendar only of those with a place", async () => {
+    const [id] = await createActivities(havenstad, leader, formInput({ capacity: 1 }), null).then((r) => (r.ok ? r.ids : []));
+    await changeActivityStatus(havenstad, id!, "publish", leader.userId);
+    await signUp(id!, "plaats@verhuis.example");
+    expect((await signUp(id!, "wachtlijst@verhuis.example")).status).toBe("waitlisted");
+    expect((await updateActivity(havenstad, id!, leader, formInput({ capacity: 1, location: "Ander buurthuis" }), null)).ok).toBe(true);
+    const changed = async (email: string) => (await mailsTo(email)).find((m) => m.kind === "registration-activityChanged");
+    expect(JSON.parse((await changed("plaats@verhuis.example"))!.attachments!)[0].content).toContain("STATUS:CONFIRMED");
+    // A waitlist place is no appointment: the .ics would add a confirmed event to their calendar.
+    expect((await changed("wachtlijst@verhuis.example"))!.attachments).toBeNull();
+  });
+
   it("keeps everyone who has a place when places are taken away", async () => {
     const [id] = await createActivities(havenstad, leader, formInput({ capacity: 4 }), null).then((r) => (r.ok ? r.ids : []));
     await changeActivityStatus(havenstad, id!, "publish", leader.userId);

@@ -151,13 +151,15 @@ export async function updateActivity(
 
 async function mailLiveRegistrations(tx: Transaction, activityId: string, kind: "activityChanged" | "activityCancelled") {
   const people = await tx
-    .select({ name: registrations.name, email: registrations.email, locale: registrations.locale })
+    .select({ name: registrations.name, email: registrations.email, locale: registrations.locale, status: registrations.status })
     .from(registrations)
     .where(and(eq(registrations.activityId, activityId), ne(registrations.status, "cancelled")));
   if (people.length === 0) return;
   const activity = await loadMailActivity(tx, activityId);
   for (const person of people) {
-    if (person.email) await queueRegistrationEmail(tx, kind, activity, { name: person.name, email: person.email, locale: person.locale });
+    if (person.email) {
+      await queueRegistrationEmail(tx, kind, activity, { name: person.name, email: person.email, locale: person.locale }, { onWaitlist: person.status === "waitlisted" });
+    }
   }
 }
 

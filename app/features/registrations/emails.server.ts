@@ -88,7 +88,7 @@ export async function queueRegistrationEmail(
   kind: RegistrationMailKind,
   activity: MailActivity,
   recipient: MailRecipient,
-  extra: { cancelToken?: string; position?: number } = {},
+  extra: { cancelToken?: string; position?: number; onWaitlist?: boolean } = {},
 ): Promise<void> {
   const t = translator(recipient.locale);
   const location = activity.neighbourhoodName ? `${activity.location} (${activity.neighbourhoodName})` : activity.location;
@@ -120,6 +120,7 @@ export async function queueRegistrationEmail(
     secretLinks: cancelUrl ? [cancelUrl] : [],
     subject: t(`registrationMail.${kind}.subject`, { title: activity.title }),
     text: [intro, details, cancelHint, signature].filter(Boolean).join("\n\n"),
-    attachments: WITH_CALENDAR.has(kind) ? [icsAttachment(activity)] : undefined,
+    // A change mailed to the waitlist carries no .ics either: it would add a confirmed event.
+    attachments: WITH_CALENDAR.has(kind) && !(extra.onWaitlist && kind === "activityChanged") ? [icsAttachment(activity)] : undefined,
   });
 }
