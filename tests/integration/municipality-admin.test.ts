@@ -469,6 +469,38 @@ describe("team and invitations", () => {
     expect((await post(`/uitnodiging/${token}`, {}, RESIDENT)).status).toBe(410);
   });
 
+  it("keeps its context for a new colleague: the sign-up is pre-filled and confirming leads back to the invitation", async () => {
+    const invitedEmail = "nieuwe.cursusleider@voorbeeld.nl";
+    expect((await post("/beheer/havenstad/team", { intent: "invite", email: invitedEmail, role: "course_leader" }, PROJECT_LEADER)).status).toBe(302);
+    const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, invitedEmail));
+    const token = mail!.textBody.match(/\/uitnodiging\/([A-Za-z0-9_-]{43})/)![1]!;
+    const back = `/uitnodiging/${token}`;
+
+    const invitationPage = await get(back, null);
+    const signUpHref = invitationPage.html.match(/href="(\/registreren\?[^"]+)"/)![1]!.replace(/&amp;/g, "&");
+    const signUpPage = await get(signUpHref, null);
+    expect(signUpPage.status).toBe(200);
+    expect(signUpPage.html).toMatch(new RegExp(`name="email"[^>]*value="${invitedEmail.replace(/\./g, "\\.")}"`));
+    expect(signUpPage.html).toContain(`name="redirectTo" value="${back}"`);
+
+    const signedUp = await post("/registreren", { name: "Nadia Nieuw", email: invitedEmail, password: "een-eigen-wachtwoord", locale: "nl", redirectTo: back }, null);
+    expect(signedUp.status).toBe(200);
+    const [confirmation] = await db()
+      .select()
+      .from(outboxEmails)
+      .where(and(eq(outboxEmails.toAddress, invitedEmail), eq(outboxEmails.kind, "verify-email")));
+    const link = confirmation!.textBody.match(/https?:\/\/\S+/)![0];
+    const confirmed = await fetch(link, { redirect: "manual" });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe(back);
+    const session = confirmed.headers.getSetCookie().find((c) => c.startsWith("buurtkracht.session_token="))!.split(";")[0]!;
+
+    const accepted = await fetch(`${server.url}${back}`, { method: "POST", headers: { origin: server.url, cookie: session }, redirect: "manual" });
+    expect(accepted.status).toBe(302);
+    const [user] = await db().select().from(users).where(eq(users.email, invitedEmail));
+    expect(await db().select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, user!.id))).toEqual([{ role: "course_leader" }]);
+  });
+
   it("answers unknown and expired tokens with a clear page", async () => {
     const unknown = await get(`/uitnodiging/${randomBytes(32).toString("base64url")}`, null);
     expect(unknown.status).toBe(404);

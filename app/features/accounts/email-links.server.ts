@@ -28,16 +28,18 @@ export interface SignUpInput {
   email: string;
   password: string;
   locale: Locale;
+  /** A local path the confirmed account is taken to (checked by the caller); /account otherwise. */
+  redirectTo?: string;
 }
 
 /**
- * Creates an unconfirmed account and mails the confirmation link (to /account once confirmed).
+ * Creates an unconfirmed account and mails the confirmation link (to `redirectTo` once confirmed).
  * An existing address gets a mail saying so instead; the page cannot tell the difference.
  */
 export async function signUp(request: Request, input: SignUpInput): Promise<MailLinkOutcome> {
   if (!(await mayMail(request, "sign-up", input.email))) return "limited";
   const response = await auth().api.signUpEmail({
-    body: { name: input.name, email: input.email, password: input.password, locale: input.locale, callbackURL: "/account" },
+    body: { name: input.name, email: input.email, password: input.password, locale: input.locale, callbackURL: input.redirectTo ?? "/account" },
     headers: request.headers,
     asResponse: true,
   });

@@ -24,6 +24,8 @@ export const signUpSchema = z.object({
   email,
   password: newPassword,
   locale,
+  /** Where the confirmation link leads once the account is confirmed (an invitation, for example). */
+  redirectTo: z.string().max(2000).optional(),
 });
 
 export const signInSchema = z.object({
