@@ -93,7 +93,7 @@ describe("Mijn aanmeldingen on a phone", () => {
     await page.waitForURL(new RegExp(`/havenstad/activiteiten/${activityId}$`));
     await expectShownAccessible();
     expect(await page.getByRole("status").textContent()).toContain("Je bent aangemeld");
-    await page.getByRole("link", { name: "Bekijk of annuleer je aanmeldingen" }).click();
+    await page.getByRole("link", { name: "Bekijk je aanmeldingen of meld je af" }).click();
     await page.waitForURL(/\/account\/aanmeldingen$/);
 
     // Cancelling asks first; the question changes nothing.

@@ -32,6 +32,8 @@ describe("Dutch house style (docs/writing.md)", () => {
 
   it("says aanmelden and aanmelding for activities, never inschrijven", () => {
     expect(offenders(dutch, (message) => /inschrijv|ingeschreven|schrijf (je|jij|zich) .*\bin\b/i.test(message))).toEqual([]);
+    // A person afmelden themselves; "annuleren" is only for stopping what a form was about to do.
+    expect(offenders(dutch, (message) => /annule\w* (je|jouw|de|een|deze) aanmelding/i.test(message))).toEqual([]);
   });
 
   it("writes role names in lower case mid-sentence, including the role labels put into sentences", () => {

@@ -5,7 +5,7 @@ export const registrationMessages = defineMessages(
   {
     "validation.nameLink": "Vul alleen je naam in, zonder webadres, domeinnaam, e-mailadres of telefoonnummer.",
     "validation.nameCharacters": "Een naam mag geen tekens als < > [ ] * of = bevatten.",
-    "activity.register.received.title": "Kijk in je mail",
+    "activity.register.received.title": "Kijk in je mailbox",
     "activity.register.received.body":
       "We hebben je aanmelding voor {title} ontvangen. In de e-mail naar {email} staat of je een plaats hebt of op de wachtlijst staat, met een link om je af te melden.",
     "activity.register.received.spam": "Geen e-mail gekregen? Kijk ook bij je ongewenste e-mail.",
@@ -15,7 +15,7 @@ export const registrationMessages = defineMessages(
     "activity.signedUp.confirmed.body": "Je hebt een plaats bij deze activiteit.",
     "activity.signedUp.waitlisted.title": "Je staat op de wachtlijst",
     "activity.signedUp.waitlisted.body": "Je staat op plaats {position} van de wachtlijst. Komt er een plaats vrij, dan krijg je die vanzelf en sturen we je een e-mail.",
-    "activity.signedUp.manage": "Bekijk of annuleer je aanmeldingen",
+    "activity.signedUp.manage": "Bekijk je aanmeldingen of meld je af",
     "activity.cancelled.notice": "Deze activiteit gaat niet door.",
     "activity.register.cancelled": "Aanmelden kan niet meer: deze activiteit gaat niet door.",
     "registrationMail.alreadyConfirmed.subject": "Je was al aangemeld: {title}",
