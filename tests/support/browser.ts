@@ -62,13 +62,15 @@ export async function openPage(
   };
 }
 
+/** The WCAG 2.2 A and AA violations axe-core finds on the current page, one line each. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
 /** Runs axe-core (WCAG 2.2 A and AA rules) on the current page and fails on any violation. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const violations = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`,
-  );
-  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  expect(await accessibilityViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Opens a path, expects the status, and checks the page with axe. */
