@@ -63,7 +63,6 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
             t("network.column.neighbourhoods"),
             t("network.column.partners"),
             t("network.column.publication"),
-            t("admin.column.actions"),
           ]}
         >
           {loaderData.municipalities.map((municipality) => (
@@ -72,12 +71,7 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
                 <span className="colour-swatch" style={{ backgroundColor: municipality.themeColour }} aria-hidden="true" /> {municipality.name}
                 <br />
                 <span className="muted">/{municipality.slug}</span>
-              </td>
-              <td>{municipality.projectLeaders.length > 0 ? municipality.projectLeaders.join(", ") : t("network.noProjectLeader")}</td>
-              <td>{municipality.neighbourhoodCount}</td>
-              <td>{municipality.partnerCount}</td>
-              <td>{t(municipality.isPublished ? "network.publication.published" : "network.publication.notPublished")}</td>
-              <td>
+                {/* The links sit with the name, not in a last column that a phone shows only after scrolling. */}
                 <ul className="plain-list">
                   <li>
                     <Link className="utrecht-link" to={`/beheer/${municipality.slug}`}>
@@ -95,6 +89,10 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
                   )}
                 </ul>
               </td>
+              <td>{municipality.projectLeaders.length > 0 ? municipality.projectLeaders.join(", ") : t("network.noProjectLeader")}</td>
+              <td>{municipality.neighbourhoodCount}</td>
+              <td>{municipality.partnerCount}</td>
+              <td>{t(municipality.isPublished ? "network.publication.published" : "network.publication.notPublished")}</td>
             </tr>
           ))}
         </DataTable>

@@ -99,6 +99,7 @@ describe("on a phone", () => {
       const t = await tab(PHONE, email);
       await open(t.page, path);
       const regions = t.page.locator(".table-scroll");
+      await regions.first().waitFor();
       expect(await regions.count(), path).toBeGreaterThan(0);
       for (const region of await regions.all()) {
         expect(await region.getAttribute("role"), path).toBe("region");
@@ -118,6 +119,18 @@ describe("on a phone", () => {
       }
       await t.close();
     }
+  });
+
+  it("shows each municipality's links on the network page without scrolling the table", async () => {
+    const t = await tab(PHONE, "coordinator@buurtkracht.example");
+    await open(t.page, "/netwerk");
+    const manage = t.page.getByRole("link", { name: /^Beheren / });
+    expect(await manage.count()).toBeGreaterThanOrEqual(3);
+    for (const link of await manage.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width, (await link.textContent())!).toBeLessThanOrEqual(PHONE.width);
+    }
+    await t.close();
   });
 
   it("shows the focus ring on the dark header with at least 3:1 contrast", async () => {
