@@ -1,15 +1,16 @@
-import { redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { canInvite, canRemoveMembership } from "~/features/authorization/policy";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { findMunicipalityMembership, findOpenInvitation, listMunicipalityTeam, listOpenInvitations } from "~/features/memberships/reads.server";
 import { inviteSchema, membershipIdSchema, MUNICIPAL_INVITE_ROLES } from "~/features/memberships/schema";
-import { inviteStaff, removeMembership, revokeInvitation } from "~/features/memberships/writes.server";
+import { findUndoableRemoval, inviteStaff, removeMembership, restoreMembership, revokeInvitation } from "~/features/memberships/writes.server";
 import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
+import { ButtonLink } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { capitalise } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -24,8 +25,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     listPartnerOrganisations(municipality.id),
   ]);
   const now = Date.now();
+  const query = new URL(request.url).searchParams;
+  const removal = query.get("herstel") ? await findUndoableRemoval(municipality.id, query.get("herstel")!) : null;
   return {
     ...page,
+    toRemove: query.get("intrekken"),
+    undo: removal && canInvite(user.actor, removal.role, municipality.id) ? { id: removal.id, name: removal.name } : null,
     team: team.map((member) => ({
       id: member.id,
       name: member.name,
@@ -56,15 +61,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   const values = formToObject(await readForm(request));
   const back = `/beheer/${municipality.slug}/team`;
 
+  if (values.intent === "restore") {
+    const parsed = parseInput(membershipIdSchema, values, locale, t);
+    const removal = parsed.ok ? await findUndoableRemoval(municipality.id, parsed.data.id) : null;
+    if (!removal || !canInvite(user.actor, removal.role, municipality.id)) return invalid({ _form: t("undo.expired") });
+    const result = await restoreMembership(municipality.id, removal.id);
+    if (!result.ok) return invalid({ _form: t(result.message) });
+    return redirect(withNotice(back, "hersteld"));
+  }
   if (values.intent === "remove" || values.intent === "revoke") {
     const parsed = parseInput(membershipIdSchema, values, locale, t);
     if (!parsed.ok) return invalid({ _form: t("admin.notFoundInMunicipality") });
     if (values.intent === "remove") {
       const membership = await findMunicipalityMembership(municipality.id, parsed.data.id);
       if (!membership || !canRemoveMembership(user.actor, membership)) return invalid({ _form: t("admin.team.cannotRemove") });
-      const result = await removeMembership(municipality.id, membership.id);
+      const result = await removeMembership(municipality.id, membership.id, user.id);
       if (!result.ok) return invalid({ _form: t(result.message) });
-      return redirect(withNotice(back, "verwijderd"));
+      return redirect(`${withNotice(back, "verwijderd")}&herstel=${result.removalId}`);
     }
     const invitation = await findOpenInvitation(municipality.id, parsed.data.id);
     if (!invitation || !canInvite(user.actor, invitation.role, municipality.id)) return invalid({ _form: t("admin.notFoundInMunicipality") });
@@ -85,9 +98,36 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const errors = actionData?.errors;
   const values = actionData?.values ?? {};
+  const toRemove = loaderData.team.find((member) => member.canRemove && member.id === loaderData.toRemove);
   return (
     <>
-      <StaffPageHeader title={t("staff.team.title")} sections={loaderData.sections} notice={loaderData.notice} />
+      <StaffPageHeader title={t("staff.team.title")} sections={loaderData.sections} notice={loaderData.undo ? null : loaderData.notice} />
+      {loaderData.undo && !errors && (
+        <div className="utrecht-alert utrecht-alert--ok" role="status">
+          <div className="utrecht-alert__content">
+            <p className="utrecht-paragraph">{t("undo.roleRemoved", { name: loaderData.undo.name })}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="id" value={loaderData.undo.id} />
+              <SubmitButton appearance="secondary">{t("undo.button")}</SubmitButton>
+            </Form>
+          </div>
+        </div>
+      )}
+      {toRemove && (
+        <section className="page-section confirm-step" aria-labelledby="confirm-heading">
+          <h2 className="utrecht-heading-2" id="confirm-heading">
+            {t("confirm.role.title", { name: toRemove.name })}
+          </h2>
+          <p className="utrecht-paragraph">{t("confirm.role.body", { name: toRemove.name, role: t(`role.${toRemove.role}`) })}</p>
+          <Form method="post" className="button-row" noValidate>
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="id" value={toRemove.id} />
+            <SubmitButton>{t("confirm.role.yes")}</SubmitButton>
+            <ButtonLink to={`/beheer/${loaderData.municipalityTheme.slug}/team`}>{t("confirm.cancel")}</ButtonLink>
+          </Form>
+        </section>
+      )}
       <ErrorSummary errors={errors} labels={{ email: t("admin.field.email"), role: t("admin.field.role"), partnerOrganisationId: t("admin.field.partner") }} />
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("staff.team.members")}</h2>
@@ -109,7 +149,11 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
                 <td>{member.partnerName ?? "—"}</td>
                 <td>
                   {member.canRemove && (
-                    <RowActionForm intent="remove" id={member.id} label={t("staff.team.remove")} rowName={`${member.name}, ${t(`role.${member.role}`)}`} />
+                    // Asks first: the link opens the "are you sure?" step; that step's post takes the role away.
+                    <ButtonLink to={`?intrekken=${member.id}`} appearance="subtle">
+                      {t("staff.team.remove")}
+                      <span className="visually-hidden"> {`${member.name}, ${t(`role.${member.role}`)}`}</span>
+                    </ButtonLink>
                   )}
                 </td>
               </tr>

@@ -413,6 +413,32 @@ describe("team and invitations", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("asks before revoking a role, and gives it back from the notice", async () => {
+    const havenstad = await idOf("havenstad");
+    const userId = `user-${randomBytes(6).toString("hex")}`;
+    await db().insert(users).values({ id: userId, name: "Rik Rolhouder", email: `${userId}@voorbeeld.nl`, emailVerified: true });
+    const [membership] = await db().insert(memberships).values({ userId, role: "course_leader", municipalityId: havenstad }).returning();
+    const ask = await get(`/beheer/havenstad/team?intrekken=${membership!.id}`, PROJECT_LEADER);
+    expect(text(ask.html)).toContain("Rol van Rik Rolhouder intrekken?");
+    expect(await db().select().from(memberships).where(eq(memberships.userId, userId))).toHaveLength(1);
+
+    const removed = await post("/beheer/havenstad/team", { intent: "remove", id: membership!.id }, PROJECT_LEADER);
+    expect(removed.location).toMatch(/^\/beheer\/havenstad\/team\?melding=verwijderd&herstel=[0-9a-f-]{36}$/);
+    expect(await db().select().from(memberships).where(eq(memberships.userId, userId))).toEqual([]);
+    expect(text((await get(removed.location!, PROJECT_LEADER)).html)).toContain("De rol van Rik Rolhouder is ingetrokken.");
+    const removalId = removed.location!.split("herstel=")[1]!;
+    expect((await post("/beheer/rivierendal/team", { intent: "restore", id: removalId }, OTHER_PROJECT_LEADER)).status).toBe(400);
+
+    const restored = await post("/beheer/havenstad/team", { intent: "restore", id: removalId }, PROJECT_LEADER);
+    expect(restored.location).toBe("/beheer/havenstad/team?melding=hersteld");
+    expect(await db().select().from(memberships).where(eq(memberships.userId, userId))).toEqual([
+      expect.objectContaining({ role: "course_leader", municipalityId: havenstad, partnerOrganisationId: null }),
+    ]);
+    const twice = await post("/beheer/havenstad/team", { intent: "restore", id: removalId }, PROJECT_LEADER, server.url, "en");
+    expect(twice.status).toBe(400);
+    expect(text(twice.html)).toContain("This can no longer be undone.");
+  });
+
   it("stores only the hash of the token; the mail holds the link; accepting works once, for the right person", async () => {
     const invitedEmail = "nieuwe.begeleider@voorbeeld.nl";
     const [partner] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, "Welzijn Havenstad"));

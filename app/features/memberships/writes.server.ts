@@ -2,10 +2,10 @@
  * Invitations and memberships. An invitation and its email are written in one transaction, so
  * nobody is invited without a message and no message goes out for an invitation that failed.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
 import { db, type Transaction } from "~/lib/db/client.server";
-import { invitations, memberships, municipalities, partnerOrganisations, users, type Role } from "~/lib/db/schema";
+import { invitations, membershipRemovals, memberships, municipalities, partnerOrganisations, users, type Role } from "~/lib/db/schema";
 import { baseUrl } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
 import { queueEmail } from "~/lib/mail.server";
@@ -199,13 +199,72 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   });
 }
 
-/** Takes a role away: the membership of this municipality with this id (nothing elsewhere). */
-export async function removeMembership(municipalityId: MunicipalityId, membershipId: string): Promise<WriteResult> {
-  const deleted = await db()
-    .delete(memberships)
-    .where(and(eq(memberships.id, membershipId), eq(memberships.municipalityId, municipalityId)))
-    .returning({ id: memberships.id });
-  return deleted.length > 0 ? { ok: true } : refuse("_form", "admin.notFoundInMunicipality");
+/** How long a role taken away can be given back from the notice. */
+export const MEMBERSHIP_UNDO_MS = 60 * 60 * 1000;
+
+/**
+ * Takes a role away: the membership of this municipality with this id (nothing elsewhere). What it
+ * was is kept for MEMBERSHIP_UNDO_MS, so the notice can give it back.
+ */
+export async function removeMembership(municipalityId: MunicipalityId, membershipId: string, removedBy: string): Promise<WriteResult<{ removalId: string }>> {
+  return db().transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.id, membershipId), eq(memberships.municipalityId, municipalityId)))
+      .returning();
+    if (!deleted) return refuse("_form", "admin.notFoundInMunicipality");
+    await tx
+      .delete(membershipRemovals)
+      .where(and(eq(membershipRemovals.municipalityId, municipalityId), lt(membershipRemovals.removedAt, new Date(Date.now() - MEMBERSHIP_UNDO_MS))));
+    const [removal] = await tx
+      .insert(membershipRemovals)
+      .values({ userId: deleted.userId, role: deleted.role, municipalityId, partnerOrganisationId: deleted.partnerOrganisationId, removedBy })
+      .returning({ id: membershipRemovals.id });
+    return { ok: true, removalId: removal!.id } as const;
+  });
+}
+
+/** A recent removal of this municipality that may still be undone, or null. */
+export async function findUndoableRemoval(municipalityId: MunicipalityId, removalId: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(removalId)) return null;
+  const [row] = await db()
+    .select({ id: membershipRemovals.id, role: membershipRemovals.role, municipalityId: membershipRemovals.municipalityId, partnerOrganisationId: membershipRemovals.partnerOrganisationId, userId: membershipRemovals.userId, name: users.name })
+    .from(membershipRemovals)
+    .innerJoin(users, eq(users.id, membershipRemovals.userId))
+    .where(
+      and(
+        eq(membershipRemovals.id, removalId),
+        eq(membershipRemovals.municipalityId, municipalityId),
+        isNull(membershipRemovals.restoredAt),
+        gt(membershipRemovals.removedAt, new Date(Date.now() - MEMBERSHIP_UNDO_MS)),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Gives a role back that was taken away within the last hour (the caller checked canInvite for it). */
+export async function restoreMembership(municipalityId: MunicipalityId, removalId: string): Promise<WriteResult> {
+  return db().transaction(async (tx) => {
+    const [removal] = await tx
+      .select()
+      .from(membershipRemovals)
+      .where(
+        and(
+          eq(membershipRemovals.id, removalId),
+          eq(membershipRemovals.municipalityId, municipalityId),
+          isNull(membershipRemovals.restoredAt),
+          gt(membershipRemovals.removedAt, new Date(Date.now() - MEMBERSHIP_UNDO_MS)),
+        ),
+      )
+      .for("update");
+    if (!removal) return refuse("_form", "undo.expired");
+    await tx
+      .insert(memberships)
+      .values({ userId: removal.userId, role: removal.role, municipalityId, partnerOrganisationId: removal.partnerOrganisationId })
+      .onConflictDoNothing();
+    await tx.update(membershipRemovals).set({ restoredAt: new Date() }).where(eq(membershipRemovals.id, removal.id));
+    return { ok: true } as const;
+  });
 }
 
 /** Withdraws an invitation that has not been accepted; its link stops working. */

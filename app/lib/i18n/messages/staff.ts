@@ -24,6 +24,10 @@ export const staffMessages = defineMessages(
     "confirm.neighbourhood.undo": "Je kunt het daarna nog een uur ongedaan maken.",
     "confirm.neighbourhood.yes": "Ja, wijk verwijderen",
     "confirm.cancel": "Nee, terug",
+    "undo.roleRemoved": "De rol van {name} is ingetrokken.",
+    "confirm.role.title": "Rol van {name} intrekken?",
+    "confirm.role.body": "{name} is dan geen {role} meer en ziet deze gemeente in het beheer niet meer. Je kunt het daarna nog een uur ongedaan maken.",
+    "confirm.role.yes": "Ja, rol intrekken",
   },
   {
     "publication.heading": "Public",
@@ -47,5 +51,9 @@ export const staffMessages = defineMessages(
     "confirm.neighbourhood.undo": "You can undo it for an hour afterwards.",
     "confirm.neighbourhood.yes": "Yes, delete the neighbourhood",
     "confirm.cancel": "No, go back",
+    "undo.roleRemoved": "The role of {name} has been revoked.",
+    "confirm.role.title": "Revoke the role of {name}?",
+    "confirm.role.body": "{name} will then no longer be {role} and no longer see this municipality's administration. You can undo it for an hour afterwards.",
+    "confirm.role.yes": "Yes, revoke the role",
   },
 );
