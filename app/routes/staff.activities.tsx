@@ -5,6 +5,7 @@ import { STAFF_LIST_VIEWS, type StaffListView } from "~/features/activities/sche
 import { authorizeActivities, readActivityNotice } from "~/features/activities/staff-access.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { StaffPageHeader } from "~/components/staff-nav";
+import { DataTable } from "~/components/data-table";
 import { ButtonLink } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
@@ -70,50 +71,45 @@ export default function StaffActivities({ loaderData }: Route.ComponentProps) {
       {loaderData.activities.length === 0 ? (
         <p className="utrecht-paragraph">{t("staffActivities.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t(`staffActivities.view.${view}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staffActivities.column.when")}</th>
-                <th scope="col">{t("staffActivities.column.title")}</th>
-                <th scope="col">{t("staffActivities.column.neighbourhood")}</th>
-                <th scope="col">{t("staffActivities.column.status")}</th>
-                <th scope="col">{t("staffActivities.column.places")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.activities.map((activity) => (
-                <tr key={activity.id}>
-                  <td>
-                    <time dateTime={new Date(activity.startsAt).toISOString()}>{activity.when}</time>
-                  </td>
-                  <td>
-                    <Link className="utrecht-link" to={`${base}/${activity.id}`}>
-                      {activity.title}
-                    </Link>
-                    {activity.seriesId && <span className="badge"> {t("staffActivities.series")}</span>}
-                  </td>
-                  <td>{activity.neighbourhoodName ?? ""}</td>
-                  <td>{t(`activityStatus.${activity.status}`)}</td>
-                  <td>
-                    {!activity.registrationRequired
-                      ? t("staffActivities.walkIn")
-                      : activity.capacity === null
-                        ? t("staffActivities.placesUnlimited", { confirmed: activity.confirmedCount })
-                        : t("staffActivities.places", { confirmed: activity.confirmedCount, capacity: activity.capacity })}
-                    {activity.waitlisted > 0 && (
-                      <>
-                        <br />
-                        {t("staffActivities.waitlistCount", { count: activity.waitlisted })}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t(`staffActivities.view.${view}`)}
+          columns={[
+            t("staffActivities.column.when"),
+            t("staffActivities.column.title"),
+            t("staffActivities.column.neighbourhood"),
+            t("staffActivities.column.status"),
+            t("staffActivities.column.places"),
+          ]}
+        >
+          {loaderData.activities.map((activity) => (
+            <tr key={activity.id}>
+              <td>
+                <time dateTime={new Date(activity.startsAt).toISOString()}>{activity.when}</time>
+              </td>
+              <td>
+                <Link className="utrecht-link" to={`${base}/${activity.id}`}>
+                  {activity.title}
+                </Link>
+                {activity.seriesId && <span className="badge"> {t("staffActivities.series")}</span>}
+              </td>
+              <td>{activity.neighbourhoodName ?? ""}</td>
+              <td>{t(`activityStatus.${activity.status}`)}</td>
+              <td>
+                {!activity.registrationRequired
+                  ? t("staffActivities.walkIn")
+                  : activity.capacity === null
+                    ? t("staffActivities.placesUnlimited", { confirmed: activity.confirmedCount })
+                    : t("staffActivities.places", { confirmed: activity.confirmedCount, capacity: activity.capacity })}
+                {activity.waitlisted > 0 && (
+                  <>
+                    <br />
+                    {t("staffActivities.waitlistCount", { count: activity.waitlisted })}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {(page > 1 || loaderData.hasMore) && (
         <nav aria-label={t("staffActivities.pagination")} className="button-row">

@@ -102,7 +102,7 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
       {loaderData.neighbourhoods.length === 0 ? (
         <p className="utrecht-paragraph">{t("staff.neighbourhoods.empty")}</p>
       ) : (
-        <DataTable caption={t("staff.neighbourhoods.title")} columns={[t("admin.field.neighbourhoodName"), t("admin.column.actions")]}>
+        <DataTable actions caption={t("staff.neighbourhoods.title")} columns={[t("admin.field.neighbourhoodName"), t("admin.column.actions")]}>
           {loaderData.neighbourhoods.map((neighbourhood) => {
             const field = `rename-${neighbourhood.id}`;
             const error = errors?.[field];

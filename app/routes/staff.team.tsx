@@ -135,6 +135,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
           <p className="utrecht-paragraph">{t("staff.team.empty")}</p>
         ) : (
           <DataTable
+            actions
             caption={t("staff.team.members")}
             columns={[t("admin.column.name"), t("admin.column.role"), t("admin.column.partner"), t("admin.column.actions")]}
           >
@@ -166,6 +167,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
         <section className="page-section">
           <h2 className="utrecht-heading-2">{t("staff.team.openInvitations")}</h2>
           <DataTable
+            actions
             caption={t("staff.team.openInvitations")}
             columns={[t("admin.field.email"), t("admin.column.role"), t("admin.column.partner"), t("admin.column.expires"), t("admin.column.actions")]}
           >

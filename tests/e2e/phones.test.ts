@@ -133,6 +133,24 @@ describe("on a phone", () => {
     await t.close();
   });
 
+  it("keeps every row's actions in view on the staff tables without scrolling them", async () => {
+    for (const [path, action] of [
+      ["/beheer/havenstad/team", /^Rol intrekken /],
+      ["/beheer/havenstad/wijken", /^Verwijderen /],
+    ] as const) {
+      const t = await tab(PHONE, "projectleider@havenstad.example");
+      await open(t.page, path);
+      const buttons = t.page.locator("main .table-scroll").getByRole("link", { name: action }).or(t.page.locator("main .table-scroll").getByRole("button", { name: action }));
+      expect(await buttons.count(), path).toBeGreaterThan(1);
+      for (const button of await buttons.all()) {
+        const box = (await button.boundingBox())!;
+        expect(box.x + box.width, `${path}: ${await button.textContent()}`).toBeLessThanOrEqual(PHONE.width);
+        expect(box.x, path).toBeGreaterThanOrEqual(0);
+      }
+      await t.close();
+    }
+  });
+
   it("shows the focus ring on the dark header with at least 3:1 contrast", async () => {
     for (const path of ["/", "/havenstad"]) {
       const t = await tab(PHONE);
