@@ -81,3 +81,11 @@ export function personName(max: number) {
     .refine((value) => !LINK_LIKE.some((pattern) => pattern.test(value.normalize("NFKC"))), { error: "validation.nameLink" })
     .refine((value) => !MARKUP.test(value.normalize("NFKC")), { error: "validation.nameCharacters" });
 }
+
+/**
+ * One of a fixed list, as a select or radio buttons offer it: nothing chosen asks to choose, a value
+ * from outside the list is invalid.
+ */
+export function choice<const Values extends readonly [string, ...string[]]>(values: Values) {
+  return z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === "" ? "validation.choose" : "validation.invalid") });
+}

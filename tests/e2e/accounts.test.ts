@@ -73,7 +73,9 @@ describe("creating an account", () => {
     const usersBefore = await query(databaseUrl, "select count(*)::int as n from users");
     expect(await submit(page, "Account maken")).toBe(400);
     await expectAccessible(page);
-    expect(await page.getByRole("alert").textContent()).toContain("Vul dit veld in.");
+    // The summary names each field.
+    expect(await page.getByRole("alert").textContent()).toContain("Naam: vul dit veld in.");
+    expect(await page.getByRole("alert").textContent()).toContain("E-mailadres: vul dit veld in.");
     await page.getByLabel("Wachtwoord").fill("kort");
     expect(await submit(page, "Account maken")).toBe(400);
     expect(await page.getByRole("alert").textContent()).toContain("minimaal 10 tekens");
@@ -320,7 +322,7 @@ describe("my account", () => {
     await page.getByLabel("Current password").fill("niet-het-goede");
     await page.getByLabel("New password").fill("tweede-wachtwoord");
     expect(await submit(page, "Change password")).toBe(400);
-    expect(await page.getByRole("alert").textContent()).toContain("Your current password is not correct.");
+    expect(await page.getByRole("alert").textContent()).toContain("Current password: your current password is not correct.");
     await page.getByLabel("Current password").fill("eerste-wachtwoord");
     await page.getByLabel("New password").fill("tweede-wachtwoord");
     await submit(page, "Change password");
@@ -440,7 +442,7 @@ describe("without JavaScript", () => {
     await page.getByLabel("Code", { exact: true }).fill("12345");
     // Five digits are neither an app code nor a backup code.
     expect(await submit(page, "Inloggen")).toBe(400);
-    expect(await page.getByRole("alert").textContent()).toContain("Vul de zes cijfers uit je app in");
+    expect(await page.getByRole("alert").textContent()).toContain("Code: vul de zes cijfers uit je app in");
     await page.getByLabel("Code", { exact: true }).fill("000000" === totpCode(DEMO_TOTP_SECRET) ? "111111" : "000000");
     expect(await submit(page, "Inloggen")).toBe(400);
     expect(await page.getByRole("alert").textContent()).toContain("Deze code klopt niet");

@@ -152,7 +152,8 @@ describe("the public calendar on a phone without JavaScript", () => {
     // Chromium logs the expected 400 answer as a console error.
     tab.problems.splice(0, tab.problems.length, ...tab.problems.filter((p) => !p.includes("status of 400")));
     await expectShownAccessible(page);
-    expect(await page.getByRole("alert").textContent()).toContain("Vul dit veld in.");
+    expect(await page.getByRole("alert").textContent()).toContain("E-mailadres: vul dit veld in.");
+    expect(await page.getByRole("alert").textContent()).toContain("Leeftijd: kies een van de mogelijkheden.");
     expect(await page.getByLabel("Naam").inputValue()).toBe("Noah de Vries");
 
     await page.getByLabel("E-mailadres").fill("noah@example.org");

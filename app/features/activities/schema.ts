@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTIVITY_CATEGORIES, AGE_GROUPS } from "~/lib/db/schema";
 import { zonedLocalToUtc } from "~/lib/time";
-import { email, optionalText, text } from "~/lib/validation";
+import { choice, email, optionalText, text } from "~/lib/validation";
 
 /** The tabs of the staff list of activities. */
 export const STAFF_LIST_VIEWS = ["upcoming", "past", "drafts"] as const;
@@ -101,7 +101,7 @@ export const activityStatusAction = z.object({
 /** Someone who turns up at the door; an email address is optional. */
 export const walkInInput = z.object({
   name: text(100),
-  ageGroup: z.enum(AGE_GROUPS, { error: "validation.invalid" }),
+  ageGroup: choice(AGE_GROUPS),
   email: z
     .string()
     .trim()

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { AGE_GROUPS } from "~/lib/db/schema";
-import { email, personName } from "~/lib/validation";
+import { choice, email, personName } from "~/lib/validation";
 
 /** A sign-up for an activity: the public form and the public API share this schema. */
 export const registrationInput = z.object({
   name: personName(100),
   email,
-  ageGroup: z.enum(AGE_GROUPS, { error: "validation.invalid" }),
+  ageGroup: choice(AGE_GROUPS),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 

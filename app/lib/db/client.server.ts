@@ -26,8 +26,9 @@ export function connectDatabase(url: string, poolSize = env.DATABASE_POOL_SIZE):
     // walking its index and stopping after one page (docs/scaling.md has the plans).
     options: "-c random_page_cost=1.1",
     // A database that does not answer (a failover in progress) fails the request instead of
-    // holding it, and /readyz, forever.
-    connectionTimeoutMillis: 5_000,
+    // holding it, and /readyz, forever. pg-pool counts the wait for a free client in this too, so
+    // it is long enough for a burst of sign-ups queueing behind the pool's connections.
+    connectionTimeoutMillis: 30_000,
   });
   pool.on("error", () => {
     // An idle client lost its connection (for example a database restart); the pool replaces it.
