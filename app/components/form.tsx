@@ -231,6 +231,26 @@ export function RowActionForm({ intent, id, label, rowName }: { intent: string; 
   );
 }
 
+/**
+ * The notice after a deletion that can be taken back: what happened, and a button that posts the
+ * `restore` intent with the id of what was removed.
+ */
+export function UndoNotice({ message, id }: { message: string; id: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="utrecht-alert utrecht-alert--ok" role="status">
+      <div className="utrecht-alert__content">
+        <p className="utrecht-paragraph">{message}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="id" value={id} />
+          <SubmitButton appearance="secondary">{t("undo.button")}</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
 /** A form that posts to the page's own action; it works without JavaScript. */
 export function PostForm({ children, encType, action, className }: { children: ReactNode; encType?: "multipart/form-data"; action?: string; className?: string }) {
   return (

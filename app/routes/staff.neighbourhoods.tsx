@@ -6,7 +6,7 @@ import { neighbourhoodSchema } from "~/features/municipalities/schema";
 import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { addNeighbourhood, deleteNeighbourhood, NEIGHBOURHOOD_UNDO_MS, renameNeighbourhood, restoreNeighbourhood } from "~/features/municipalities/writes.server";
 import { DataTable } from "~/components/data-table";
-import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, SubmitButton, TextField, UndoNotice } from "~/components/form";
 import { ButtonLink } from "~/components/ui";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
@@ -61,18 +61,7 @@ export default function Neighbourhoods({ loaderData, actionData }: Route.Compone
   return (
     <>
       <StaffPageHeader title={t("staff.neighbourhoods.title")} sections={loaderData.sections} notice={loaderData.undo ? null : loaderData.notice} />
-      {loaderData.undo && !errors && (
-        <div className="utrecht-alert utrecht-alert--ok" role="status">
-          <div className="utrecht-alert__content">
-            <p className="utrecht-paragraph">{t("undo.neighbourhoodDeleted", { name: loaderData.undo.name })}</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="restore" />
-              <input type="hidden" name="id" value={loaderData.undo.id} />
-              <SubmitButton appearance="secondary">{t("undo.button")}</SubmitButton>
-            </Form>
-          </div>
-        </div>
-      )}
+      {loaderData.undo && !errors && <UndoNotice message={t("undo.neighbourhoodDeleted", { name: loaderData.undo.name })} id={loaderData.undo.id} />}
       {loaderData.confirmation && (
         <section className="page-section confirm-step" aria-labelledby="confirm-heading">
           <h2 className="utrecht-heading-2" id="confirm-heading">

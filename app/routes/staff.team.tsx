@@ -8,7 +8,7 @@ import { findUndoableRemoval, inviteStaff, removeMembership, restoreMembership, 
 import { listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { openStaffPage, withNotice } from "~/features/municipalities/staff-page.server";
 import { DataTable } from "~/components/data-table";
-import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
+import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField, UndoNotice } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { ButtonLink } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
@@ -102,18 +102,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <>
       <StaffPageHeader title={t("staff.team.title")} sections={loaderData.sections} notice={loaderData.undo ? null : loaderData.notice} />
-      {loaderData.undo && !errors && (
-        <div className="utrecht-alert utrecht-alert--ok" role="status">
-          <div className="utrecht-alert__content">
-            <p className="utrecht-paragraph">{t("undo.roleRemoved", { name: loaderData.undo.name })}</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="restore" />
-              <input type="hidden" name="id" value={loaderData.undo.id} />
-              <SubmitButton appearance="secondary">{t("undo.button")}</SubmitButton>
-            </Form>
-          </div>
-        </div>
-      )}
+      {loaderData.undo && !errors && <UndoNotice message={t("undo.roleRemoved", { name: loaderData.undo.name })} id={loaderData.undo.id} />}
       {toRemove && (
         <section className="page-section confirm-step" aria-labelledby="confirm-heading">
           <h2 className="utrecht-heading-2" id="confirm-heading">
