@@ -11,15 +11,17 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/lib/db/embedded.server";
-import { startTestServer, type TestServer } from "../support/server";
+import { freePort, startTestServer, type TestServer } from "../support/server";
 
-const PORT = 5471;
+// A free port of its own, so a second test run on the same machine does not collide.
+let PORT = 0;
 let folder: string;
 let database: EmbeddedDatabase;
 let server: TestServer;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "bk-outage-"));
+  PORT = await freePort();
   database = await startEmbeddedPostgres(path.join(folder, "postgres"), PORT);
   server = await startTestServer({ databaseUrl: database.url });
 }, 120_000);

@@ -2,7 +2,7 @@
  * The embedded PostgreSQL (no DATABASE_URL) after a crash: kill -9 of the app leaves its
  * PostgreSQL running, and the next start must take the data folder over by itself. A port taken
  * by another program is named in a clear message, with the folder and EMBEDDED_POSTGRES_PORT.
- * Own data folders and ports (5472, 5473), never ./data or the suite's ports.
+ * Own data folders and free ports, never ./data or the suite's ports.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../support/server";
+import { freePort, startTestServer } from "../support/server";
 
 const folders: string[] = [];
 
@@ -42,11 +42,12 @@ const embeddedEnv = (folder: string, port: number) => ({ DATA_DIR: folder, EMBED
 describe("embedded PostgreSQL", () => {
   it("comes up again after the app was killed with SIGKILL", { timeout: 180_000 }, async () => {
     const folder = await dataFolder();
-    const first = await startTestServer({ databaseUrl: "", env: embeddedEnv(folder, 5472) });
+    const databasePort = await freePort();
+    const first = await startTestServer({ databaseUrl: "", env: embeddedEnv(folder, databasePort) });
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     await first.kill();
 
-    const second = await startTestServer({ databaseUrl: "", env: embeddedEnv(folder, 5472) });
+    const second = await startTestServer({ databaseUrl: "", env: embeddedEnv(folder, databasePort) });
     try {
       const ready = await fetch(`${second.url}/readyz`);
       expect(ready.status).toBe(200);
@@ -60,10 +61,11 @@ describe("embedded PostgreSQL", () => {
   it("says which port, which folder and which variable when the port is taken", { timeout: 120_000 }, async () => {
     const folder = await dataFolder();
     const squatter: Server = createServer();
-    await new Promise<void>((resolve) => squatter.listen(5473, "127.0.0.1", resolve));
+    const takenPort = await freePort();
+    await new Promise<void>((resolve) => squatter.listen(takenPort, "127.0.0.1", resolve));
     try {
       const child = spawn(process.execPath, ["server.js"], {
-        env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", LOG_LEVEL: "warn", ...embeddedEnv(folder, 5473) },
+        env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", LOG_LEVEL: "warn", ...embeddedEnv(folder, takenPort) },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -71,7 +73,7 @@ describe("embedded PostgreSQL", () => {
       child.stderr.on("data", (chunk) => (output += String(chunk)));
       const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
       expect(code, output).not.toBe(0);
-      expect(output).toContain("Port 5473");
+      expect(output).toContain(`Port ${takenPort}`);
       expect(output).toContain(path.resolve(folder, "postgres"));
       expect(output).toContain("EMBEDDED_POSTGRES_PORT");
       expect(output).not.toContain("Uncaught undefined");
