@@ -57,6 +57,13 @@ export const optionalUrl = z
 
 export const uuid = z.uuid({ error: "validation.invalid" });
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value from a URL or form can be an id at all; PostgreSQL refuses anything else with an error. */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
 // What mail programs and chat apps turn into links or markup. A name is mailed back as
 // "Hallo <name>" to whatever address was typed in, so a name that carries a link would let anyone
 // send a link in our name. Full stops in other scripts count too: some clients and IDNA read them

@@ -6,6 +6,7 @@ import { ACTIVITY_CATEGORIES, activities, neighbourhoods, partnerOrganisations, 
 import type { PartnerChoice } from "./policy";
 
 import type { StaffListView } from "./schema";
+import { isUuid } from "~/lib/validation";
 
 export const STAFF_PAGE_SIZE = 50;
 
@@ -56,7 +57,7 @@ export async function listStaffActivities(
 
 /** One activity of this municipality with everything the edit page shows, or null. */
 export async function findStaffActivity(municipalityId: MunicipalityId, activityId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(activityId)) return null;
+  if (!isUuid(activityId)) return null;
   const [row] = await db()
     .select({
       activity: activities,

@@ -15,8 +15,8 @@ import type { CalendarCursor } from "./cursor";
 import type { CalendarFilters, ListedStatus } from "./schema";
 import { compoundSearchWords, containsPattern } from "./search";
 import { localMoment, todayInAmsterdam } from "./time";
+import { isUuid } from "~/lib/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const publicColumns = {
   id: activities.id,
@@ -242,7 +242,7 @@ export function listUpcomingActivitiesInNetwork(
 }
 
 async function findPublished(id: string, municipalityId: string | null, withCancelled = false) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const published = eq(activities.status, "published");
   const listed = withCancelled ? or(published, and(eq(activities.status, "cancelled"), isNotNull(activities.publishedAt)))! : published;
   const conditions = [eq(activities.id, id), listed];
@@ -289,7 +289,7 @@ export function findListedActivity(municipalityId: MunicipalityId, id: string) {
  * drafts and unknown ids.
  */
 export async function findPublicActivityPage(municipalityId: MunicipalityId, id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db()
     .select(publicColumns)
     .from(activities)

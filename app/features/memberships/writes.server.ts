@@ -12,6 +12,7 @@ import { queueEmail } from "~/lib/mail.server";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import type { InviteInput } from "./schema";
 import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "./tokens.server";
+import { isUuid } from "~/lib/validation";
 
 /** The person who sends an invitation; the email is written in their language. */
 export interface Inviter {
@@ -226,7 +227,7 @@ export async function removeMembership(municipalityId: MunicipalityId, membershi
 
 /** A recent removal of this municipality that may still be undone, or null. */
 export async function findUndoableRemoval(municipalityId: MunicipalityId, removalId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(removalId)) return null;
+  if (!isUuid(removalId)) return null;
   const [row] = await db()
     .select({ id: membershipRemovals.id, role: membershipRemovals.role, municipalityId: membershipRemovals.municipalityId, partnerOrganisationId: membershipRemovals.partnerOrganisationId, userId: membershipRemovals.userId, name: users.name })
     .from(membershipRemovals)

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { activities, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, partnerOrganisations, users } from "~/lib/db/schema";
+import { isUuid } from "~/lib/validation";
 
 /** The published municipalities of the network, for public pages and the API (public data only). */
 export async function listMunicipalities() {
@@ -61,7 +62,7 @@ export async function listNeighbourhoods(municipalityId: MunicipalityId) {
 
 /** A neighbourhood of this municipality and how many activities would lose it, for the "are you sure?" step; null when unknown. */
 export async function findNeighbourhoodToDelete(municipalityId: MunicipalityId, id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db()
     .select({ id: neighbourhoods.id, name: neighbourhoods.name })
     .from(neighbourhoods)
@@ -76,7 +77,7 @@ export async function findNeighbourhoodToDelete(municipalityId: MunicipalityId, 
 
 /** A deletion of this municipality that can still be undone (see restoreNeighbourhood), or null. */
 export async function findUndoableNeighbourhoodDeletion(municipalityId: MunicipalityId, id: string, undoMs: number) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db()
     .select({ id: neighbourhoodDeletions.id, name: neighbourhoodDeletions.name })
     .from(neighbourhoodDeletions)

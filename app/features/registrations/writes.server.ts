@@ -21,6 +21,7 @@ import { refuse, type WriteResult } from "~/lib/write-result";
 import { loadMailActivity, queueRegistrationEmail, type MailActivity } from "./emails.server";
 import { ageGroupFits } from "./policy";
 import { ownedBy } from "./reads.server";
+import { isUuid } from "~/lib/validation";
 
 export class RegistrationError extends Error {
   constructor(readonly code: "not_found" | "closed" | "full" | "age_group") {
@@ -36,7 +37,6 @@ export class RegistrationError extends Error {
  */
 export const SIGN_UP_MAILS_PER_ADDRESS_PER_DAY = 10;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A new cancellation token for an email link; only its hash is stored. */
 function newCancelToken(): { token: string; hash: string } {
@@ -81,7 +81,7 @@ export type LockedActivity = {
  * municipality, so activities do not wait for each other.
  */
 export async function lockActivity(tx: Transaction, activityId: string): Promise<LockedActivity | null> {
-  if (!UUID_PATTERN.test(activityId)) return null;
+  if (!isUuid(activityId)) return null;
   const [row] = await tx.select(lockedActivityColumns).from(activities).where(eq(activities.id, activityId)).for("update");
   return row ?? null;
 }
@@ -300,7 +300,7 @@ export async function cancelRegistrationByToken(token: string, locale: Locale): 
  * the activity has started (attendance is being recorded by then).
  */
 export async function cancelOwnRegistration(userId: string, registrationId: string, locale: Locale): Promise<CancelResult | null> {
-  if (!UUID_PATTERN.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [found] = await db()
     .select({ id: registrations.id, activityId: registrations.activityId })
     .from(registrations)
