@@ -54,12 +54,19 @@ const MUNICIPALITY_TABLE: Record<MunicipalityAction, readonly Person[]> = {
   "activity.create": ["projectLeader", "courseLeader", "partnerContact"],
   "activity.manage_any": ["projectLeader", "courseLeader"],
   "activity.view_any_participants": ["projectLeader"],
+  // The coordinator works on the network's templates, never on a municipality's trainees.
+  "training.manage_tracks": ["projectLeader"],
+  "training.manage_cohorts": ["projectLeader"],
+  "training.view_cohorts": ["projectLeader", "courseLeader"],
+  "privacy.view_audit_log": ["projectLeader"],
+  "privacy.handle_erasure": ["projectLeader"],
 };
 
 const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {
   "network.manage_municipalities": ["coordinator"],
   "network.appoint_project_leaders": ["coordinator"],
   "network.view_mail": ["coordinator"],
+  "network.manage_tracks": ["coordinator"],
 };
 
 describe("municipality actions: role × own/other municipality × action", () => {

@@ -27,11 +27,21 @@ export const MUNICIPALITY_ACTIONS = [
   "activity.create",
   "activity.manage_any",
   "activity.view_any_participants",
+  "training.manage_tracks",
+  "training.manage_cohorts",
+  "training.view_cohorts",
+  "privacy.view_audit_log",
+  "privacy.handle_erasure",
 ] as const;
 export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
 
 /** Actions on the network as a whole. */
-export const NETWORK_ACTIONS = ["network.manage_municipalities", "network.appoint_project_leaders", "network.view_mail"] as const;
+export const NETWORK_ACTIONS = [
+  "network.manage_municipalities",
+  "network.appoint_project_leaders",
+  "network.view_mail",
+  "network.manage_tracks",
+] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
 const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
@@ -44,12 +54,20 @@ const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
   "activity.create": ["project_leader", "course_leader", "partner_contact"],
   "activity.manage_any": ["project_leader", "course_leader"],
   "activity.view_any_participants": ["project_leader"],
+  // The municipality's own copies of network tracks, and its cohorts with their schedules.
+  "training.manage_tracks": ["project_leader"],
+  "training.manage_cohorts": ["project_leader"],
+  // Seeing cohorts at all; which cohorts' trainees a course leader sees is training/policy.ts.
+  "training.view_cohorts": ["project_leader", "course_leader"],
+  "privacy.view_audit_log": ["project_leader"],
+  "privacy.handle_erasure": ["project_leader"],
 };
 
 const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
   "network.manage_municipalities": ["network_coordinator"],
   "network.appoint_project_leaders": ["network_coordinator"],
   "network.view_mail": ["network_coordinator"],
+  "network.manage_tracks": ["network_coordinator"],
 };
 
 /** Network coordinators may act on any municipality's settings (not on its daily work). */
