@@ -38,10 +38,13 @@ export async function staffNavigation(actor: Actor): Promise<NavigationItem[]> {
 const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: MunicipalityAction }[] = [
   { path: "", label: "staff.nav.overview", action: "municipality.view_staff_area" },
   { path: "/activiteiten", label: "staffActivities.title", action: "activity.create" },
+  { path: "/cohorten", label: "staff.nav.cohorts", action: "training.view_cohorts" },
+  { path: "/trajecten", label: "staff.nav.tracks", action: "training.manage_tracks" },
   { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },
   { path: "/wijken", label: "staff.nav.neighbourhoods", action: "municipality.manage_neighbourhoods" },
   { path: "/partners", label: "staff.nav.partners", action: "municipality.manage_partners" },
   { path: "/team", label: "staff.nav.team", action: "municipality.invite_staff" },
+  { path: "/privacy", label: "staff.nav.privacy", action: "privacy.view_audit_log" },
 ];
 
 export function municipalityStaffSections(actor: Actor, municipality: { id: string; slug: string }): NavigationItem[] {
