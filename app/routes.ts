@@ -64,6 +64,15 @@ export default [
   route("beheer/:slug/activiteiten/:id/deelnemers", "routes/staff.activity-participants.tsx"),
   route("beheer/:slug/activiteiten/:id/deelnemers.csv", "routes/staff.activity-participants-csv.ts"),
 
+  // Training: running a cohort (staff), the trainee's own course, and the public check of a
+  // certificate's code (static first segments, so before `:slug`).
+  route("beheer/:slug/cohorten/:cohortId/cursisten/:enrolmentId", "routes/training/staff.trainee.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/bijeenkomsten/:sessionId", "routes/training/staff.session.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/beoordelingen", "routes/training/staff.assessment-moments.tsx"),
+  route("mijn-cursus", "routes/training/my-course.tsx"),
+  route("mijn-cursus/bewijs-van-deelname/:certificateId", "routes/training/my-certificate-pdf.ts"),
+  route("certificaat/:code", "routes/training/certificate-verify.tsx"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),

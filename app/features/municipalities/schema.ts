@@ -51,6 +51,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "inschrijvingen",
   "kalender",
   "mail",
+  "mijn-cursus",
   "netwerk",
   "nieuw",
   "over",

@@ -7,12 +7,13 @@ import { admin } from "./messages/admin";
 import { activityMessages } from "./messages/activities";
 import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
+import { courseMessages } from "./messages/course";
 import { httpMessages } from "./messages/http";
 import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
