@@ -53,6 +53,12 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/beheer/:slug/activiteiten/:id": "municipal-staff",
   "/beheer/:slug/activiteiten/:id/deelnemers": "municipal-staff",
   "/beheer/:slug/activiteiten/:id/deelnemers.csv": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/cursisten/:enrolmentId": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/bijeenkomsten/:sessionId": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/beoordelingen": "municipal-staff",
+  "/mijn-cursus": "own-account",
+  "/mijn-cursus/bewijs-van-deelname/:certificateId": "own-account",
+  "/certificaat/:code": "public",
   "/uitnodiging/:token": "own-account",
   "/registreren": "own-account",
   "/inloggen": "own-account",
@@ -125,6 +131,11 @@ function fill(path: string, slug: string): string {
     .replace(":partnerId", havenstad.partner!)
     .replace(":messageId", havenstad.message!)
     .replace(":id", havenstad.activity!)
+    .replace(":cohortId", havenstad.cohort!)
+    .replace(":enrolmentId", havenstad.enrolment!)
+    .replace(":sessionId", havenstad.session!)
+    .replace(":certificateId", havenstad.certificate!)
+    .replace(":code", "AAAA-BBBB-CCCC")
     .replace(":locale", "en")
     .replace(":token", "unknown-token")
     .replace("*", "x");
@@ -192,6 +203,26 @@ beforeAll(async () => {
      values ($1, 'Concept: nog niet openbaar', 'sport', 'Buurthuis', now() + interval '3 days', now() + interval '3 days 2 hours', 'Havenstad', 'draft') returning id`,
     [havenstad.municipality],
   );
+  // A running cohort of Havenstad with one trainee and one session (the course pages' ids).
+  const track = await one(`insert into tracks (municipality_id) values ($1) returning id`, [havenstad.municipality]);
+  const version = await one(
+    `insert into track_versions (track_id, municipality_id, version, name, status, published_at) values ($1, $2, 1, 'Isolatietraject', 'published', now()) returning id`,
+    [track, havenstad.municipality],
+  );
+  havenstad.cohort = await one(
+    `insert into cohorts (municipality_id, track_version_id, name, location, starts_on, applications_open_on, applications_close_on, admitted_count)
+     values ($1, $2, 'Isolatiegroep', 'Buurthuis', current_date, current_date - 30, current_date - 7, 1) returning id`,
+    [havenstad.municipality, version],
+  );
+  havenstad.session = await one(
+    `insert into cohort_sessions (cohort_id, municipality_id, kind, starts_at, ends_at, location) values ($1, $2, 'meeting', now(), now() + interval '150 minutes', 'Buurthuis') returning id`,
+    [havenstad.cohort, havenstad.municipality],
+  );
+  havenstad.enrolment = await one(
+    `insert into enrolments (cohort_id, municipality_id, user_id) select $1, $2, id from users where email = 'cursist@buurtkracht.example' returning id`,
+    [havenstad.cohort, havenstad.municipality],
+  );
+  havenstad.certificate = "00000000-0000-4000-8000-000000000000";
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
 });
@@ -234,8 +265,8 @@ describe("a project leader of another municipality", () => {
 
   it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
     const before = await havenstadFingerprint();
-    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId"];
-    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality];
+    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId"];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
       for (const intent of await collectIntents(file)) {
@@ -264,7 +295,7 @@ describe("a project leader of another municipality", () => {
             const own = await request(fill(path, "rivierendal"), attacker, { method: "POST", body: form(fields) });
             expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).toBeLessThan(500);
             // The attacker is at home here: a 404 on a page without ids would mean this test lost its way.
-            if (!/:(id|partnerId)/.test(path)) expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).not.toBe(404);
+            if (!/:(id|\w+Id)\b/.test(path)) expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).not.toBe(404);
           }
         }
       }
