@@ -165,7 +165,7 @@ export async function findStaffTrainee(municipalityId: MunicipalityId, cohort: C
   return { enrolment: row, ...(await courseOfEnrolment(row, cohort)) };
 }
 
-/** A session of the cohort with one row per active trainee and what was recorded. */
+/** A session of the cohort with one row per trainee (active, or completed with a certificate; not withdrawn) and what was recorded. */
 export async function findSessionAttendance(municipalityId: MunicipalityId, cohort: CourseCohort, sessionId: string) {
   if (!isUuid(sessionId)) return null;
   const [session] = await db()
@@ -177,7 +177,7 @@ export async function findSessionAttendance(municipalityId: MunicipalityId, coho
     .select({ enrolmentId: enrolments.id, userId: enrolments.userId, name: users.name })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
-    .where(and(eq(enrolments.cohortId, cohort.id), eq(enrolments.status, "active")))
+    .where(and(eq(enrolments.cohortId, cohort.id), inArray(enrolments.status, ["active", "completed"])))
     .orderBy(asc(users.name), asc(enrolments.id));
   const recorded = await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, session.id));
   const byEnrolment = new Map(recorded.map((r) => [r.enrolmentId, r]));
