@@ -1,7 +1,8 @@
 import { getCurrentUser, needsTwoFactorSetup } from "~/features/accounts/session.server";
 import { staffNavigation, type NavigationItem } from "~/features/authorization/navigation.server";
 import { getLocale } from "~/features/accounts/locale.server";
-import type { Locale } from "~/lib/i18n";
+import { hasOwnCourse } from "~/features/training/course-reads.server";
+import type { Locale, MessageKey } from "~/lib/i18n";
 
 export interface RootData {
   locale: Locale;
@@ -14,6 +15,12 @@ export async function loadRootData(request: Request): Promise<RootData> {
   return {
     locale,
     user: user ? { name: user.name, email: user.email, needsTwoFactor: needsTwoFactorSetup(user) } : null,
-    navigation: user ? await staffNavigation(user.actor) : [],
+    navigation: user ? await navigationFor(user) : [],
   };
+}
+
+/** A trainee's "Mijn cursus" first, then the staff links their roles allow. */
+async function navigationFor(user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>): Promise<NavigationItem[]> {
+  const [trainee, staff] = await Promise.all([hasOwnCourse(user.id), staffNavigation(user.actor)]);
+  return [...(trainee ? [{ href: "/mijn-cursus", label: "course.mine.title" satisfies MessageKey }] : []), ...staff];
 }

@@ -77,7 +77,6 @@ export function GoalForms({ goals, errors, sent, hidden = {}, idPrefix = "" }: {
                       name="description"
                       rows={2}
                       maxLength={500}
-                      required
                       defaultValue={mine ? sent.description : goal.description}
                     />
                   </div>
@@ -125,7 +124,6 @@ export function GoalForms({ goals, errors, sent, hidden = {}, idPrefix = "" }: {
             name="description"
             rows={2}
             maxLength={500}
-            required
             aria-describedby={addErrors?.description ? `${idPrefix}new-goal-error` : undefined}
             defaultValue={addErrors ? sent.description : ""}
           />

@@ -6,7 +6,7 @@
  * attendance for the whole group in one form.
  */
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
 import { assessmentMoments, assessments, certificates, sessionAttendance } from "~/lib/db/schema";
@@ -65,7 +65,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function noSidewaysScroll(page: import("playwright-core").Page) {
+async function noSidewaysScroll(page: Page) {
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(widths.scroll, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(widths.client);
 }
@@ -75,6 +75,9 @@ describe("course pages in the browser", () => {
     for (const viewport of viewports) {
       const tab = await openPage(browser, { baseURL: server.url, viewport });
       await signInBrowserAs(tab.context, server.url, database.url, TRAINEE);
+      await tab.page.goto("/");
+      await tab.page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn cursus" }).click();
+      await tab.page.waitForURL("**/mijn-cursus");
       await visit(tab, "/mijn-cursus");
       await noSidewaysScroll(tab.page);
       const text = await tab.page.locator("main").innerText();

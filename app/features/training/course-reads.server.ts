@@ -263,3 +263,13 @@ export async function findCertificateByCode(code: string) {
     .where(eq(certificates.verificationCode, normalised));
   return row ?? null;
 }
+
+/** Whether this person is (or was) a trainee anywhere: then the header links to "Mijn cursus". */
+export async function hasOwnCourse(userId: string): Promise<boolean> {
+  const [row] = await db()
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), inArray(enrolments.status, ["active", "completed"])))
+    .limit(1);
+  return row !== undefined;
+}
