@@ -195,6 +195,8 @@ export default function StaffTrainee({ loaderData, actionData }: Route.Component
                     const given = loaderData.assessments.find((a) => a.momentId === moment.id && a.competenceId === competence.id);
                     const chosen = mine ? sent[fields.level] : given?.level.toString();
                     const prefix = `${moment.id}-${competence.id}`;
+                    // After a refused post the summary links to field-<name>; otherwise ids are unique per moment.
+                    const narrativeId = mine ? `field-${fields.narrative}` : `narrative-${prefix}`;
                     return (
                       <fieldset className="utrecht-form-fieldset rubric" key={competence.id} aria-describedby={mine?.[fields.level] ? `field-${fields.level}-error` : undefined}>
                         <legend className="utrecht-form-fieldset__legend">{competence.name}</legend>
@@ -226,12 +228,19 @@ export default function StaffTrainee({ loaderData, actionData }: Route.Component
                           </div>
                         ))}
                         <div className="utrecht-form-field utrecht-form-field--text">
-                          <label className="utrecht-form-label" htmlFor={`narrative-${prefix}`}>
+                          <label className="utrecht-form-label" htmlFor={narrativeId}>
                             {t("course.assessment.narrative")} <span className="form-optional">({t("form.optional")})</span>
                           </label>
+                          {mine?.[fields.narrative] && (
+                            <p className="utrecht-form-field-error-message" id={`${narrativeId}-error`}>
+                              {mine[fields.narrative]}
+                            </p>
+                          )}
                           <textarea
                             className="utrecht-textarea utrecht-textarea--html-textarea"
-                            id={`narrative-${prefix}`}
+                            id={narrativeId}
+                            aria-invalid={mine?.[fields.narrative] ? true : undefined}
+                            aria-describedby={mine?.[fields.narrative] ? `${narrativeId}-error` : undefined}
                             name={fields.narrative}
                             rows={3}
                             maxLength={2000}
