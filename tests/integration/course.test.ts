@@ -243,6 +243,17 @@ describe("assessments and the certificate", () => {
     expect(all[0]!.verificationCode).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){2}$/);
   });
 
+  it("issues one certificate when two course leaders press the button at the same moment", async () => {
+    const yusuf = a.enrolments[1]!;
+    await db().delete(sessionAttendance).where(eq(sessionAttendance.enrolmentId, yusuf.id));
+    await db().insert(sessionAttendance).values(a.meetingIds.slice(0, 6).map((sessionId) => ({ sessionId, enrolmentId: yusuf.id, municipalityId: a.municipalityId, status: "present" as const })));
+    await db().insert(assessments).values(a.competences.map((c) => ({ momentId, enrolmentId: yusuf.id, municipalityId: a.municipalityId, competenceId: c.id, level: 2 })));
+    const responses = await Promise.all([post(traineePath(a, 1), LEADER, { intent: "issueCertificate" }), post(traineePath(a, 1), LEADER, { intent: "issueCertificate" })]);
+    expect(responses.map((r) => r.status)).toEqual([302, 302]);
+    expect(await db().select().from(certificates).where(eq(certificates.enrolmentId, yusuf.id))).toHaveLength(1);
+    await db().delete(certificates).where(eq(certificates.enrolmentId, yusuf.id));
+  });
+
   it("serves the holder a tagged PDF with embedded fonts and the certificate's text; nobody else gets it", async () => {
     const [certificate] = await db().select().from(certificates);
     const path = `/mijn-cursus/bewijs-van-deelname/${certificate!.id}.pdf`;
@@ -291,6 +302,8 @@ describe("assessments and the certificate", () => {
 describe("a course leader of another cohort in the same municipality", () => {
   it("gets 404 on every page and action of this cohort, and changes nothing", async () => {
     const paths = [traineePath(a), sessionPath(a, 2), `/beheer/havenstad/cohorten/${a.cohortId}/beoordelingen`];
+    const attendanceBefore = await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, a.sessionIds[2]!));
+    const momentsBefore = await db().select().from(assessmentMoments).where(eq(assessmentMoments.cohortId, a.cohortId));
     for (const path of paths) {
       expect((await get(path, LEADER_B)).status, path).toBe(404);
       expect((await post(path, LEADER_B, { intent: "observations", observations: "Overgenomen", name: "Overgenomen", [`status-${a.enrolments[0]!.id}`]: "absent" })).status, path).toBe(404);
@@ -301,6 +314,7 @@ describe("a course leader of another cohort in the same municipality", () => {
     expect((await get(traineePath(b), LEADER_B)).status).toBe(200);
     const [plan] = await db().select().from(developmentPlans).where(eq(developmentPlans.enrolmentId, a.enrolments[0]!.id));
     expect(plan!.observations).toBe("Neemt de groep mee");
-    expect(await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, a.sessionIds[2]!))).toHaveLength(1);
+    expect(await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, a.sessionIds[2]!))).toEqual(attendanceBefore);
+    expect(await db().select().from(assessmentMoments).where(eq(assessmentMoments.cohortId, a.cohortId))).toEqual(momentsBefore);
   });
 });
