@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
 import { registrationRetentionJob } from "~/features/registrations/jobs.server";
+import { expiredApplicationsJob } from "~/features/training/applications-jobs.server";
 import type { JobDefinition } from "~/lib/jobs.server";
 import { deliverEmailJob, outboxRetentionJob, sweepOutboxJob } from "~/lib/mail.server";
 import { rateLimitRetentionJob } from "~/lib/rate-limit.server";
@@ -13,4 +14,5 @@ export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   rateLimitRetentionJob,
   signInRecordsRetentionJob,
   registrationRetentionJob,
+  expiredApplicationsJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];

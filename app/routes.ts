@@ -24,6 +24,8 @@ export default [
   route("beheer/:slug/partners", "routes/staff.partners.tsx"),
   route("beheer/:slug/partners/:partnerId", "routes/staff.partner.tsx"),
   route("beheer/:slug/team", "routes/staff.team.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/aanmeldingen", "routes/training/staff-applications.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/aanmeldingen/:applicationId", "routes/training/staff-application.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
 
   // Accounts and sign-in
@@ -57,6 +59,11 @@ export default [
   route("aanmelding/:token", "routes/registration.tsx"),
   route("inschrijving/:token", "routes/registration-old-address.ts"),
 
+  // Applying for a course group: the applicant's link (confirm, status, withdraw) and the
+  // guardian's consent link; static first segments, so before the municipality pages.
+  route("cursus-aanmelding/:token", "routes/training/application-status.tsx"),
+  route("toestemming/:token", "routes/privacy/consent.tsx"),
+
   // Activities: staff pages of the activity domain (public calendar pages live with the calendar).
   route("beheer/:slug/activiteiten", "routes/staff.activities.tsx"),
   route("beheer/:slug/activiteiten/nieuw", "routes/staff.activity-new.tsx"),
@@ -79,4 +86,5 @@ export default [
   route(":slug/activiteiten/:id", "routes/calendar.activity.tsx"),
   route(":slug/activiteiten/:id/agenda.ics", "routes/calendar.activity-ics.ts"),
   route(":slug/embed", "routes/calendar.embed.tsx"),
+  route(":slug/cursus/:cohortId/aanmelden", "routes/training/apply.tsx"),
 ] satisfies RouteConfig;

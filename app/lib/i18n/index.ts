@@ -4,6 +4,7 @@
  */
 import { accounts } from "./messages/accounts";
 import { admin } from "./messages/admin";
+import { applicationMessages } from "./messages/applications";
 import { activityMessages } from "./messages/activities";
 import { calendar } from "./messages/calendar";
 import { common } from "./messages/common";
@@ -13,7 +14,7 @@ import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
