@@ -116,7 +116,7 @@ export async function listCohortApplications(municipalityId: MunicipalityId, coh
     .orderBy(asc(applications.sequence));
   const pending = rows
     .filter((r) => r.status === "pending")
-    .map((r) => ({ id: r.id, waitingFor: r.emailConfirmed ? ("guardian_consent" as const) : ("email_confirmation" as const), createdAt: r.createdAt }));
+    .map((r) => ({ waitingFor: r.emailConfirmed ? ("guardian_consent" as const) : ("email_confirmation" as const), createdAt: r.createdAt }));
   const visible = rows.filter((r) => r.status !== "pending");
   const byStatus = (status: ApplicationStatus) => visible.filter((r) => r.status === status);
   return {

@@ -37,7 +37,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     heading: t("staffApplications.heading", { cohort: cohort.name }),
     slug: municipality.slug,
     cohort: { id: cohort.id, name: cohort.name, admitted: cohort.admittedCount, max: cohort.maxSize },
-    pending: lists.pending.map((p) => ({ id: p.id, waitingFor: p.waitingFor, received: day(p.createdAt) })),
+    // No id either: a pending application is only the fact that it exists.
+    pending: lists.pending.map((p) => ({ waitingFor: p.waitingFor, received: day(p.createdAt) })),
     lists: {
       submitted: lists.submitted.map(row),
       intake_planned: lists.intakePlanned.map(row),
@@ -98,8 +99,9 @@ export default function StaffApplications({ loaderData, actionData }: Route.Comp
           <p className="utrecht-paragraph">{t("staffApplications.none")}</p>
         ) : (
           <DataTable caption={t("staffApplications.section.pending")} columns={[t("staffApplications.column.waiting"), t("staffApplications.column.received")]}>
-            {loaderData.pending.map((p) => (
-              <tr key={p.id}>
+            {loaderData.pending.map((p, index) => (
+              // The list has no ids to key on (see the loader); its order is fixed by sequence.
+              <tr key={index}>
                 <td>{t(`staffApplications.pending.${p.waitingFor}`)}</td>
                 <td>{p.received}</td>
               </tr>
