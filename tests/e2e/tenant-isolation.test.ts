@@ -48,6 +48,8 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/beheer/:slug/partners": "municipal-staff",
   "/beheer/:slug/partners/:partnerId": "municipal-staff",
   "/beheer/:slug/team": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/aanmeldingen": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/aanmeldingen/:applicationId": "municipal-staff",
   "/beheer/:slug/activiteiten": "municipal-staff",
   "/beheer/:slug/activiteiten/nieuw": "municipal-staff",
   "/beheer/:slug/activiteiten/:id": "municipal-staff",
@@ -83,11 +85,14 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/activiteiten": "public",
   "/aanmelding/:token": "own-account",
   "/inschrijving/:token": "own-account",
+  "/cursus-aanmelding/:token": "own-account",
+  "/toestemming/:token": "own-account",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",
   "/:slug/activiteiten/:id": "public-municipal",
   "/:slug/activiteiten/:id/agenda.ics": "public-municipal",
   "/:slug/embed": "public-municipal",
+  "/:slug/cursus/:cohortId/aanmelden": "public-municipal",
 };
 
 const ROUTES = flatten(routes as RouteEntry[]);
@@ -130,8 +135,9 @@ function fill(path: string, slug: string): string {
     .replace(":slug", slug)
     .replace(":partnerId", havenstad.partner!)
     .replace(":messageId", havenstad.message!)
-    .replace(":id", havenstad.activity!)
     .replace(":cohortId", havenstad.cohort!)
+    .replace(":applicationId", havenstad.application!)
+    .replace(":id", havenstad.activity!)
     .replace(":enrolmentId", havenstad.enrolment!)
     .replace(":sessionId", havenstad.session!)
     .replace(":certificateId", havenstad.certificate!)
@@ -223,6 +229,12 @@ beforeAll(async () => {
     [havenstad.cohort, havenstad.municipality],
   );
   havenstad.certificate = "00000000-0000-4000-8000-000000000000";
+  // A submitted application in that cohort, for the application pages.
+  havenstad.application = await one(
+    `insert into applications (cohort_id, municipality_id, status, name, email, date_of_birth, motivation, age_on_start, needs_guardian_consent, confirm_token_hash, email_confirmed_at)
+     values ($1, $2, 'submitted', 'Isolatie Aanmelder', 'isolatie@example.org', current_date - interval '18 years', 'Graag', 18, false, md5(random()::text), now()) returning id`,
+    [havenstad.cohort, havenstad.municipality],
+  );
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
 });
@@ -265,8 +277,8 @@ describe("a project leader of another municipality", () => {
 
   it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
     const before = await havenstadFingerprint();
-    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId"];
-    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment];
+    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId"];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
       for (const intent of await collectIntents(file)) {
