@@ -292,6 +292,34 @@ describe("a 15-year-old applies (guardian consent)", () => {
   });
 });
 
+describe("an applicant who applies in English", () => {
+  it("gets every mail in English, and so does the guardian", async () => {
+    const email = "english15@example.org";
+    const guardianEmail = "parent-english@example.org";
+    addressCounter += 1;
+    const response = await fetch(`${server.url}${applyPath()}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url, cookie: "buurtkracht_lang=en", "x-forwarded-for": `198.51.100.${addressCounter % 250}` },
+      body: new URLSearchParams(form({ email, dateOfBirth: bornForAge(15, cohort.startsOn), guardianName: "Pat Parent", guardianEmail })),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Check your inbox");
+    const confirm = await lastMail(email, "application-confirm");
+    expect(confirm.locale).toBe("en");
+    expect(confirm.subject).toContain("Confirm your application");
+    // The guardian's language is the applicant's, whatever language the confirming browser uses.
+    await post(pathIn(confirm.textBody, "/cursus-aanmelding/"), { intent: "confirm" });
+    const guardianMail = await lastMail(guardianEmail, "application-guardianConsent");
+    expect(guardianMail.locale).toBe("en");
+    expect(guardianMail.textBody).toContain("What we keep");
+    expect(guardianMail.textBody).toContain("Legal basis");
+    const [consent] = await db().select().from(consentRecords).where(eq(consentRecords.giverEmail, guardianEmail));
+    expect(consent!.locale).toBe("en");
+    expect(await (await fetch(`${server.url}${pathIn(guardianMail.textBody, "/toestemming/")}`)).text()).toContain("What we keep");
+  });
+});
+
 describe("the expiry job", () => {
   it("deletes pending applications past their 14 days with their consent records, and nothing else", async () => {
     const expired = await insertApplication({ cohort, status: "pending", guardian: { name: "Ouder", email: "ouder-verlopen@example.org" } });
