@@ -358,7 +358,8 @@ export async function saveIntakeNotes(municipalityId: MunicipalityId, cohortId: 
   return db().transaction(async (tx) => {
     const application = await lockStaffApplication(tx, municipalityId, cohortId, applicationId);
     if (!application || application.status === "pending") return refuse("_form", "applications.notFound");
-    if (application.status === "withdrawn") return refuse("_form", "applications.decision.notNow");
+    // A stopped application keeps no notes (its free text was minimised).
+    if (application.status === "withdrawn" || application.status === "declined") return refuse("_form", "applications.decision.notNow");
     await tx.update(applications).set({ intakeNotes: notes }).where(eq(applications.id, application.id));
     return { ok: true } as const;
   });

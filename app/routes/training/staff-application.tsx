@@ -55,7 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       consent: consent
         ? consent.status === "given" && consent.answeredAt
           ? t("staffApplication.consentGiven", { date: formatInZone(consent.answeredAt, locale, { dateStyle: "long" }), version: consent.textVersion })
-          : t("staffApplication.consentOther", { status: consent.status, version: consent.textVersion })
+          : t("staffApplication.consentOther", { status: t(`consentStatus.${consent.status}`), version: consent.textVersion })
         : null,
       intakeText: application.intakeAt ? t("staffApplication.intake.current", { when: formatInZone(application.intakeAt, locale), where: application.intakeLocation ?? "" }) : null,
       intakeDate: intake?.date ?? "",
@@ -66,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canRun,
     events: canRun ? staffEventsFrom(application.status) : [],
     canWithdrawTrainee: canRun && application.status === "admitted",
-    canWriteNotes: canRun && application.status !== "withdrawn",
+    canWriteNotes: canRun && application.status !== "withdrawn" && application.status !== "declined",
   };
 }
 
