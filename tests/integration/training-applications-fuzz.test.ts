@@ -133,6 +133,24 @@ describe("the application form under hostile input", () => {
   });
 });
 
+describe("the applicant's and the guardian's link pages under hostile input", () => {
+  it("never answer 5xx to any intent or token", async () => {
+    const { token } = await insertApplication({ cohort, status: "pending" });
+    const tokens = fc.oneof(
+      fc.constant(token),
+      fc.stringMatching(/^[A-Za-z0-9_.~-]{1,150}$/),
+      fc.constantFrom("%00", "%ZZ", "..%2F..%2Fetc", "%3Cscript%3E", "a".repeat(100), `${token}x`, token.slice(1)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("/cursus-aanmelding/", "/toestemming/"), tokens, maybe(hostileString), async (prefix, linkToken, intent) => {
+        const status = await post(`${prefix}${linkToken}`, toBody({ intent }));
+        expect(status, `${prefix}${linkToken} ${String(intent)}`).toBeLessThan(500);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
 describe("the intake and decision forms under hostile input", () => {
   it("never answer 5xx, and a refused post changes neither the application nor the cohort", async () => {
     const { id } = await insertApplication({ cohort });
