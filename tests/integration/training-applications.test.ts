@@ -451,16 +451,22 @@ describe("intake and decisions", () => {
     expect(await db().select().from(users).where(eq(users.email, "bewoner@buurtkracht.example"))).toHaveLength(1);
   });
 
-  it("puts on the waiting list and declines, each with a mail", async () => {
+  it("puts on the waiting list and declines, each with a mail to the applicant and, under 16, the guardian", async () => {
     const cookie = await cookieFor(leader.email);
-    const waiting = await insertApplication({ cohort });
-    const declined = await insertApplication({ cohort });
+    const waiting = await insertApplication({ cohort, age: 15, name: "Wacht Jong", guardian: { name: "Ouder Wacht", email: "ouder-wacht@example.org" } });
+    const declined = await insertApplication({ cohort, age: 15, name: "Niet Jong", guardian: { name: "Ouder Niet", email: "ouder-niet@example.org" } });
     expect((await post(path(waiting.id), { intent: "waitlist" }, cookie)).status).toBe(302);
     expect((await post(path(declined.id), { intent: "decline" }, cookie)).status).toBe(302);
     expect((await db().select().from(applications).where(eq(applications.id, waiting.id)))[0]!.status).toBe("waitlisted");
     expect((await db().select().from(applications).where(eq(applications.id, declined.id)))[0]!.status).toBe("declined");
     expect(await lastMail(waiting.email, "application-waitlisted")).toBeTruthy();
     expect(await lastMail(declined.email, "application-declined")).toBeTruthy();
+    expect((await lastMail("ouder-wacht@example.org", "application-guardianWaitlisted")).textBody).toContain("Wacht Jong");
+    expect((await lastMail("ouder-niet@example.org", "application-guardianDeclined")).textBody).toContain("Niet Jong");
+    // The applicant's own page says where they are in line.
+    expect(text((await get(`/cursus-aanmelding/${waiting.token}`)).html)).toMatch(/op de wachtlijst, op plaats \d+/);
+    // A declined application keeps none of its free text.
+    expect((await db().select().from(applications).where(eq(applications.id, declined.id)))[0]!.motivation).toBe("");
     // A decided application takes no second decision.
     const again = await post(path(declined.id), { intent: "admit" }, cookie);
     expect(again.status).toBe(400);

@@ -213,6 +213,11 @@ export async function findApplicationByToken(token: string) {
       emailConfirmedAt: applications.emailConfirmedAt,
       intakeAt: applications.intakeAt,
       intakeLocation: applications.intakeLocation,
+      // Spelled out with the table name: inside the subquery the outer row must be named.
+      waitlistPosition: sql<number | null>`case when applications.status = 'waitlisted' then (
+        select count(*)::int from applications ahead
+        where ahead.cohort_id = applications.cohort_id and ahead.status = 'waitlisted' and ahead.sequence <= applications.sequence
+      ) end`,
       cohortName: cohorts.name,
       startsOn: cohorts.startsOn,
       trackName: trackVersions.name,

@@ -42,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       canWithdraw: !["declined", "withdrawn"].includes(application.status),
       intakeWhen: application.intakeAt ? formatInZone(application.intakeAt, locale) : "",
       intakeWhere: application.intakeLocation ?? "",
+      position: application.waitlistPosition ?? 0,
     },
   };
 }
@@ -86,7 +87,7 @@ export default function ApplicationStatusPage({ loaderData, actionData }: Route.
         })}
       </p>
       <p className="utrecht-paragraph">
-        <strong>{t(`applicationPage.state.${application.state}`, { when: application.intakeWhen, where: application.intakeWhere })}</strong>
+        <strong>{t(`applicationPage.state.${application.state}`, { when: application.intakeWhen, where: application.intakeWhere, position: application.position })}</strong>
       </p>
       {application.state === "admitted" && (
         <p className="utrecht-paragraph page-link">
