@@ -24,8 +24,8 @@ export default [
   route("beheer/:slug/partners", "routes/staff.partners.tsx"),
   route("beheer/:slug/partners/:partnerId", "routes/staff.partner.tsx"),
   route("beheer/:slug/team", "routes/staff.team.tsx"),
-  route("beheer/:slug/cohorten/:cohortId/aanmeldingen", "routes/training/staff-applications.tsx"),
-  route("beheer/:slug/cohorten/:cohortId/aanmeldingen/:applicationId", "routes/training/staff-application.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/aanmeldingen", "routes/training/staff.applications.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/aanmeldingen/:applicationId", "routes/training/staff.application.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
 
   // Accounts and sign-in

@@ -13,7 +13,7 @@ import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server"
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone, utcToZonedLocal } from "~/lib/time";
 import applicationsCss from "~/styles/training-applications.css?url";
-import type { Route } from "./+types/staff-application";
+import type { Route } from "./+types/staff.application";
 
 /**
  * One application, for the cohort's course leaders and the project leader: the applicant's data,

@@ -10,7 +10,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
-import type { Route } from "./+types/staff-applications";
+import type { Route } from "./+types/staff.applications";
 
 /**
  * The applications of one cohort by state, for its course leaders and the project leader. Pending
