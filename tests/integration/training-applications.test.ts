@@ -9,7 +9,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteExpiredApplications } from "~/features/training/applications-jobs.server";
 import { db } from "~/lib/db/client.server";
-import { accounts, applications, cohorts, consentRecords, developmentPlans, enrolments, outboxEmails, personalDataAccessLog, users } from "~/lib/db/schema";
+import { accounts, applications, cohorts, consentRecords, developmentPlans, enrolments, outboxEmails, personalDataAccessLog, sessions, users } from "~/lib/db/schema";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
@@ -449,6 +449,20 @@ describe("intake and decisions", () => {
     const [row] = await db().select().from(applications).where(eq(applications.id, id));
     expect(row!.userId).toBe(existing!.id);
     expect(await db().select().from(users).where(eq(users.email, "bewoner@buurtkracht.example"))).toHaveLength(1);
+  });
+
+  it("takes an unconfirmed account with that address away from whoever set its password: verified, no password, no sessions", async () => {
+    const email = "nooit-bevestigd@example.org";
+    const squatter = "11111111-2222-4333-8444-555555555555";
+    await db().insert(users).values({ id: squatter, name: "Iemand Anders", email, emailVerified: false });
+    await db().insert(accounts).values({ id: "squatter-credential", accountId: squatter, providerId: "credential", userId: squatter, password: "hash" });
+    await db().insert(sessions).values({ id: "squatter-session", token: "squatter-token", userId: squatter, expiresAt: new Date(Date.now() + 86_400_000) });
+    const { id } = await insertApplication({ cohort, email, name: "Echte Eigenaar" });
+    expect((await post(path(id), { intent: "admit" }, await cookieFor(leader.email))).status).toBe(302);
+    const [user] = await db().select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({ id: squatter, emailVerified: true });
+    expect(await db().select().from(accounts).where(eq(accounts.userId, squatter))).toHaveLength(0);
+    expect(await db().select().from(sessions).where(eq(sessions.userId, squatter))).toHaveLength(0);
   });
 
   it("puts on the waiting list and declines, each with a mail to the applicant and, under 16, the guardian", async () => {

@@ -15,7 +15,7 @@ import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { answerConsent, findConsentByToken, requestConsent, withdrawConsent } from "~/features/privacy/consent.server";
 import { CURRENT_GUARDIAN_CONSENT_TEXT } from "~/features/privacy/consent-texts";
 import { db, type Transaction } from "~/lib/db/client.server";
-import { applications, cohorts, developmentPlans, enrolments, neighbourhoods, users } from "~/lib/db/schema";
+import { accounts, applications, cohorts, developmentPlans, enrolments, neighbourhoods, sessions, users } from "~/lib/db/schema";
 import type { Locale } from "~/lib/i18n";
 import { consumeRateLimit } from "~/lib/rate-limit.server";
 import { zonedLocalToUtc } from "~/lib/time";
@@ -444,6 +444,11 @@ async function admitLocked(tx: Transaction, application: LockedApplication): Pro
  * account's address counts as verified (the applicant confirmed it by the emailed link); it has no
  * password, so the trainee signs in with a sign-in link or sets one through "wachtwoord vergeten",
  * which is how better-auth adds a credential to an account that has none.
+ *
+ * An existing account that never confirmed its address may have been made by someone else who
+ * typed this address (to take the account over once it is verified). The applicant has now proved
+ * the address, so the account becomes theirs: verified, and without the unproven password and its
+ * sessions.
  */
 async function accountFor(tx: Transaction, application: LockedApplication): Promise<string> {
   if (application.userId) return application.userId;
@@ -451,8 +456,17 @@ async function accountFor(tx: Transaction, application: LockedApplication): Prom
     .insert(users)
     .values({ id: randomUUID(), name: application.name, email: application.email, emailVerified: true, locale: application.locale })
     .onConflictDoNothing({ target: users.email });
-  const [user] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, application.email));
+  const [user] = await tx
+    .select({ id: users.id, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, application.email))
+    .for("update");
   if (!user) throw new Error(`No account for ${application.id} after creating one`);
+  if (!user.emailVerified) {
+    await tx.delete(accounts).where(and(eq(accounts.userId, user.id), eq(accounts.providerId, "credential")));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await tx.update(users).set({ emailVerified: true }).where(eq(users.id, user.id));
+  }
   return user.id;
 }
 
