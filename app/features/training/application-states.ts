@@ -49,11 +49,6 @@ export function isVisibleToStaff(status: ApplicationStatus): boolean {
   return status !== "pending";
 }
 
-/** Whether an application still counts (one live application per address per cohort). */
-export function isLive(status: ApplicationStatus): boolean {
-  return status !== "declined" && status !== "withdrawn";
-}
-
 /** What a pending application still waits for; nothing left means it can be submitted. */
 export function waitingFor(application: {
   emailConfirmed: boolean;

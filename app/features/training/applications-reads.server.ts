@@ -3,7 +3,7 @@
  * view behind their emailed link, and the course leader's lists and application page. Staff reads
  * take the municipality scope from the gate; pending applications show no personal data to staff.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import type { Actor } from "~/features/authorization/policy";
 import { logPersonalDataAccess } from "~/features/privacy/audit.server";
@@ -15,7 +15,6 @@ import {
   cohortCourseLeaders,
   cohorts,
   consentRecords,
-  enrolments,
   municipalities,
   neighbourhoods,
   trackVersions,
@@ -24,6 +23,7 @@ import {
 } from "~/lib/db/schema";
 import { isUuid } from "~/lib/validation";
 import { todayInAmsterdam } from "./age";
+import { isVisibleToStaff, waitingFor } from "./application-states";
 import { hashApplicationToken } from "./application-tokens.server";
 import type { CohortRef } from "./policy";
 
@@ -115,9 +115,10 @@ export async function listCohortApplications(municipalityId: MunicipalityId, coh
     .where(and(eq(applications.municipalityId, municipalityId), eq(applications.cohortId, cohortId)))
     .orderBy(asc(applications.sequence));
   const pending = rows
-    .filter((r) => r.status === "pending")
-    .map((r) => ({ waitingFor: r.emailConfirmed ? ("guardian_consent" as const) : ("email_confirmation" as const), createdAt: r.createdAt }));
-  const visible = rows.filter((r) => r.status !== "pending");
+    .filter((r) => !isVisibleToStaff(r.status))
+    // A pending application with a confirmed address waits for the guardian (else it would be submitted).
+    .map((r) => ({ waitingFor: waitingFor({ ...r, consentGiven: false })[0] ?? ("email_confirmation" as const), createdAt: r.createdAt }));
+  const visible = rows.filter((r) => isVisibleToStaff(r.status));
   const byStatus = (status: ApplicationStatus) => visible.filter((r) => r.status === status);
   return {
     pending,
@@ -172,7 +173,7 @@ export async function findStaffApplication(municipalityId: MunicipalityId, cohor
     .from(applications)
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, applications.neighbourhoodId))
     .where(and(eq(applications.id, applicationId), eq(applications.cohortId, cohortId), eq(applications.municipalityId, municipalityId)));
-  if (!row || row.status === "pending") return null;
+  if (!row || !isVisibleToStaff(row.status)) return null;
   const [consent] = await db()
     .select({ status: consentRecords.status, textVersion: consentRecords.textVersion, answeredAt: consentRecords.answeredAt, evidence: consentRecords.evidence })
     .from(consentRecords)
@@ -274,13 +275,4 @@ export async function courseLeaderRecipients(executor: Executor, cohortId: strin
     .from(cohortCourseLeaders)
     .innerJoin(users, eq(users.id, cohortCourseLeaders.userId))
     .where(eq(cohortCourseLeaders.cohortId, cohortId));
-}
-
-/** Active enrolments of a cohort (to show who holds the places). */
-export async function countActiveEnrolments(cohortId: string): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enrolments)
-    .where(and(eq(enrolments.cohortId, cohortId), inArray(enrolments.status, ["active", "completed"])));
-  return row?.n ?? 0;
 }

@@ -22,7 +22,7 @@ import { zonedLocalToUtc } from "~/lib/time";
 import { isUuid } from "~/lib/validation";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import { checkAgeRule } from "./age";
-import { canTransition, nextStatus, type ApplicationEvent } from "./application-states";
+import { canTransition, isVisibleToStaff, nextStatus, type ApplicationEvent } from "./application-states";
 import { hashApplicationToken, newApplicationToken } from "./application-tokens.server";
 import {
   applicationStatusPath,
@@ -335,7 +335,7 @@ export async function planIntake(
   if (at.getTime() <= Date.now()) return refuse("date", "applications.intake.inPast");
   return db().transaction(async (tx) => {
     const application = await lockStaffApplication(tx, municipalityId, cohortId, applicationId);
-    if (!application || application.status === "pending") return refuse("_form", "applications.notFound");
+    if (!application || !isVisibleToStaff(application.status)) return refuse("_form", "applications.notFound");
     if (!canTransition(application.status, "plan_intake")) return refuse("_form", "applications.decision.notNow");
     await tx
       .update(applications)
@@ -357,7 +357,7 @@ export async function planIntake(
 export async function saveIntakeNotes(municipalityId: MunicipalityId, cohortId: string, applicationId: string, notes: string): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const application = await lockStaffApplication(tx, municipalityId, cohortId, applicationId);
-    if (!application || application.status === "pending") return refuse("_form", "applications.notFound");
+    if (!application || !isVisibleToStaff(application.status)) return refuse("_form", "applications.notFound");
     // A stopped application keeps no notes (its free text was minimised).
     if (application.status === "withdrawn" || application.status === "declined") return refuse("_form", "applications.decision.notNow");
     await tx.update(applications).set({ intakeNotes: notes }).where(eq(applications.id, application.id));
@@ -381,7 +381,7 @@ export async function decideApplication(
 ): Promise<WriteResult> {
   return db().transaction(async (tx) => {
     const application = await lockStaffApplication(tx, municipalityId, cohortId, applicationId);
-    if (!application || application.status === "pending") return refuse("_form", "applications.notFound");
+    if (!application || !isVisibleToStaff(application.status)) return refuse("_form", "applications.notFound");
     if (!canTransition(application.status, decision as ApplicationEvent)) return refuse("_form", "applications.decision.notNow");
     if (decision === "admit") {
       const admitted = await admitLocked(tx, application);
