@@ -38,6 +38,7 @@ export default [
   route("account", "routes/account.tsx"),
   route("account/tweestapsverificatie", "routes/account.two-factor.tsx"),
   route("account/aanmeldingen", "routes/account.registrations.tsx"),
+  route("account/cursusagenda", "routes/training/course-calendar.tsx"),
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.tsx"),
 
@@ -70,6 +71,16 @@ export default [
   route("beheer/:slug/activiteiten/:id", "routes/staff.activity.tsx"),
   route("beheer/:slug/activiteiten/:id/deelnemers", "routes/staff.activity-participants.tsx"),
   route("beheer/:slug/activiteiten/:id/deelnemers.csv", "routes/staff.activity-participants-csv.ts"),
+
+  // Training: course groups (cohorts) and their schedules (staff), and the personal course calendar feed.
+  route("beheer/:slug/cohorten", "routes/training/cohorts.tsx"),
+  route("beheer/:slug/cohorten/nieuw", "routes/training/cohort-new.tsx"),
+  route("beheer/:slug/cohorten/:cohortId", "routes/training/cohort.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/bewerken", "routes/training/cohort-edit.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/rooster", "routes/training/cohort-schedule.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/rooster/:sessionId", "routes/training/cohort-session.tsx"),
+  route("beheer/:slug/cohorten/:cohortId/cursisten.csv", "routes/training/cohort-trainees-csv.ts"),
+  route("agenda/:token/cursus.ics", "routes/training/course-calendar-ics.ts"),
 
   // Training: running a cohort (staff), the trainee's own course, and the public check of a
   // certificate's code (static first segments, so before `:slug`).

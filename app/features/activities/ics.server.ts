@@ -29,7 +29,7 @@ export interface IcsActivity {
  * until the last Sunday of October 03:00 local time. Written out here because ical-generator has
  * no zone database of its own.
  */
-const AMSTERDAM_VTIMEZONE = [
+export const AMSTERDAM_VTIMEZONE = [
   "BEGIN:VTIMEZONE",
   "TZID:Europe/Amsterdam",
   "X-LIC-LOCATION:Europe/Amsterdam",

@@ -7,6 +7,7 @@ import { admin } from "./messages/admin";
 import { applicationMessages } from "./messages/applications";
 import { activityMessages } from "./messages/activities";
 import { calendar } from "./messages/calendar";
+import { cohortMessages } from "./messages/cohorts";
 import { common } from "./messages/common";
 import { courseMessages } from "./messages/course";
 import { httpMessages } from "./messages/http";
@@ -14,7 +15,7 @@ import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
