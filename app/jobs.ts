@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
 import { registrationRetentionJob } from "~/features/registrations/jobs.server";
 import { expiredApplicationsJob } from "~/features/training/applications-jobs.server";
+import { sessionRemindersJob } from "~/features/training/cohorts-jobs.server";
 import type { JobDefinition } from "~/lib/jobs.server";
 import { deliverEmailJob, outboxRetentionJob, sweepOutboxJob } from "~/lib/mail.server";
 import { rateLimitRetentionJob } from "~/lib/rate-limit.server";
@@ -15,4 +16,5 @@ export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   signInRecordsRetentionJob,
   registrationRetentionJob,
   expiredApplicationsJob,
+  sessionRemindersJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];

@@ -2,9 +2,11 @@ import { Link } from "react-router";
 import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
+import { listOpenCohorts } from "~/features/training/cohorts-reads.server";
 import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone, zonedLocalToUtc } from "~/lib/time";
 import type { Route } from "./+types/municipality";
 import { publicPageHeaders } from "~/lib/http.server";
 
@@ -13,11 +15,13 @@ export const headers = publicPageHeaders;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const municipality = await openPublicMunicipality(params.slug);
-  const [{ t }, neighbourhoods, partners] = await Promise.all([
+  const [{ t, locale }, neighbourhoods, partners, openCohorts] = await Promise.all([
     getTranslator(request),
     listNeighbourhoods(municipality.id),
     listPartnerOrganisations(municipality.id),
+    listOpenCohorts(municipality.id),
   ]);
+  const day = (date: string) => formatInZone(zonedLocalToUtc(date, "12:00")!, locale, { dateStyle: "long" });
   return {
     description: t("municipality.meta.description", { name: municipality.name }),
     municipality: {
@@ -37,6 +41,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     neighbourhoods: neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
     // Public page: partners' names, kinds and websites only (their email addresses are for staff).
     partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, website: p.website })),
+    // "Citytrainer worden": the cohorts open for applications today, each with its application form.
+    openCohorts: openCohorts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      trackName: c.trackName,
+      location: c.location,
+      startsOn: day(c.startsOn),
+      closesOn: day(c.applicationsCloseOn),
+      places: t("municipality.cohorts.placesValue", { left: c.placesLeft, max: c.maxSize }),
+      ages:
+        c.maxAge === null
+          ? t("municipality.cohorts.agesFrom", { min: c.minAge })
+          : t("municipality.cohorts.agesRange", { min: c.minAge, max: c.maxAge }),
+    })),
   };
 }
 
@@ -47,7 +65,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { municipality, neighbourhoods, partners } = loaderData;
+  const { municipality, neighbourhoods, partners, openCohorts } = loaderData;
   return (
     <div style={municipalityThemeStyle(municipality.themeColour)} className="municipality-page">
       <div className="municipality-hero">
@@ -64,6 +82,40 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
           </p>
         </div>
       </div>
+      {openCohorts.length > 0 && (
+        <section className="page-section" aria-labelledby="cohorts-heading">
+          <h2 className="utrecht-heading-2" id="cohorts-heading">
+            {t("municipality.cohorts.title")}
+          </h2>
+          <p className="utrecht-paragraph">{t("municipality.cohorts.intro")}</p>
+          <ul className="card-list">
+            {openCohorts.map((cohort) => (
+              <li key={cohort.id} className="card card--accent">
+                <h3 className="utrecht-heading-3">{cohort.name}</h3>
+                <dl>
+                  <dt>{t("municipality.cohorts.track")}</dt>
+                  <dd>{cohort.trackName}</dd>
+                  <dt>{t("municipality.cohorts.ages")}</dt>
+                  <dd>{cohort.ages}</dd>
+                  <dt>{t("municipality.cohorts.place")}</dt>
+                  <dd>{cohort.location}</dd>
+                  <dt>{t("municipality.cohorts.firstDay")}</dt>
+                  <dd>{cohort.startsOn}</dd>
+                  <dt>{t("municipality.cohorts.places")}</dt>
+                  <dd>{cohort.places}</dd>
+                </dl>
+                <p className="utrecht-paragraph">{t("municipality.cohorts.closesOn", { date: cohort.closesOn })}</p>
+                <p className="utrecht-paragraph">
+                  <ButtonLink to={`/${municipality.slug}/cursus/${cohort.id}/aanmelden`} appearance="primary">
+                    {t("municipality.cohorts.apply")}
+                    <span className="visually-hidden"> {cohort.name}</span>
+                  </ButtonLink>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {neighbourhoods.length > 0 && (
         <section className="page-section" aria-labelledby="neighbourhoods-heading">
           <h2 className="utrecht-heading-2" id="neighbourhoods-heading">

@@ -167,6 +167,7 @@ export const cohortMessages = defineMessages(
     "sessionReminder.body":
       "Hallo {name},\n\nMorgen heb je een {kind} van je cursus {cohort}.\n\nWanneer: {when} tot {until}\nWaar: {location}{module}\n\nKun je niet? Laat het je cursusleider dan zo snel mogelijk weten.\n\nTot morgen!\n{municipality}",
     "sessionReminder.module": "\nLesmodule: {module}",
+    "sessionReminder.calendar": "Het hele rooster zet je in je agenda via {url}",
     "sessionReminder.kind.meeting": "bijeenkomst",
     "sessionReminder.kind.follow_up": "terugkomdag",
 
@@ -347,6 +348,7 @@ export const cohortMessages = defineMessages(
     "sessionReminder.body":
       "Hello {name},\n\nTomorrow you have a {kind} of your course {cohort}.\n\nWhen: {when} to {until}\nWhere: {location}{module}\n\nCan't make it? Then let your course leader know as soon as you can.\n\nSee you tomorrow!\n{municipality}",
     "sessionReminder.module": "\nLesson module: {module}",
+    "sessionReminder.calendar": "Add the whole schedule to your calendar at {url}",
     "sessionReminder.kind.meeting": "meeting",
     "sessionReminder.kind.follow_up": "follow-up day",
 
