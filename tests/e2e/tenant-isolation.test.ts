@@ -87,6 +87,15 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/inschrijving/:token": "own-account",
   "/cursus-aanmelding/:token": "own-account",
   "/toestemming/:token": "own-account",
+  "/beheer/:slug/cohorten": "municipal-staff",
+  "/beheer/:slug/cohorten/nieuw": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/bewerken": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/rooster": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/rooster/:sessionId": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/cursisten.csv": "municipal-staff",
+  "/account/cursusagenda": "own-account",
+  "/agenda/:token/cursus.ics": "own-account",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",
   "/:slug/activiteiten/:id": "public-municipal",
@@ -235,6 +244,10 @@ beforeAll(async () => {
      values ($1, $2, 'submitted', 'Isolatie Aanmelder', 'isolatie@example.org', current_date - interval '18 years', 'Graag', 18, false, md5(random()::text), now()) returning id`,
     [havenstad.cohort, havenstad.municipality],
   );
+  await client.query(
+    `insert into cohort_course_leaders (cohort_id, user_id, municipality_id) select $1, id, $2 from users where email = 'cursusleider@havenstad.example'`,
+    [havenstad.cohort, havenstad.municipality],
+  );
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
 });
@@ -277,8 +290,8 @@ describe("a project leader of another municipality", () => {
 
   it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
     const before = await havenstadFingerprint();
-    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId"];
-    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application];
+    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId", "trackVersionId", "courseLeaderIds", "moduleId"];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
       for (const intent of await collectIntents(file)) {
