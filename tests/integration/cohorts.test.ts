@@ -8,13 +8,24 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSessionReminders } from "~/features/training/cohorts-jobs.server";
 import { db } from "~/lib/db/client.server";
-import { cohortCourseLeaders, cohortSessions, cohorts, outboxEmails, personalDataAccessLog, users } from "~/lib/db/schema";
+import {
+  assessmentMoments,
+  assessments,
+  certificates,
+  cohortCourseLeaders,
+  cohortSessions,
+  cohorts,
+  outboxEmails,
+  personalDataAccessLog,
+  sessionAttendance,
+  users,
+} from "~/lib/db/schema";
 import { createPerson, DEMO_PASSWORD } from "../support/accounts";
 import { municipalityIdOf } from "../support/activities";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
-import { addTestSession, createPublishedTrackVersion, createTestCohort, enrolTrainee, userIdOf } from "../support/training-cohorts";
+import { addTestSession, createPublishedTrackVersion, createTestApplication, createTestCohort, enrolTrainee, userIdOf } from "../support/training-cohorts";
 
 const database = useTestDatabase();
 let server: TestServer;
@@ -142,6 +153,74 @@ describe("opening and editing a cohort", () => {
     expect(await refused.text()).toContain("Er zijn al meer cursisten toegelaten.");
     const [after] = await db().select().from(cohorts).where(eq(cohorts.id, id));
     expect(after).toMatchObject({ name: "Hernoemd", maxSize: 5 });
+  });
+});
+
+describe("the cohort overview", () => {
+  it("counts applications per status, attendance, assessments and certificates, without showing applicants", async () => {
+    const withRubric = await createPublishedTrackVersion({ competences: 2 });
+    const id = await createTestCohort({ versionId: withRubric.versionId, name: "Telgroep", maxSize: 10 });
+    await db().update(cohorts).set({ admittedCount: 3 }).where(eq(cohorts.id, id));
+    const statuses = ["pending", "submitted", "submitted", "intake_planned", "admitted", "admitted", "admitted", "waitlisted", "declined"] as const;
+    for (const status of statuses) await createTestApplication(id, status, `Verborgen ${status}`);
+    const [a, b, c] = [await enrolTrainee(id, { name: "Ada" }), await enrolTrainee(id, { name: "Ben" }), await enrolTrainee(id, { name: "Cem" })];
+    const municipalityId = await municipalityIdOf("havenstad");
+    const sessions = [await addTestSession(id, new Date("2099-03-01T18:00:00Z")), await addTestSession(id, new Date("2099-03-08T18:00:00Z"))];
+    const attendance = [
+      [sessions[0]!, a.enrolmentId, "present"],
+      [sessions[0]!, b.enrolmentId, "present"],
+      [sessions[0]!, c.enrolmentId, "absent"],
+      [sessions[1]!, a.enrolmentId, "absent_with_notice"],
+    ] as const;
+    await db()
+      .insert(sessionAttendance)
+      .values(attendance.map(([sessionId, enrolmentId, status]) => ({ sessionId, enrolmentId, municipalityId, status })));
+    const [moment] = await db().insert(assessmentMoments).values({ cohortId: id, municipalityId, position: 1, name: "Halverwege" }).returning({ id: assessmentMoments.id });
+    await db()
+      .insert(assessments)
+      .values([
+        { momentId: moment!.id, enrolmentId: a.enrolmentId, municipalityId, competenceId: withRubric.competenceIds[0]!, level: 2 },
+        { momentId: moment!.id, enrolmentId: a.enrolmentId, municipalityId, competenceId: withRubric.competenceIds[1]!, level: 3 },
+        { momentId: moment!.id, enrolmentId: b.enrolmentId, municipalityId, competenceId: withRubric.competenceIds[0]!, level: 1 },
+      ]);
+    await db().insert(certificates).values({
+      enrolmentId: a.enrolmentId,
+      municipalityId,
+      userId: a.userId,
+      kind: "participation",
+      verificationCode: "ABCD-EFGH-JKLM",
+      holderName: "Ada",
+      trackName: "Ik train mijn stad",
+      cohortName: "Telgroep",
+      municipalityName: "Havenstad",
+      courseStartedOn: "2099-03-01",
+      courseEndedOn: "2099-05-01",
+    });
+
+    for (const cookie of [projectLeader, courseLeader]) {
+      const response = await get(`/beheer/havenstad/cohorten/${id}`, cookie);
+      expect(response.status).toBe(200);
+      const text = (await response.text()).replace(/<!-- -->/g, "");
+      const count = (label: string) => new RegExp(`<td>${label}</td><td>(\\d+)</td>`).exec(text)?.[1];
+      expect(count("Wacht op bevestiging")).toBe("1");
+      expect(count("Nieuw")).toBe("2");
+      expect(count("Intake gepland")).toBe("1");
+      expect(count("Toegelaten")).toBe("3");
+      expect(count("Op de wachtlijst")).toBe("1");
+      expect(count("Afgewezen")).toBe("1");
+      expect(count("Teruggetrokken")).toBe("0");
+      expect(text).toContain("3 van 10");
+      expect(text).toContain("50% aanwezig (2 van 4 keer)");
+      expect(text).toContain("3 beoordelingen van 2 cursisten");
+      expect(text).toMatch(/<dt>Bewijzen van deelname<\/dt><dd>1<\/dd>/);
+      expect(text).toContain(`/beheer/havenstad/cohorten/${id}/cursisten/${a.enrolmentId}`);
+      expect(text).toContain(`/beheer/havenstad/cohorten/${id}/bijeenkomsten/${sessions[0]}`);
+      expect(text).toContain(`/beheer/havenstad/cohorten/${id}/aanmeldingen`);
+      expect(text).not.toContain("Verborgen");
+    }
+    // Counts and names only: opening the overview is no access to anyone's personal page.
+    const logged = await db().select().from(personalDataAccessLog).where(inArray(personalDataAccessLog.subjectUserId, [a.userId, b.userId, c.userId]));
+    expect(logged).toEqual([]);
   });
 });
 

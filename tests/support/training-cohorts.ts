@@ -6,15 +6,29 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~/lib/db/client.server";
-import { cohortCourseLeaders, cohortSessions, cohorts, enrolments, trackModules, trackVersions, tracks, users, type SessionKind } from "~/lib/db/schema";
+import {
+  applications,
+  competenceLevels,
+  cohortCourseLeaders,
+  cohortSessions,
+  cohorts,
+  enrolments,
+  trackCompetences,
+  trackModules,
+  trackVersions,
+  tracks,
+  users,
+  type ApplicationStatus,
+  type SessionKind,
+} from "~/lib/db/schema";
 import { municipalityIdOf } from "./activities";
 
 let counter = 0;
 
 /** A published version of a municipality's own track, with `modules` lesson modules. */
 export async function createPublishedTrackVersion(
-  options: { municipalitySlug?: string; name?: string; modules?: number; meetingCount?: number; followUpDays?: number; published?: boolean } = {},
-): Promise<{ trackId: string; versionId: string; moduleIds: string[] }> {
+  options: { municipalitySlug?: string; name?: string; modules?: number; competences?: number; meetingCount?: number; followUpDays?: number; published?: boolean } = {},
+): Promise<{ trackId: string; versionId: string; moduleIds: string[]; competenceIds: string[] }> {
   const municipalityId = await municipalityIdOf(options.municipalitySlug ?? "havenstad");
   const [track] = await db().insert(tracks).values({ municipalityId }).returning({ id: tracks.id });
   const [version] = await db()
@@ -37,11 +51,22 @@ export async function createPublishedTrackVersion(
       .returning({ id: trackModules.id });
     moduleIds.push(module!.id);
   }
+  const competenceIds: string[] = [];
+  for (let position = 1; position <= (options.competences ?? 0); position++) {
+    const [competence] = await db()
+      .insert(trackCompetences)
+      .values({ trackVersionId: version!.id, position, name: `Competentie ${position}` })
+      .returning({ id: trackCompetences.id });
+    await db()
+      .insert(competenceLevels)
+      .values([1, 2, 3, 4].map((level) => ({ competenceId: competence!.id, level, name: `Niveau ${level}` })));
+    competenceIds.push(competence!.id);
+  }
   // Parts first, then publish: a published version and its parts are frozen (migration 0007).
   if (options.published !== false) {
     await db().update(trackVersions).set({ status: "published", publishedAt: new Date() }).where(eq(trackVersions.id, version!.id));
   }
-  return { trackId: track!.id, versionId: version!.id, moduleIds };
+  return { trackId: track!.id, versionId: version!.id, moduleIds, competenceIds };
 }
 
 export async function userIdOf(email: string): Promise<string> {
@@ -122,5 +147,26 @@ export async function addTestSession(
       cancelledAt: options.cancelled ? new Date() : null,
     })
     .returning({ id: cohortSessions.id });
+  return row!.id;
+}
+
+/** An application to the cohort in a given state (for counts; the application pages are tested elsewhere). */
+export async function createTestApplication(cohortId: string, status: ApplicationStatus, name = "Aanvrager Test"): Promise<string> {
+  const [cohort] = await db().select({ municipalityId: cohorts.municipalityId }).from(cohorts).where(eq(cohorts.id, cohortId));
+  const [row] = await db()
+    .insert(applications)
+    .values({
+      cohortId,
+      municipalityId: cohort!.municipalityId,
+      status,
+      name,
+      email: `aanvrager-${randomUUID().slice(0, 8)}@example.org`,
+      dateOfBirth: "2008-05-01",
+      motivation: "Ik wil iets doen voor mijn buurt.",
+      ageOnStart: 18,
+      needsGuardianConsent: false,
+      confirmTokenHash: randomUUID(),
+    })
+    .returning({ id: applications.id });
   return row!.id;
 }

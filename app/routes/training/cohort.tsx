@@ -66,8 +66,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       location: s.location,
       isCancelled: s.cancelledAt !== null,
     })),
-    // Names only: the trainee's own page (another helper's) shows and logs the rest.
-    trainees: trainees.map((p) => ({ enrolmentId: p.enrolmentId, name: p.name, status: p.status, present: p.present, recorded: p.recorded, hasCertificate: p.hasCertificate })),
+    // Names and enrolment status only: a person's attendance and certificate are on the trainee's
+    // own page, which logs the access (privacy/audit.server.ts); this overview shows counts.
+    trainees: trainees.map((p) => ({ enrolmentId: p.enrolmentId, name: p.name, status: p.status })),
     title: `${cohort.name} — ${municipality.name}`,
   };
 }
@@ -191,7 +192,7 @@ export default function CohortOverview({ loaderData }: Route.ComponentProps) {
         ) : (
           <DataTable
             caption={t("cohorts.trainees")}
-            columns={[t("cohorts.trainees.name"), t("cohorts.csv.status"), t("cohorts.trainees.attendance"), t("cohorts.trainees.certificate")]}
+            columns={[t("cohorts.trainees.name"), t("cohorts.csv.status")]}
           >
             {trainees.map((p) => (
               <tr key={p.enrolmentId}>
@@ -201,8 +202,6 @@ export default function CohortOverview({ loaderData }: Route.ComponentProps) {
                   </Link>
                 </td>
                 <td>{t(`cohorts.enrolmentStatus.${p.status}`)}</td>
-                <td>{t("cohorts.trainees.attendanceValue", { present: p.present, recorded: p.recorded })}</td>
-                <td>{p.hasCertificate ? t("cohorts.trainees.yes") : t("cohorts.trainees.no")}</td>
               </tr>
             ))}
           </DataTable>
