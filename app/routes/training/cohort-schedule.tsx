@@ -120,7 +120,10 @@ export default function CohortSchedule({ loaderData, actionData }: Route.Compone
                     {t("cohorts.schedule.cancelled")}
                   </>
                 ) : (
-                  <time dateTime={s.startsAt}>{s.when}</time>
+                  // Attendance of a session is taken on its own page (…/bijeenkomsten/:sessionId).
+                  <Link className="utrecht-link" to={`${base}/bijeenkomsten/${s.id}`}>
+                    <time dateTime={s.startsAt}>{s.when}</time>
+                  </Link>
                 )}
               </td>
               <td>{t(`cohorts.sessionKind.${s.kind}`)}</td>

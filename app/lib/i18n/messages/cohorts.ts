@@ -117,7 +117,6 @@ export const cohortMessages = defineMessages(
     "cohorts.schedule.column.actions": "Acties",
     "cohorts.schedule.cancelled": "Gaat niet door",
     "cohorts.schedule.editSession": "Aanpassen",
-    "cohorts.schedule.attendance": "Aanwezigheid",
     "cohorts.schedule.cancel": "Laat niet doorgaan",
     "cohorts.schedule.generate": "Rooster maken",
     "cohorts.schedule.generateIntro":
@@ -296,7 +295,6 @@ export const cohortMessages = defineMessages(
     "cohorts.schedule.column.actions": "Actions",
     "cohorts.schedule.cancelled": "Cancelled",
     "cohorts.schedule.editSession": "Change",
-    "cohorts.schedule.attendance": "Attendance",
     "cohorts.schedule.cancel": "Cancel session",
     "cohorts.schedule.generate": "Make the schedule",
     "cohorts.schedule.generateIntro":
