@@ -8,6 +8,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSessionReminders } from "~/features/training/cohorts-jobs.server";
 import { db } from "~/lib/db/client.server";
+import { utcToZonedLocal } from "~/lib/time";
 import {
   assessmentMoments,
   assessments,
@@ -446,7 +447,8 @@ describe("the trainee export", () => {
 describe("session reminders", () => {
   it("mails every active trainee once, in their own language, even when two instances run the job at the same moment", async () => {
     const id = await createTestCohort({ versionId: version.versionId, name: "Herinneringsgroep" });
-    const soon = await addTestSession(id, new Date(Date.now() + 30 * 3_600_000), { location: "Zaal 3" });
+    // On a whole minute, as the session form writes it.
+    const soon = await addTestSession(id, new Date(Math.floor((Date.now() + 30 * 3_600_000) / 60_000) * 60_000), { location: "Zaal 3" });
     const tooSoon = await addTestSession(id, new Date(Date.now() + 3 * 3_600_000));
     const later = await addTestSession(id, new Date(Date.now() + 60 * 3_600_000));
     const cancelled = await addTestSession(id, new Date(Date.now() + 30 * 3_600_000), { cancelled: true });
@@ -477,6 +479,21 @@ describe("session reminders", () => {
     // A later run finds nothing left to send.
     await sendSessionReminders();
     expect(await db().select({ n: count() }).from(outboxEmails).where(and(inArray(outboxEmails.toAddress, recipients), eq(outboxEmails.kind, "session-reminder")))).toEqual([{ n: 3 }]);
+
+    // Moved to another time, the session is announced again; saved unchanged, it is not.
+    const local = utcToZonedLocal(new Date(Date.now() + 32 * 3_600_000));
+    const move = (date: string, startTime: string, endTime: string, location: string) =>
+      post(`/beheer/havenstad/cohorten/${id}/rooster/${soon}`, projectLeader, { kind: "meeting", date, startTime, endTime, location });
+    const [start] = await db().select({ startsAt: cohortSessions.startsAt, endsAt: cohortSessions.endsAt }).from(cohortSessions).where(eq(cohortSessions.id, soon));
+    const unchanged = await move(utcToZonedLocal(start!.startsAt).date, utcToZonedLocal(start!.startsAt).time, utcToZonedLocal(start!.endsAt).time, "Zaal 3");
+    expect(unchanged.status).toBe(302);
+    expect((await db().select({ sent: cohortSessions.remindersSentAt }).from(cohortSessions).where(eq(cohortSessions.id, soon)))[0]!.sent).not.toBeNull();
+    const startTime = local.time < "21:00" ? local.time : "20:00";
+    expect((await move(local.date, startTime, "23:30", "Zaal 4")).status).toBe(302);
+    await sendSessionReminders();
+    const again = await db().select().from(outboxEmails).where(and(inArray(outboxEmails.toAddress, recipients), eq(outboxEmails.kind, "session-reminder")));
+    expect(again).toHaveLength(6);
+    expect(again.filter((m) => m.textBody.includes("Zaal 4"))).toHaveLength(3);
   });
 });
 
