@@ -3,6 +3,7 @@ import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { listOpenCohorts } from "~/features/training/cohorts-reads.server";
+import { cohortApplicationPath } from "~/features/training/cohorts-urls";
 import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -106,7 +107,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                 </dl>
                 <p className="utrecht-paragraph">{t("municipality.cohorts.closesOn", { date: cohort.closesOn })}</p>
                 <p className="utrecht-paragraph">
-                  <ButtonLink to={`/${municipality.slug}/cursus/${cohort.id}/aanmelden`} appearance="primary">
+                  <ButtonLink to={cohortApplicationPath(municipality.slug, cohort.id)} appearance="primary">
                     {t("municipality.cohorts.apply")}
                     <span className="visually-hidden"> {cohort.name}</span>
                   </ButtonLink>

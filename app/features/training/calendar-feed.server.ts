@@ -14,15 +14,7 @@ import { calendarFeeds, cohortCourseLeaders, cohortSessions, cohorts, enrolments
 import { baseUrl } from "~/lib/env.server";
 import type { Translate } from "~/lib/i18n";
 import { MUNICIPAL_TIME_ZONE } from "~/lib/time";
-
-/** The page where a signed-in person gets their course calendar link; other areas link here. */
-export function courseCalendarPath(): string {
-  return "/account/cursusagenda";
-}
-
-export function courseFeedPath(token: string): string {
-  return `/agenda/${token}/cursus.ics`;
-}
+import { courseFeedPath } from "./cohorts-urls";
 
 function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -47,8 +47,3 @@ export function readCohortNotice(request: Request): MessageKey | null {
   const value = new URL(request.url).searchParams.get("melding");
   return value && Object.hasOwn(NOTICES, value) ? NOTICES[value as CohortNotice] : null;
 }
-
-/** Where a cohort's staff pages live. */
-export function cohortPath(slug: string, cohortId: string): string {
-  return `/beheer/${slug}/cohorten/${cohortId}`;
-}

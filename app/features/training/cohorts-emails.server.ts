@@ -8,7 +8,7 @@ import { baseUrl } from "~/lib/env.server";
 import { isLocale, translator } from "~/lib/i18n";
 import { queueEmail } from "~/lib/mail.server";
 import { formatInZone } from "~/lib/time";
-import { courseCalendarPath } from "./calendar-feed.server";
+import { courseCalendarPath } from "./cohorts-urls";
 
 export interface ReminderSession {
   municipalityId: string;

@@ -1,7 +1,8 @@
 import { Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
-import { authorizeCohortEdit, cohortPath, withCohortNotice } from "~/features/training/cohorts-access.server";
+import { authorizeCohortEdit, withCohortNotice } from "~/features/training/cohorts-access.server";
+import { cohortPath } from "~/features/training/cohorts-urls";
 import { cohortFormOptions } from "~/features/training/cohorts-reads.server";
 import { chosenCourseLeaders, cohortInput } from "~/features/training/cohorts-schema";
 import { updateCohort } from "~/features/training/cohorts-writes.server";

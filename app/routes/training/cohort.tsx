@@ -1,7 +1,8 @@
 import { Link } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
-import { authorizeCohort, cohortPath, readCohortNotice } from "~/features/training/cohorts-access.server";
+import { authorizeCohort, readCohortNotice } from "~/features/training/cohorts-access.server";
+import { cohortPath } from "~/features/training/cohorts-urls";
 import { cohortNumbers, listCohortSessions, listCohortTrainees } from "~/features/training/cohorts-reads.server";
 import { DataTable } from "~/components/data-table";
 import { StaffPageHeader } from "~/components/staff-nav";
