@@ -217,6 +217,7 @@ describe("the cohort overview", () => {
       expect(text).toContain(`/beheer/havenstad/cohorten/${id}/cursisten/${a.enrolmentId}`);
       expect(text).toContain(`/beheer/havenstad/cohorten/${id}/bijeenkomsten/${sessions[0]}`);
       expect(text).toContain(`/beheer/havenstad/cohorten/${id}/aanmeldingen`);
+      expect(text).toContain(`/beheer/havenstad/cohorten/${id}/beoordelingen`);
       expect(text).not.toContain("Verborgen");
     }
     // Counts and names only: opening the overview is no access to anyone's personal page.

@@ -112,6 +112,7 @@ export default function CohortOverview({ loaderData }: Route.ComponentProps) {
             {t("cohorts.links.applications")}
           </ButtonLink>
           <ButtonLink to={`${base}/rooster`}>{t("cohorts.links.schedule")}</ButtonLink>
+          <ButtonLink to={`${base}/beoordelingen`}>{t("cohorts.links.assessments")}</ButtonLink>
           {loaderData.canManage && <ButtonLink to={`${base}/bewerken`}>{t("cohorts.links.edit")}</ButtonLink>}
           <a className="utrecht-link" href={`${base}/cursisten.csv`} download>
             {t("cohorts.links.export")}
