@@ -1,0 +1,514 @@
+/**
+ * The data-subject rights registry: ONE list in which every table that holds personal data says
+ * how to find a person's rows, how to export them and how to erase them. Export (a person's "all
+ * my data") and erasure (carrying out an erasure request) both walk this list, so a table that is
+ * not listed here is neither exported nor erased — and tests/integration/privacy-registry.test.ts
+ * fails for any table with a personal-data column that is missing (docs/decisions/024-privacy-core.md).
+ *
+ * A person is their account id AND every email address they used: the account's, and those of
+ * applications and sign-ups they made (also without an account), and — for mail — the addresses of
+ * the guardians named in their applications.
+ *
+ * Erasure deletes what only serves the person, and anonymises what aggregates need (a sign-up
+ * still counts for the activity, a certificate still counts as issued, an audit row still says that
+ * someone looked, not at whom). Where the person only appears as the one who did something to
+ * someone else's data (`*_by` columns), the link is removed and the other person's data stays.
+ * The entries run in this order inside one transaction: dependants before the rows they hang on.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor, Transaction } from "~/lib/db/client.server";
+
+export interface DataSubject {
+  /** The account; null for someone known only by email address (an applicant, a sign-up). */
+  userId: string | null;
+  /** Lower-cased addresses: the account's and those the person applied or signed up with. */
+  emails: readonly string[];
+  /** Full names the person used (account, applications): mails to others that name them are emptied. */
+  names: readonly string[];
+  /** Addresses of guardians named in the person's applications: mail to them was about the person. */
+  guardianEmails: readonly string[];
+}
+
+export type ErasureStrategy = "delete" | "anonymise" | "unlink";
+
+export interface RegistryEntry {
+  /** The SQL table name. */
+  table: string;
+  /** The columns with personal data (people's ids included); "all" when the whole row is the person's. */
+  personalColumns: readonly string[] | "all";
+  /** Left out of the export: credentials and token hashes (not information about the person, and a risk in a file). */
+  notExported?: readonly string[];
+  /** What erasure does, in one word, and why (shown in docs/privacy.md and to the person). */
+  erasure: ErasureStrategy;
+  why: string;
+  /** The person's rows, as exported (without `notExported` columns). */
+  rows: (executor: Executor, person: DataSubject) => Promise<Record<string, unknown>[]>;
+  /** Erases the person's rows; returns how many rows changed. */
+  erase: (tx: Transaction, person: DataSubject) => Promise<number>;
+}
+
+// --- SQL pieces ---------------------------------------------------------------------------------
+
+/** The person's account id, or one that matches nothing. */
+function uid(person: DataSubject): SQL {
+  return sql`${person.userId ?? ""}`;
+}
+
+/** A set of strings as a sub-select (one parameter, also when empty). */
+function setOf(values: readonly string[]): SQL {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+function emails(person: DataSubject): SQL {
+  return setOf(person.emails);
+}
+
+/** The person's applications: made with their account or with one of their addresses. */
+function applicationIds(person: DataSubject): SQL {
+  return sql`(select id from applications where user_id = ${uid(person)} or lower(email) in ${emails(person)})`;
+}
+
+/** The person's enrolments (a trainee's place in a cohort). */
+function enrolmentIds(person: DataSubject): SQL {
+  return sql`(select id from enrolments where user_id = ${uid(person)} or application_id in ${applicationIds(person)})`;
+}
+
+async function select(executor: Executor, query: SQL, leaveOut: readonly string[] = []): Promise<Record<string, unknown>[]> {
+  const result = await executor.execute(query);
+  return (result.rows as Record<string, unknown>[]).map((row) => {
+    const copy = { ...row };
+    for (const column of leaveOut) delete copy[column];
+    return copy;
+  });
+}
+
+async function run(tx: Transaction, query: SQL): Promise<number> {
+  const result = await tx.execute(query);
+  return result.rowCount ?? 0;
+}
+
+/**
+ * A table in which the person only appears as the one who did something (`created_by`,
+ * `recorded_by`, …): the export lists those rows' ids and columns, erasure sets the link to null.
+ */
+function unlinkEntry(table: string, columns: readonly string[], why: string, key = "id"): RegistryEntry {
+  const matches = (person: DataSubject) => sql.join(columns.map((c) => sql`${sql.identifier(c)} = ${uid(person)}`), sql` or `);
+  return {
+    table,
+    personalColumns: columns,
+    erasure: "unlink",
+    why,
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select ${sql.identifier(key)}, ${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)} from ${sql.identifier(table)} where ${matches(person)}`,
+      ),
+    erase: async (tx, person) => {
+      let changed = 0;
+      for (const column of columns) {
+        changed += await run(tx, sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = null where ${sql.identifier(column)} = ${uid(person)}`);
+      }
+      return changed;
+    },
+  };
+}
+
+// --- The registry -------------------------------------------------------------------------------
+
+export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
+  {
+    table: "personal_data_access_log",
+    personalColumns: ["actor_user_id", "subject_user_id", "subject_application_id"],
+    erasure: "anonymise",
+    why: "The log keeps that staff opened someone's data and when (the municipality's accountability), but no longer whose data, and not who the person was when they were the one looking.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select l.id, l.municipality_id, l.actor_user_id, actor.name as actor_name, l.actor_role, l.subject_user_id, l.subject_application_id,
+                   l.resource, l.action, l.at
+            from personal_data_access_log l left join users actor on actor.id = l.actor_user_id
+            where l.subject_user_id = ${uid(person)} or l.subject_application_id in ${applicationIds(person)} or l.actor_user_id = ${uid(person)}
+            order by l.at desc`,
+      ),
+    erase: async (tx, person) =>
+      (await run(
+        tx,
+        sql`update personal_data_access_log set subject_user_id = null, subject_application_id = null
+            where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)}`,
+      )) + (await run(tx, sql`update personal_data_access_log set actor_user_id = null where actor_user_id = ${uid(person)}`)),
+  },
+  {
+    table: "consent_records",
+    personalColumns: "all",
+    notExported: ["token_hash"],
+    erasure: "delete",
+    why: "Consents about the person go with the data they allowed. A consent the person gave as someone's guardian stays as that other person's evidence, without the guardian's name and address.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from consent_records
+            where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)} or lower(giver_email) in ${emails(person)}
+            order by created_at`,
+        ["token_hash"],
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)}`)) +
+      (await run(tx, sql`update consent_records set giver_name = '', giver_email = '' where lower(giver_email) in ${emails(person)}`)),
+  },
+  {
+    table: "erasure_requests",
+    personalColumns: ["user_id", "reason", "handled_by", "handler_note"],
+    erasure: "anonymise",
+    why: "The request stays as proof that it was carried out (status and dates), without who asked or what they wrote.",
+    rows: (executor, person) => select(executor, sql`select * from erasure_requests where user_id = ${uid(person)} or handled_by = ${uid(person)} order by created_at`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`update erasure_requests set user_id = null, reason = '', handler_note = '' where user_id = ${uid(person)}`)) +
+      (await run(tx, sql`update erasure_requests set handled_by = null where handled_by = ${uid(person)}`)),
+  },
+  {
+    table: "certificates",
+    personalColumns: ["user_id", "enrolment_id", "holder_name", "issued_by"],
+    erasure: "anonymise",
+    why: "The certificate keeps existing for the statistics (certificates issued per cohort), without the holder's name or account.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from certificates where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)} or issued_by = ${uid(person)} order by issued_at`),
+    erase: async (tx, person) =>
+      (await run(
+        tx,
+        sql`update certificates set holder_name = '', user_id = null, enrolment_id = null
+            where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)}`,
+      )) + (await run(tx, sql`update certificates set issued_by = null where issued_by = ${uid(person)}`)),
+  },
+  {
+    table: "assessments",
+    personalColumns: ["enrolment_id", "narrative", "assessed_by"],
+    erasure: "delete",
+    why: "A trainee's assessments are about them only. As the course leader who assessed others, only the link to the person goes.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from assessments where enrolment_id in ${enrolmentIds(person)} or assessed_by = ${uid(person)} order by assessed_at`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from assessments where enrolment_id in ${enrolmentIds(person)}`)) +
+      (await run(tx, sql`update assessments set assessed_by = null where assessed_by = ${uid(person)}`)),
+  },
+  {
+    table: "session_attendance",
+    personalColumns: ["enrolment_id", "recorded_by"],
+    erasure: "delete",
+    why: "A trainee's attendance is about them only; the cohort keeps its sessions. As the one who recorded others' attendance, only the link goes.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from session_attendance where enrolment_id in ${enrolmentIds(person)} or recorded_by = ${uid(person)} order by recorded_at`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from session_attendance where enrolment_id in ${enrolmentIds(person)}`)) +
+      (await run(tx, sql`update session_attendance set recorded_by = null where recorded_by = ${uid(person)}`)),
+  },
+  {
+    table: "development_plan_changes",
+    personalColumns: ["enrolment_id", "previous_value", "new_value", "changed_by"],
+    erasure: "delete",
+    why: "The history of the person's development plan goes with the plan. Changes they made to someone else's plan stay, without their name.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from development_plan_changes where enrolment_id in ${enrolmentIds(person)} or changed_by = ${uid(person)} order by changed_at`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from development_plan_changes where enrolment_id in ${enrolmentIds(person)}`)) +
+      (await run(tx, sql`update development_plan_changes set changed_by = null where changed_by = ${uid(person)}`)),
+  },
+  {
+    table: "learning_goals",
+    personalColumns: ["enrolment_id", "description"],
+    erasure: "delete",
+    why: "Learning goals are part of the person's development plan.",
+    rows: (executor, person) => select(executor, sql`select * from learning_goals where enrolment_id in ${enrolmentIds(person)} order by position`),
+    erase: (tx, person) => run(tx, sql`delete from learning_goals where enrolment_id in ${enrolmentIds(person)}`),
+  },
+  {
+    table: "development_plans",
+    personalColumns: ["enrolment_id", "own_talent", "own_story", "challenges", "observations", "updated_by"],
+    erasure: "delete",
+    why: "The development plan is about the person only. Plans of others they edited stay, without their name.",
+    rows: (executor, person) => select(executor, sql`select * from development_plans where enrolment_id in ${enrolmentIds(person)} or updated_by = ${uid(person)}`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from development_plans where enrolment_id in ${enrolmentIds(person)}`)) +
+      (await run(tx, sql`update development_plans set updated_by = null where updated_by = ${uid(person)}`)),
+  },
+  {
+    table: "enrolments",
+    personalColumns: ["user_id", "application_id"],
+    erasure: "delete",
+    why: "The person's place in a cohort. The cohort's own count of admitted trainees stays as it is.",
+    rows: (executor, person) => select(executor, sql`select * from enrolments where id in ${enrolmentIds(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from enrolments where id in ${enrolmentIds(person)}`),
+  },
+  {
+    table: "applications",
+    personalColumns: "all",
+    notExported: ["confirm_token_hash"],
+    erasure: "delete",
+    why: "An application is the person's own data (with intake notes). Where the person was named as someone else's guardian, their name and address are emptied; decisions they took as course leader lose their name.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from applications
+            where id in ${applicationIds(person)} or lower(guardian_email) in ${emails(person)} or decided_by = ${uid(person)} order by created_at`,
+        ["confirm_token_hash"],
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from applications where id in ${applicationIds(person)}`)) +
+      (await run(tx, sql`update applications set guardian_name = '', guardian_email = '' where lower(guardian_email) in ${emails(person)}`)) +
+      (await run(tx, sql`update applications set decided_by = null where decided_by = ${uid(person)}`)),
+  },
+  {
+    table: "cohort_course_leaders",
+    personalColumns: ["user_id"],
+    erasure: "delete",
+    why: "That the person teaches a cohort.",
+    rows: (executor, person) => select(executor, sql`select * from cohort_course_leaders where user_id = ${uid(person)}`),
+    erase: (tx, person) => run(tx, sql`delete from cohort_course_leaders where user_id = ${uid(person)}`),
+  },
+  {
+    table: "calendar_feeds",
+    personalColumns: "all",
+    notExported: ["token_hash"],
+    erasure: "delete",
+    why: "The person's own calendar link.",
+    rows: (executor, person) => select(executor, sql`select * from calendar_feeds where user_id = ${uid(person)}`, ["token_hash"]),
+    erase: (tx, person) => run(tx, sql`delete from calendar_feeds where user_id = ${uid(person)}`),
+  },
+  {
+    table: "registrations",
+    personalColumns: ["name", "email", "user_id", "cancel_token_hash"],
+    notExported: ["cancel_token_hash"],
+    erasure: "anonymise",
+    why: "Sign-ups keep counting for the activity (places, attendance, age groups), as after the retention period: name, address and account link are removed.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from registrations where user_id = ${uid(person)} or lower(email) in ${emails(person)} order by created_at`, ["cancel_token_hash"]),
+    erase: (tx, person) =>
+      run(
+        tx,
+        // A new random token hash: the cancel link in the person's old mail stops working.
+        sql`update registrations set name = '', email = null, user_id = null, anonymised_at = coalesce(anonymised_at, now()),
+                   cancel_token_hash = 'erased:' || gen_random_uuid()
+            where user_id = ${uid(person)} or lower(email) in ${emails(person)}`,
+      ),
+  },
+  {
+    table: "activities",
+    personalColumns: ["organiser_name", "organiser_user_id", "created_by", "reviewed_by"],
+    erasure: "unlink",
+    why: "The activity belongs to the municipality and stays. The person is removed as its organiser (the calendar then shows the organisation), maker and reviewer.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select id, municipality_id, title, starts_at, organiser_name, organiser_user_id, created_by, reviewed_by from activities
+            where organiser_user_id = ${uid(person)} or created_by = ${uid(person)} or reviewed_by = ${uid(person)} order by starts_at`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`update activities set organiser_name = null, organiser_user_id = null where organiser_user_id = ${uid(person)}`)) +
+      (await run(tx, sql`update activities set created_by = null where created_by = ${uid(person)}`)) +
+      (await run(tx, sql`update activities set reviewed_by = null where reviewed_by = ${uid(person)}`)),
+  },
+  unlinkEntry("tracks", ["created_by"], "The track is the network's or the municipality's; only the link to its maker goes."),
+  // A published version is frozen (migration 0007); migration 0008 lets exactly these links be emptied.
+  unlinkEntry("track_versions", ["created_by", "published_by"], "The version stays as published; only the links to who made and published it go."),
+  unlinkEntry("module_materials", ["uploaded_by"], "The material stays with its module; only the link to who uploaded it goes."),
+  unlinkEntry("cohorts", ["created_by"], "The cohort stays; only the link to who opened it goes."),
+  unlinkEntry("neighbourhood_deletions", ["deleted_by"], "The undo record stays; only the link to who deleted the neighbourhood goes."),
+  {
+    table: "invitations",
+    personalColumns: ["email", "invited_by", "accepted_by", "token_hash"],
+    notExported: ["token_hash"],
+    erasure: "delete",
+    why: "Invitations sent to the person's address. Invitations they sent to others stay, without their name.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from invitations where lower(email) in ${emails(person)} or invited_by = ${uid(person)} or accepted_by = ${uid(person)} order by created_at`,
+        ["token_hash"],
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)}`)) +
+      (await run(tx, sql`update invitations set invited_by = null where invited_by = ${uid(person)}`)),
+  },
+  {
+    table: "membership_removals",
+    personalColumns: ["user_id", "removed_by"],
+    erasure: "delete",
+    why: "Roles taken from the person (kept for undo). Removals the person did stay, without their name.",
+    rows: (executor, person) => select(executor, sql`select * from membership_removals where user_id = ${uid(person)} or removed_by = ${uid(person)} order by removed_at`),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from membership_removals where user_id = ${uid(person)}`)) +
+      (await run(tx, sql`update membership_removals set removed_by = null where removed_by = ${uid(person)}`)),
+  },
+  {
+    table: "memberships",
+    personalColumns: ["user_id"],
+    erasure: "delete",
+    why: "The person's roles.",
+    rows: (executor, person) => select(executor, sql`select * from memberships where user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from memberships where user_id = ${uid(person)}`),
+  },
+  {
+    table: "outbox_emails",
+    personalColumns: ["to_address", "subject", "text_body", "html_body", "attachments", "secret_links", "last_error"],
+    notExported: ["secret_links"],
+    erasure: "delete",
+    why: "Mail to the person, and to the guardians named in their applications, is deleted. Mail to others that names the person keeps only that it was sent.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from outbox_emails where lower(to_address) in ${emails(person)} or lower(to_address) in ${setOf(person.guardianEmails)} order by created_at`,
+        ["secret_links"],
+      ),
+    erase: async (tx, person) => {
+      const deleted = await run(
+        tx,
+        sql`delete from outbox_emails where lower(to_address) in ${emails(person)} or lower(to_address) in ${setOf(person.guardianEmails)}`,
+      );
+      // Another person's mail that names this person (a course leader told of a new application):
+      // emptied the way retention empties old mail, and its subject too.
+      const mentions = [...person.emails, ...person.names.filter((name) => name.trim().includes(" ") && name.trim().length >= 5)].map((s) => s.toLowerCase());
+      const emptied = await run(
+        tx,
+        sql`update outbox_emails set subject = '', text_body = '', html_body = null, attachments = null, secret_links = '{}',
+                   last_error = null, body_removed_at = coalesce(body_removed_at, now())
+            where exists (select 1 from ${setOf(mentions)} as m(needle)
+                          where position(m.needle in lower(subject || ' ' || text_body || ' ' || coalesce(html_body, '') || ' ' || coalesce(attachments, ''))) > 0)`,
+      );
+      return deleted + emptied;
+    },
+  },
+  {
+    table: "rate_limit_counters",
+    personalColumns: ["key"],
+    erasure: "delete",
+    why: "Counters of mails and sign-ups keyed by the person's address (kept 48 hours anyway).",
+    rows: (executor, person) =>
+      select(executor, sql`select * from rate_limit_counters where exists (select 1 from ${emails(person)} as e(address) where right(lower(key), length(e.address) + 1) = ':' || e.address)`),
+    erase: (tx, person) =>
+      run(tx, sql`delete from rate_limit_counters where exists (select 1 from ${emails(person)} as e(address) where right(lower(key), length(e.address) + 1) = ':' || e.address)`),
+  },
+  {
+    table: "sign_in_throttles",
+    personalColumns: ["key"],
+    erasure: "delete",
+    why: "Failed sign-ins and known client addresses of the person's account (kept 24 hours to 90 days anyway).",
+    rows: (executor, person) => select(executor, sql`select * from sign_in_throttles where ${throttleMatch(person)}`),
+    erase: (tx, person) => run(tx, sql`delete from sign_in_throttles where ${throttleMatch(person)}`),
+  },
+  {
+    table: "verifications",
+    personalColumns: ["identifier", "value"],
+    notExported: ["identifier", "value"],
+    erasure: "delete",
+    why: "Open confirmation, password-reset and sign-in-link tokens for the person (they expire within hours anyway).",
+    rows: (executor, person) => select(executor, sql`select * from verifications where ${verificationMatch(person)}`, ["identifier", "value"]),
+    erase: (tx, person) => run(tx, sql`delete from verifications where ${verificationMatch(person)}`),
+  },
+  {
+    table: "sessions",
+    personalColumns: "all",
+    notExported: ["token"],
+    erasure: "delete",
+    why: "The person's sign-in sessions, with client address and browser.",
+    rows: (executor, person) => select(executor, sql`select * from sessions where user_id = ${uid(person)} order by created_at`, ["token"]),
+    erase: (tx, person) => run(tx, sql`delete from sessions where user_id = ${uid(person)}`),
+  },
+  {
+    table: "accounts",
+    personalColumns: "all",
+    notExported: ["password", "access_token", "refresh_token", "id_token"],
+    erasure: "delete",
+    why: "How the person signs in (the password is stored as a hash and never exported).",
+    rows: (executor, person) =>
+      select(executor, sql`select * from accounts where user_id = ${uid(person)}`, ["password", "access_token", "refresh_token", "id_token"]),
+    erase: (tx, person) => run(tx, sql`delete from accounts where user_id = ${uid(person)}`),
+  },
+  {
+    table: "two_factors",
+    personalColumns: "all",
+    notExported: ["secret", "backup_codes"],
+    erasure: "delete",
+    why: "The person's two-step verification (its secret and backup codes are never exported).",
+    rows: (executor, person) => select(executor, sql`select * from two_factors where user_id = ${uid(person)}`, ["secret", "backup_codes"]),
+    erase: (tx, person) => run(tx, sql`delete from two_factors where user_id = ${uid(person)}`),
+  },
+  {
+    table: "totp_accepted_steps",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "When the person's last authenticator code was accepted.",
+    rows: (executor, person) => select(executor, sql`select * from totp_accepted_steps where user_id = ${uid(person)}`),
+    erase: (tx, person) => run(tx, sql`delete from totp_accepted_steps where user_id = ${uid(person)}`),
+  },
+  {
+    table: "users",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The account itself: name, address, language.",
+    rows: (executor, person) => select(executor, sql`select * from users where id = ${uid(person)}`),
+    erase: (tx, person) => run(tx, sql`delete from users where id = ${uid(person)}`),
+  },
+];
+
+/** Throttle keys: `<step>:account:<email>`, `<step>:pair:<email>|<client>`, `<step>:known:<email>|<client>`. */
+function throttleMatch(person: DataSubject): SQL {
+  return sql`exists (select 1 from ${emails(person)} as e(address)
+                     where right(lower(key), length(e.address) + 1) = ':' || e.address or position(':' || e.address || '|' in lower(key)) > 0)`;
+}
+
+/** better-auth's tokens: the value is the account id (password reset) or JSON with the address (sign-in link, confirmation). */
+function verificationMatch(person: DataSubject): SQL {
+  return sql`value = ${uid(person)} or exists (select 1 from ${emails(person)} as e(address)
+                     where lower(identifier) = e.address or position('"' || e.address || '"' in lower(value)) > 0
+                        or lower(value) = e.address or position(':' || e.address in lower(identifier)) > 0)`;
+}
+
+export function registryEntry(table: string): RegistryEntry | undefined {
+  return PERSONAL_DATA_REGISTRY.find((entry) => entry.table === table);
+}
+
+/** Who the person is in the data: their account, the addresses and names they used, their guardians' addresses. */
+export async function resolveDataSubject(executor: Executor, userId: string): Promise<DataSubject | null> {
+  const result = await executor.execute(sql`
+    select u.email, u.name,
+      coalesce((select jsonb_agg(distinct lower(a.email)) from applications a where a.user_id = u.id), '[]'::jsonb) as application_emails,
+      coalesce((select jsonb_agg(distinct a.name) from applications a where a.user_id = u.id), '[]'::jsonb) as application_names,
+      coalesce((select jsonb_agg(distinct lower(r.email)) from registrations r where r.user_id = u.id and r.email is not null), '[]'::jsonb) as registration_emails
+    from users u where u.id = ${userId}`);
+  const row = result.rows[0] as
+    | { email: string; name: string; application_emails: string[]; application_names: string[]; registration_emails: string[] }
+    | undefined;
+  if (!row) return null;
+  const addresses = [...new Set([row.email.toLowerCase(), ...row.application_emails, ...row.registration_emails])];
+  const guardians = await executor.execute(sql`
+    select distinct lower(guardian_email) as address from applications
+    where guardian_email is not null and guardian_email <> '' and (user_id = ${userId} or lower(email) in ${setOf(addresses)})`);
+  return {
+    userId,
+    emails: addresses,
+    names: [...new Set([row.name, ...row.application_names])],
+    guardianEmails: (guardians.rows as { address: string }[]).map((g) => g.address).filter((a) => !addresses.includes(a)),
+  };
+}
+
+export interface PersonalDataExport {
+  format: "buurtkracht-personal-data/1";
+  exportedAt: string;
+  person: { userId: string | null; emails: readonly string[] };
+  tables: { table: string; erasure: ErasureStrategy; why: string; rows: Record<string, unknown>[] }[];
+}
+
+/** Every registered table's rows of the person. */
+export async function exportPersonalData(executor: Executor, person: DataSubject): Promise<PersonalDataExport> {
+  const tables: PersonalDataExport["tables"] = [];
+  for (const entry of PERSONAL_DATA_REGISTRY) {
+    tables.push({ table: entry.table, erasure: entry.erasure, why: entry.why, rows: await entry.rows(executor, person) });
+  }
+  return { format: "buurtkracht-personal-data/1", exportedAt: new Date().toISOString(), person: { userId: person.userId, emails: person.emails }, tables };
+}
+
+/** Erases the person through every registered table, in order, inside the caller's transaction. */
+export async function erasePersonalData(tx: Transaction, person: DataSubject): Promise<Record<string, number>> {
+  const changed: Record<string, number> = {};
+  for (const entry of PERSONAL_DATA_REGISTRY) changed[entry.table] = await entry.erase(tx, person);
+  return changed;
+}

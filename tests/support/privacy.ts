@@ -1,0 +1,248 @@
+/**
+ * Factories for the privacy tests: a person with a row in every table of the data-subject rights
+ * registry, each free-text column holding a marker unique to that person and column
+ * (`<mark>-<table>-<column>`), so a test can prove where a person's data went.
+ */
+import { randomBytes } from "node:crypto";
+import type pg from "pg";
+
+export interface Planted {
+  table: string;
+  column: string;
+  value: string;
+}
+
+export interface PlantedPerson {
+  mark: string;
+  userId: string;
+  email: string;
+  name: string;
+  municipalityId: string;
+  applicationId: string;
+  planted: Planted[];
+}
+
+/** A lower-case marker that appears nowhere else (email addresses are lower-cased by the app). */
+export function newMark(prefix: string): string {
+  return `${prefix}${randomBytes(5).toString("hex")}`;
+}
+
+/** The municipality and a staff member the planted people share; neither is anyone's personal data. */
+export async function plantSharedWorld(client: pg.Client): Promise<{ municipalityId: string; staffUserId: string }> {
+  const slug = `privacy-${randomBytes(3).toString("hex")}`;
+  const municipality = await client.query<{ id: string }>(`insert into municipalities (slug, name) values ($1, 'Privacystad') returning id`, [slug]);
+  const staffUserId = `staff-${randomBytes(4).toString("hex")}`;
+  await client.query(`insert into users (id, name, email) values ($1, 'Medewerker Gedeeld', $2)`, [staffUserId, `${staffUserId}@example.org`]);
+  return { municipalityId: municipality.rows[0]!.id, staffUserId };
+}
+
+/**
+ * Person `mark` with rows in every registered table. What only exists to hold the person's rows
+ * (a track, a cohort, an activity) is the person's own, so another planted person shares nothing
+ * with them but the municipality and the staff member.
+ */
+export async function plantPerson(client: pg.Client, world: { municipalityId: string; staffUserId: string }, mark: string): Promise<PlantedPerson> {
+  const planted: Planted[] = [];
+  const m = world.municipalityId;
+  /** The marker for one column, recorded as planted. */
+  const v = (table: string, column: string, value = `${mark}-${table}-${column}`) => {
+    planted.push({ table, column, value });
+    return value;
+  };
+  const q = async (text: string, values: unknown[]) => (await client.query<{ id: string }>(text, values)).rows[0]?.id as string;
+
+  const userId = v("users", "id", `${mark}-user`);
+  const email = v("users", "email", `${mark}@example.org`);
+  const name = v("users", "name", `${mark}-naam Jansen`);
+  const secondEmail = `${mark}-second@example.org`;
+  const guardianEmail = `${mark}-guardian@example.org`;
+  await client.query(`insert into users (id, name, email, image, locale) values ($1, $2, $3, $4, $5)`, [userId, name, email, v("users", "image"), v("users", "locale")]);
+
+  // Identity and sign-in
+  await client.query(`insert into sessions (id, token, user_id, expires_at, ip_address, user_agent) values ($1, $2, $3, now() + interval '1 day', $4, $5)`, [
+    v("sessions", "id"),
+    v("sessions", "token"),
+    userId,
+    v("sessions", "ip_address"),
+    v("sessions", "user_agent"),
+  ]);
+  await client.query(
+    `insert into accounts (id, account_id, provider_id, user_id, access_token, refresh_token, id_token, scope, password)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      v("accounts", "id"),
+      v("accounts", "account_id"),
+      v("accounts", "provider_id"),
+      userId,
+      v("accounts", "access_token"),
+      v("accounts", "refresh_token"),
+      v("accounts", "id_token"),
+      v("accounts", "scope"),
+      v("accounts", "password"),
+    ],
+  );
+  // A sign-in link (better-auth keeps the address in the value) and a password reset (the account id).
+  await client.query(`insert into verifications (id, identifier, value, expires_at) values ($1, $2, $3, now() + interval '1 hour')`, [
+    v("verifications", "id"),
+    v("verifications", "identifier"),
+    v("verifications", "value", JSON.stringify({ email, name: `${mark}-verifications-value` })),
+  ]);
+  await client.query(`insert into verifications (id, identifier, value, expires_at) values ($1, $2, $3, now() + interval '1 hour')`, [
+    `${mark}-verifications-reset`,
+    `reset-password:${mark}-token`,
+    userId,
+  ]);
+  await client.query(`insert into two_factors (id, secret, backup_codes, user_id) values ($1, $2, $3, $4)`, [
+    v("two_factors", "id"),
+    v("two_factors", "secret"),
+    v("two_factors", "backup_codes"),
+    userId,
+  ]);
+  await client.query(`insert into totp_accepted_steps (user_id, step) values ($1, 1)`, [userId]);
+  await client.query(`insert into sign_in_throttles (key, failure_count) values ($1, 2), ($2, 1)`, [
+    v("sign_in_throttles", "key", `password:account:${email}`),
+    `password:pair:${email}|10.1.2.3`,
+  ]);
+  await client.query(`insert into rate_limit_counters (key, window_start, count) values ($1, now(), 1), ($2, now(), 1)`, [
+    v("rate_limit_counters", "key", `sign-in-link:email:${email}`),
+    `registration-mail:${secondEmail}`,
+  ]);
+
+  // Roles and invitations
+  await client.query(`insert into memberships (user_id, role, municipality_id) values ($1, 'course_leader', $2)`, [userId, m]);
+  await client.query(`insert into membership_removals (user_id, role, municipality_id, removed_by) values ($1, 'project_leader', $2, $1)`, [userId, m]);
+  await client.query(
+    `insert into invitations (email, role, municipality_id, token_hash, invited_by, accepted_by, expires_at, accepted_at)
+     values ($1, 'course_leader', $2, $3, $4, $4, now() + interval '7 days', now())`,
+    [email, m, v("invitations", "token_hash"), userId],
+  );
+
+  // Activities: one the person organises, and sign-ups (one made with another address).
+  const activityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, organiser_user_id, created_by, reviewed_by, status)
+     values ($1, 'Buurtactiviteit', 'sport', 'Buurthuis', now() + interval '3 days', now() + interval '3 days 2 hours', $2, $3, $3, $3, 'published') returning id`,
+    [m, v("activities", "organiser_name"), userId],
+  );
+  await client.query(
+    `insert into registrations (activity_id, municipality_id, name, email, age_group, status, user_id, cancel_token_hash)
+     values ($1, $2, $3, $4, '18_26', 'confirmed', $5, $6), ($1, $2, $3, $7, '18_26', 'cancelled', $5, $8)`,
+    [activityId, m, v("registrations", "name"), email, userId, v("registrations", "cancel_token_hash"), secondEmail, `${mark}-registrations-second-token`],
+  );
+
+  // A track the person made and published, with a competence, a module and a material.
+  const trackId = await q(`insert into tracks (municipality_id, created_by) values ($1, $2) returning id`, [m, userId]);
+  const versionId = await q(`insert into track_versions (track_id, municipality_id, version, name, created_by) values ($1, $2, 1, 'Ik train mijn stad', $3) returning id`, [
+    trackId,
+    m,
+    userId,
+  ]);
+  const competenceId = await q(`insert into track_competences (track_version_id, position, name) values ($1, 1, 'Organiseren') returning id`, [versionId]);
+  await client.query(`insert into competence_levels (competence_id, level, name) values ($1, 1, 'Begin'), ($1, 2, 'Gevorderd')`, [competenceId]);
+  const moduleId = await q(`insert into track_modules (track_version_id, position, title) values ($1, 1, 'Kennismaken') returning id`, [versionId]);
+  await client.query(`insert into module_materials (module_id, file_name, content_type, byte_size, storage_key, uploaded_by) values ($1, 'les.pdf', 'application/pdf', 10, $2, $3)`, [
+    moduleId,
+    `materials/${randomBytes(6).toString("hex")}.pdf`,
+    userId,
+  ]);
+  await client.query(`update track_versions set status = 'published', published_at = now(), published_by = $2 where id = $1`, [versionId, userId]);
+
+  // A cohort the person opened and teaches, in which they also applied and were admitted.
+  const cohortId = await q(
+    `insert into cohorts (municipality_id, track_version_id, name, location, starts_on, applications_open_on, applications_close_on, created_by, admitted_count)
+     values ($1, $2, 'Voorjaar', 'Wijkcentrum', current_date + 30, current_date - 10, current_date + 20, $3, 1) returning id`,
+    [m, versionId, userId],
+  );
+  await client.query(`insert into cohort_course_leaders (cohort_id, user_id, municipality_id) values ($1, $2, $3)`, [cohortId, userId, m]);
+  const sessionId = await q(
+    `insert into cohort_sessions (cohort_id, municipality_id, kind, starts_at, ends_at, location) values ($1, $2, 'meeting', now() - interval '2 days', now() - interval '2 days' + interval '150 minutes', 'Wijkcentrum') returning id`,
+    [cohortId, m],
+  );
+  await client.query(`insert into neighbourhood_deletions (municipality_id, neighbourhood_id, name, activity_ids, deleted_by) values ($1, gen_random_uuid(), 'Oude wijk', '{}', $2)`, [m, userId]);
+
+  const applicationId = await q(
+    `insert into applications (cohort_id, municipality_id, status, name, email, date_of_birth, motivation, talents, interests, availability, age_on_start,
+       needs_guardian_consent, guardian_name, guardian_email, confirm_token_hash, intake_location, intake_notes, decided_by, user_id)
+     values ($1, $2, 'admitted', $3, $4, '2011-03-04', $5, $6, $7, $8, 15, true, $9, $10, $11, $12, $13, $14, $14) returning id`,
+    [
+      cohortId,
+      m,
+      v("applications", "name"),
+      email,
+      v("applications", "motivation"),
+      v("applications", "talents"),
+      v("applications", "interests"),
+      v("applications", "availability"),
+      v("applications", "guardian_name"),
+      v("applications", "guardian_email", guardianEmail),
+      v("applications", "confirm_token_hash"),
+      v("applications", "intake_location"),
+      v("applications", "intake_notes"),
+      userId,
+    ],
+  );
+  // An earlier application with the same address, made without an account.
+  await client.query(
+    `insert into applications (cohort_id, municipality_id, status, name, email, date_of_birth, motivation, age_on_start, needs_guardian_consent, confirm_token_hash)
+     values ($1, $2, 'withdrawn', $3, $4, '2011-03-04', $5, 15, false, $6)`,
+    [cohortId, m, `${mark}-applications-earlier-name`, email, `${mark}-applications-earlier-motivation`, `${mark}-applications-earlier-token`],
+  );
+  const enrolmentId = await q(`insert into enrolments (cohort_id, municipality_id, user_id, application_id) values ($1, $2, $3, $4) returning id`, [cohortId, m, userId, applicationId]);
+  await client.query(
+    `insert into development_plans (enrolment_id, municipality_id, own_talent, own_story, challenges, observations, updated_by) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [enrolmentId, m, v("development_plans", "own_talent"), v("development_plans", "own_story"), v("development_plans", "challenges"), v("development_plans", "observations"), userId],
+  );
+  await client.query(`insert into learning_goals (enrolment_id, municipality_id, position, description) values ($1, $2, 1, $3)`, [enrolmentId, m, v("learning_goals", "description")]);
+  await client.query(
+    `insert into development_plan_changes (enrolment_id, municipality_id, part, previous_value, new_value, changed_by) values ($1, $2, $3, $4, $5, $6)`,
+    [enrolmentId, m, v("development_plan_changes", "part"), v("development_plan_changes", "previous_value"), v("development_plan_changes", "new_value"), userId],
+  );
+  await client.query(`insert into session_attendance (session_id, enrolment_id, municipality_id, status, recorded_by) values ($1, $2, $3, 'present', $4)`, [sessionId, enrolmentId, m, userId]);
+  const momentId = await q(`insert into assessment_moments (cohort_id, municipality_id, position, name) values ($1, $2, 1, 'Halverwege') returning id`, [cohortId, m]);
+  await client.query(
+    `insert into assessments (moment_id, enrolment_id, municipality_id, competence_id, level, narrative, assessed_by) values ($1, $2, $3, $4, 2, $5, $6)`,
+    [momentId, enrolmentId, m, competenceId, v("assessments", "narrative"), userId],
+  );
+  const code = randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
+  await client.query(
+    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by)
+     values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $3)`,
+    [enrolmentId, m, userId, code, v("certificates", "holder_name")],
+  );
+  await client.query(`insert into calendar_feeds (user_id, token_hash) values ($1, $2)`, [userId, v("calendar_feeds", "token_hash")]);
+
+  // Privacy: the guardian's consent, staff looking at the person's data, the person looking at others', a request.
+  await client.query(
+    `insert into consent_records (municipality_id, purpose, legal_basis, subject_user_id, subject_application_id, given_by, giver_name, giver_email, text_version, evidence, status, token_hash, answered_at)
+     values ($1, 'course_application', 'consent', $2, $3, 'guardian', $4, $5, $6, $7, 'given', $8, now())`,
+    [m, userId, applicationId, v("consent_records", "giver_name"), guardianEmail, v("consent_records", "text_version"), v("consent_records", "evidence"), v("consent_records", "token_hash")],
+  );
+  await client.query(
+    `insert into personal_data_access_log (municipality_id, actor_user_id, actor_role, subject_user_id, subject_application_id, resource, action)
+     values ($1, $2, 'course_leader', $3, $4, 'application', 'view'), ($1, $3, 'course_leader', null, null, 'development_plan', 'view')`,
+    [m, world.staffUserId, userId, applicationId],
+  );
+  await client.query(
+    `insert into erasure_requests (user_id, status, reason, handled_by, handled_at, handler_note) values ($1, 'rejected', $2, $3, now(), $4)`,
+    [userId, v("erasure_requests", "reason"), world.staffUserId, v("erasure_requests", "handler_note")],
+  );
+
+  // Mail: to the person, to their guardian, and to staff naming them.
+  await client.query(
+    `insert into outbox_emails (to_address, subject, text_body, html_body, attachments, kind, status, last_error, secret_links, municipality_id)
+     values ($1, $2, $3, $4, $5, 'registration.confirmed', 'held', $6, array[$7], $8)`,
+    [email, v("outbox_emails", "subject"), v("outbox_emails", "text_body"), v("outbox_emails", "html_body"), v("outbox_emails", "attachments"), v("outbox_emails", "last_error"), `${mark}-secret-link`, m],
+  );
+  await client.query(`insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id) values ($1, $2, $3, 'training.consent_request', 'held', $4)`, [
+    guardianEmail,
+    `Toestemming voor ${name}`,
+    `Hallo ${mark}-applications-guardian_name, ${name} wil de cursus volgen.`,
+    m,
+  ]);
+  await client.query(`insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id) values ('staff@example.org', $1, $2, 'training.new_application', 'held', $3)`, [
+    `Nieuwe aanmelding: ${name}`,
+    `Hallo, ${name} heeft zich aangemeld.`,
+    m,
+  ]);
+
+  return { mark, userId, email, name, municipalityId: m, applicationId, planted };
+}
