@@ -16,6 +16,7 @@ export default [
 
   // Running the network and the municipalities (staff); /beheer/mail before /beheer/:slug.
   route("netwerk", "routes/network.tsx"),
+  route("netwerk/privacy", "routes/privacy/network-privacy.tsx"),
   route("beheer/mail", "routes/staff.mail.tsx"),
   route("beheer/mail/:messageId", "routes/staff.mail-message.tsx"),
   route("beheer/:slug", "routes/staff.home.tsx"),
@@ -26,6 +27,7 @@ export default [
   route("beheer/:slug/team", "routes/staff.team.tsx"),
   route("beheer/:slug/cohorten/:cohortId/aanmeldingen", "routes/training/staff.applications.tsx"),
   route("beheer/:slug/cohorten/:cohortId/aanmeldingen/:applicationId", "routes/training/staff.application.tsx"),
+  route("beheer/:slug/privacy", "routes/privacy/staff-privacy.tsx"),
   route("uitnodiging/:token", "routes/invitation.tsx"),
 
   // Accounts and sign-in
@@ -39,6 +41,10 @@ export default [
   route("account/tweestapsverificatie", "routes/account.two-factor.tsx"),
   route("account/aanmeldingen", "routes/account.registrations.tsx"),
   route("account/cursusagenda", "routes/training/course-calendar.tsx"),
+  // A person's own data: export (file and readable summary), who looked, erasure requests.
+  route("account/mijn-gegevens", "routes/privacy/my-data.tsx"),
+  route("account/mijn-gegevens/download.json", "routes/privacy/my-data-json.ts"),
+  route("account/mijn-gegevens/overzicht", "routes/privacy/my-data-summary.tsx"),
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.tsx"),
 

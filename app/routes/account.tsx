@@ -124,6 +124,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           </ul>
         )}
       </Section>
+      <Section title={t("privacy.account.section")}>
+        <p className="utrecht-paragraph">{t("privacy.account.body")}</p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link link-block" to="/account/mijn-gegevens">
+            {t("privacy.account.link")}
+          </Link>
+        </p>
+      </Section>
       <Section title={t("accounts.account.twoFactor")}>
         <p className="utrecht-paragraph">{t(loaderData.twoFactorEnabled ? "accounts.account.twoFactorOn" : "accounts.account.twoFactorOff")}</p>
         <p className="utrecht-paragraph">

@@ -153,6 +153,14 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
           </div>
         </PostForm>
       </section>
+      <section className="page-section">
+        <h2 className="utrecht-heading-2">{t("privacy.staff.title")}</h2>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/netwerk/privacy">
+            {t("privacy.network.link")}
+          </Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -67,6 +67,7 @@ const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {
   "network.appoint_project_leaders": ["coordinator"],
   "network.view_mail": ["coordinator"],
   "network.manage_tracks": ["coordinator"],
+  "network.handle_erasure": ["coordinator"],
 };
 
 describe("municipality actions: role × own/other municipality × action", () => {

@@ -41,6 +41,7 @@ export const NETWORK_ACTIONS = [
   "network.appoint_project_leaders",
   "network.view_mail",
   "network.manage_tracks",
+  "network.handle_erasure",
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -68,6 +69,8 @@ const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
   "network.appoint_project_leaders": ["network_coordinator"],
   "network.view_mail": ["network_coordinator"],
   "network.manage_tracks": ["network_coordinator"],
+  // Erasure requests of people without data in any municipality (docs/decisions/024-privacy-core.md).
+  "network.handle_erasure": ["network_coordinator"],
 };
 
 /** Network coordinators may act on any municipality's settings (not on its daily work). */

@@ -11,11 +11,12 @@ import { cohortMessages } from "./messages/cohorts";
 import { common } from "./messages/common";
 import { courseMessages } from "./messages/course";
 import { httpMessages } from "./messages/http";
+import { privacyMessages } from "./messages/privacy";
 import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

@@ -1,0 +1,138 @@
+import { Form, redirect } from "react-router";
+import { getTranslator } from "~/features/accounts/locale.server";
+import { authorizeNetwork } from "~/features/authorization/gate.server";
+import { listNetworkErasureRequests } from "~/features/privacy/reads.server";
+import { handleErasureInput, rejectErasureInput } from "~/features/privacy/schema";
+import { carryOutErasure, rejectErasure } from "~/features/privacy/writes.server";
+import { DataTable } from "~/components/data-table";
+import { ErrorSummary, PostForm, SubmitButton, TextAreaField } from "~/components/form";
+import { StaffPageHeader } from "~/components/staff-nav";
+import { ButtonLink } from "~/components/ui";
+import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { formatInZone } from "~/lib/time";
+import type { Route } from "./+types/network-privacy";
+
+/**
+ * Erasure requests of people who have data in no municipality (only an account): no project
+ * leader can see them, so the network coordinator carries them out (docs/decisions/024-privacy-core.md).
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, network } = await authorizeNetwork(request, "network.handle_erasure");
+  const { t, locale } = await getTranslator(request);
+  const url = new URL(request.url);
+  const requests = await listNetworkErasureRequests(network);
+  const toErase = requests.find((r) => r.id === url.searchParams.get("wissen") && r.userId !== user.id);
+  const toReject = requests.find((r) => r.id === url.searchParams.get("afwijzen"));
+  const notice = url.searchParams.get("melding");
+  return {
+    title: `${t("privacy.network.title")} — Buurtkracht`,
+    notice: notice === "gewist" ? t("privacy.staff.notice.erased") : notice === "afgewezen" ? t("privacy.staff.notice.rejected") : null,
+    requests: requests.map((r) => ({ id: r.id, name: r.name, email: r.email, reason: r.reason, requested: formatInZone(r.requestedAt, locale, { dateStyle: "medium" }), isOwn: r.userId === user.id })),
+    confirm: toErase ? { id: toErase.id, name: toErase.name } : null,
+    reject: toReject ? { id: toReject.id, name: toReject.name } : null,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];
+
+export async function action({ request }: Route.ActionArgs) {
+  const { user, network } = await authorizeNetwork(request, "network.handle_erasure");
+  const { locale, t } = await getTranslator(request);
+  const values = formToObject(await readForm(request));
+  const scope = { kind: "network" as const, network };
+  if (values.intent === "reject") {
+    const parsed = parseInput(rejectErasureInput, values, locale, t);
+    if (!parsed.ok) return invalid(parsed.errors, values);
+    const result = await rejectErasure(scope, parsed.data.requestId, user.actor, parsed.data.note);
+    if (!result.ok) return invalid({ _form: t("privacy.staff.notFound") });
+    throw redirect("/netwerk/privacy?melding=afgewezen");
+  }
+  if (values.intent !== "erase") return invalid({ _form: t("validation.invalid") });
+  const parsed = parseInput(handleErasureInput, values, locale, t);
+  if (!parsed.ok) return invalid({ _form: t("privacy.staff.notFound") });
+  const result = await carryOutErasure(scope, parsed.data.requestId, user.actor);
+  if (!result.ok) return invalid({ _form: t(result.reason === "own-account" ? "privacy.staff.ownAccount" : "privacy.staff.notFound") });
+  throw redirect("/netwerk/privacy?melding=gewist");
+}
+
+export default function NetworkPrivacy({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = actionData?.errors;
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  return (
+    <>
+      <StaffPageHeader title={t("privacy.network.title")} sections={[]} notice={errors ? null : loaderData.notice} />
+      <p className="utrecht-paragraph">{t("privacy.network.intro")}</p>
+      <ErrorSummary errors={errors} labels={{ note: t("privacy.staff.reject.note") }} />
+      {loaderData.confirm && (
+        <section className="page-section confirm-step" aria-labelledby="confirm-heading">
+          <h2 className="utrecht-heading-2" id="confirm-heading">
+            {t("privacy.staff.confirm.title", { name: loaderData.confirm.name })}
+          </h2>
+          <p className="utrecht-paragraph">{t("privacy.staff.confirm.body", { name: loaderData.confirm.name })}</p>
+          <Form method="post" className="button-row" noValidate>
+            <input type="hidden" name="intent" value="erase" />
+            <input type="hidden" name="requestId" value={loaderData.confirm.id} />
+            <SubmitButton>{t("privacy.staff.confirm.yes", { name: loaderData.confirm.name })}</SubmitButton>
+            <ButtonLink to="/netwerk/privacy">{t("confirm.cancel")}</ButtonLink>
+          </Form>
+        </section>
+      )}
+      {(loaderData.reject || values.intent === "reject") && (
+        <section className="page-section confirm-step" aria-labelledby="reject-heading">
+          <h2 className="utrecht-heading-2" id="reject-heading">
+            {t("privacy.staff.reject.title", { name: loaderData.reject?.name ?? "" })}
+          </h2>
+          <PostForm>
+            <input type="hidden" name="intent" value="reject" />
+            <input type="hidden" name="requestId" value={loaderData.reject?.id ?? values.requestId ?? ""} />
+            <TextAreaField name="note" label={t("privacy.staff.reject.note")} description={t("privacy.staff.reject.noteHint")} required maxLength={1000} rows={3} defaultValue={values.note} errors={errors} />
+            <div className="button-row">
+              <SubmitButton>{t("privacy.staff.reject.submit")}</SubmitButton>
+              <ButtonLink to="/netwerk/privacy">{t("confirm.cancel")}</ButtonLink>
+            </div>
+          </PostForm>
+        </section>
+      )}
+      <section className="page-section" aria-labelledby="requests-heading">
+        <h2 className="utrecht-heading-2" id="requests-heading">
+          {t("privacy.staff.requests.title")}
+        </h2>
+        {loaderData.requests.length === 0 ? (
+          <p className="utrecht-paragraph">{t("privacy.staff.requests.empty")}</p>
+        ) : (
+          <DataTable actions caption={t("privacy.staff.requests.title")} columns={[t("privacy.column.person"), t("privacy.column.requested"), t("privacy.column.reason"), t("privacy.column.actions")]}>
+            {loaderData.requests.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.name}
+                  <br />
+                  <span className="muted">{r.email}</span>
+                </td>
+                <td>{r.requested}</td>
+                <td>{r.reason || "—"}</td>
+                <td>
+                  {r.isOwn ? (
+                    <span className="muted">{t("privacy.staff.ownAccount")}</span>
+                  ) : (
+                    <>
+                      <a className="utrecht-link" href={`/netwerk/privacy?wissen=${r.id}#confirm-heading`}>
+                        {t("privacy.staff.carryOut")}
+                        <span className="visually-hidden"> {r.name}</span>
+                      </a>{" "}
+                      <a className="utrecht-link" href={`/netwerk/privacy?afwijzen=${r.id}#reject-heading`}>
+                        {t("privacy.staff.reject")}
+                        <span className="visually-hidden"> {r.name}</span>
+                      </a>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </>
+  );
+}
