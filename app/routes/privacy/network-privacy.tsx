@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { authorizeNetwork } from "~/features/authorization/gate.server";
 import { listNetworkErasureRequests } from "~/features/privacy/reads.server";
@@ -45,15 +45,21 @@ export async function action({ request }: Route.ActionArgs) {
     const parsed = parseInput(rejectErasureInput, values, locale, t);
     if (!parsed.ok) return invalid(parsed.errors, values);
     const result = await rejectErasure(scope, parsed.data.requestId, user.actor, parsed.data.note);
-    if (!result.ok) return invalid({ _form: t("privacy.staff.notFound") });
+    if (!result.ok) return notHere(t("privacy.staff.notFound"));
     throw redirect("/netwerk/privacy?melding=afgewezen");
   }
   if (values.intent !== "erase") return invalid({ _form: t("validation.invalid") });
   const parsed = parseInput(handleErasureInput, values, locale, t);
   if (!parsed.ok) return invalid({ _form: t("privacy.staff.notFound") });
   const result = await carryOutErasure(scope, parsed.data.requestId, user.actor);
-  if (!result.ok) return invalid({ _form: t(result.reason === "own-account" ? "privacy.staff.ownAccount" : "privacy.staff.notFound") });
+  if (!result.ok && result.reason === "own-account") return invalid({ _form: t("privacy.staff.ownAccount") });
+  if (!result.ok) return notHere(t("privacy.staff.notFound"));
   throw redirect("/netwerk/privacy?melding=gewist");
+}
+
+/** A request that is not open here (another municipality's, or already handled): 404, with the reason on the page. */
+function notHere(message: string) {
+  return data({ ok: false as const, errors: { _form: message } as Record<string, string>, values: {} as Record<string, string> }, { status: 404 });
 }
 
 export default function NetworkPrivacy({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { canInMunicipality } from "~/features/authorization/policy";
@@ -59,15 +59,21 @@ export async function action({ request, params }: Route.ActionArgs) {
     const parsed = parseInput(rejectErasureInput, values, locale, t);
     if (!parsed.ok) return invalid(parsed.errors, values);
     const result = await rejectErasure(scope, parsed.data.requestId, user.actor, parsed.data.note);
-    if (!result.ok) return invalid({ _form: t("privacy.staff.notFound") });
+    if (!result.ok) return notHere(t("privacy.staff.notFound"));
     throw redirect(`${back}?melding=afgewezen`);
   }
   if (values.intent !== "erase") return invalid({ _form: t("validation.invalid") });
   const parsed = parseInput(handleErasureInput, values, locale, t);
   if (!parsed.ok) return invalid({ _form: t("privacy.staff.notFound") });
   const result = await carryOutErasure(scope, parsed.data.requestId, user.actor);
-  if (!result.ok) return invalid({ _form: t(result.reason === "own-account" ? "privacy.staff.ownAccount" : "privacy.staff.notFound") });
+  if (!result.ok && result.reason === "own-account") return invalid({ _form: t("privacy.staff.ownAccount") });
+  if (!result.ok) return notHere(t("privacy.staff.notFound"));
   throw redirect(`${back}?melding=gewist`);
+}
+
+/** A request that is not open here (another municipality's, or already handled): 404, with the reason on the page. */
+function notHere(message: string) {
+  return data({ ok: false as const, errors: { _form: message } as Record<string, string>, values: {} as Record<string, string> }, { status: 404 });
 }
 
 export default function StaffPrivacy({ loaderData, actionData }: Route.ComponentProps) {
