@@ -123,11 +123,11 @@ export default function NetworkPrivacy({ loaderData, actionData }: Route.Compone
                     <span className="muted">{t("privacy.staff.ownAccount")}</span>
                   ) : (
                     <>
-                      <a className="utrecht-link" href={`/netwerk/privacy?wissen=${r.id}#confirm-heading`}>
+                      <a className="utrecht-link link-block" href={`/netwerk/privacy?wissen=${r.id}#confirm-heading`}>
                         {t("privacy.staff.carryOut")}
                         <span className="visually-hidden"> {r.name}</span>
                       </a>{" "}
-                      <a className="utrecht-link" href={`/netwerk/privacy?afwijzen=${r.id}#reject-heading`}>
+                      <a className="utrecht-link link-block request-actions__second" href={`/netwerk/privacy?afwijzen=${r.id}#reject-heading`}>
                         {t("privacy.staff.reject")}
                         <span className="visually-hidden"> {r.name}</span>
                       </a>

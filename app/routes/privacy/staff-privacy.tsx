@@ -141,11 +141,11 @@ export default function StaffPrivacy({ loaderData, actionData }: Route.Component
                       <span className="muted">{t("privacy.staff.ownAccount")}</span>
                     ) : (
                       <>
-                        <a className="utrecht-link" href={`/beheer/${slug}/privacy?wissen=${r.id}#confirm-heading`}>
+                        <a className="utrecht-link link-block" href={`/beheer/${slug}/privacy?wissen=${r.id}#confirm-heading`}>
                           {t("privacy.staff.carryOut")}
                           <span className="visually-hidden"> {r.name}</span>
                         </a>{" "}
-                        <a className="utrecht-link" href={`/beheer/${slug}/privacy?afwijzen=${r.id}#reject-heading`}>
+                        <a className="utrecht-link link-block request-actions__second" href={`/beheer/${slug}/privacy?afwijzen=${r.id}#reject-heading`}>
                           {t("privacy.staff.reject")}
                           <span className="visually-hidden"> {r.name}</span>
                         </a>
