@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erasePersonalData, exportPersonalData, PERSONAL_DATA_REGISTRY, resolveDataSubject } from "~/features/privacy/registry.server";
 import { db } from "~/lib/db/client.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantPerson, plantSharedWorld, type PlantedPerson } from "../support/privacy";
+import { newMark, plantActedOn, plantPerson, plantSharedWorld, type PlantedPerson } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -118,11 +118,14 @@ const NO_FREE_TEXT: Record<string, string> = {
 describe("export and erasure through the registry", () => {
   let a: PlantedPerson;
   let b: PlantedPerson;
+  /** A trainee whom A assessed, whose guardian A is, whose data A looked at. */
+  let c: { userId: string; markers: string[] };
 
   beforeAll(async () => {
     const world = await plantSharedWorld(client);
     a = await plantPerson(client, world, newMark("zqa"));
     b = await plantPerson(client, world, newMark("zqb"));
+    c = await plantActedOn(client, world, a, newMark("zqc"));
   });
 
   it("plants a marker in every personal free-text column of every registered table", async () => {
@@ -159,6 +162,8 @@ describe("export and erasure through the registry", () => {
     const absent = a.planted.filter((p) => !notExported.has(`${p.table}.${p.column}`) && !exported.includes(p.value));
     expect(absent, "A's markers missing from A's export").toEqual([]);
     expect(exported).not.toContain(b.mark);
+    // Where A only acted on C's data (assessed, recorded, decided, consented as guardian, looked), A's export names the act, not C's data.
+    expect(exported).not.toContain(c.markers[0]!.split("-")[0]);
     // Credentials stay out of the file.
     for (const secret of ["sessions-token", "accounts-password", "two_factors-secret", "two_factors-backup_codes", "calendar_feeds-token_hash", "confirm_token_hash", "secret-link"]) {
       expect(exported, secret).not.toContain(`${a.mark}-${secret}`);
@@ -179,6 +184,18 @@ describe("export and erasure through the registry", () => {
     expect(await occurrences(a.email)).toEqual({});
     expect(await occurrences(a.name)).toEqual({});
     expect(await fingerprint(b.mark)).toEqual(bBefore);
+    // C's data, which A acted on, is all still there, without A.
+    for (const marker of c.markers) expect(Object.keys(await occurrences(marker)).length, marker).toBeGreaterThan(0);
+    const cApplication = await client.query<{ guardian_name: string; guardian_email: string; decided_by: string | null }>(
+      `select guardian_name, guardian_email, decided_by from applications where user_id = $1`,
+      [c.userId],
+    );
+    expect(cApplication.rows).toEqual([{ guardian_name: "", guardian_email: "", decided_by: null }]);
+    const cConsent = await client.query<{ status: string; giver_email: string }>(
+      `select c.status, c.giver_email from consent_records c join applications a on a.id = c.subject_application_id where a.user_id = $1`,
+      [c.userId],
+    );
+    expect(cConsent.rows).toEqual([{ status: "given", giver_email: "" }]);
 
     // What aggregates need stays: sign-ups still count, the certificate still exists, the audit row still says someone looked.
     const registrations = await client.query<{ n: number }>(`select count(*)::int as n from registrations`);

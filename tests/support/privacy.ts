@@ -19,6 +19,8 @@ export interface PlantedPerson {
   name: string;
   municipalityId: string;
   applicationId: string;
+  /** What the person runs as course leader, for people they act on (plantActedOn). */
+  own: { cohortId: string; sessionId: string; momentId: string; competenceId: string };
   planted: Planted[];
 }
 
@@ -244,5 +246,80 @@ export async function plantPerson(client: pg.Client, world: { municipalityId: st
     m,
   ]);
 
-  return { mark, userId, email, name, municipalityId: m, applicationId, planted };
+  return { mark, userId, email, name, municipalityId: m, applicationId, own: { cohortId, sessionId, momentId, competenceId }, planted };
+}
+
+/**
+ * Person C, whom `actor` acts on as course leader, guardian and staff member: C's rows carry C's
+ * markers and `actor` only as the one who assessed, recorded, decided, consented, invited, looked.
+ * Erasing `actor` must leave every C marker in place; `actor`'s export must show none of them.
+ */
+export async function plantActedOn(client: pg.Client, world: { municipalityId: string; staffUserId: string }, actor: PlantedPerson, mark: string): Promise<{ userId: string; markers: string[] }> {
+  const m = world.municipalityId;
+  const markers: string[] = [];
+  const v = (what: string) => {
+    const value = `${mark}-${what}`;
+    markers.push(value);
+    return value;
+  };
+  const q = async (text: string, values: unknown[]) => (await client.query<{ id: string }>(text, values)).rows[0]?.id as string;
+  const userId = `${mark}-user`;
+  await client.query(`insert into users (id, name, email) values ($1, $2, $3)`, [userId, v("name"), `${mark}@example.org`]);
+  const applicationId = await q(
+    `insert into applications (cohort_id, municipality_id, status, name, email, date_of_birth, motivation, age_on_start, needs_guardian_consent, guardian_name, guardian_email, confirm_token_hash, intake_notes, decided_by, user_id)
+     values ($1, $2, 'admitted', $3, $4, '2011-05-06', $5, 15, true, $6, $7, $8, $9, $10, $11) returning id`,
+    [actor.own.cohortId, m, v("application-name"), `${mark}@example.org`, v("motivation"), actor.name, actor.email, v("token"), v("intake-notes"), actor.userId, userId],
+  );
+  await client.query(
+    `insert into consent_records (municipality_id, purpose, legal_basis, subject_application_id, given_by, giver_name, giver_email, text_version, evidence, status, answered_at)
+     values ($1, 'course_application', 'consent', $2, 'guardian', $3, $4, 'course-application/1', 'email-link', 'given', now())`,
+    [m, applicationId, actor.name, actor.email],
+  );
+  const enrolmentId = await q(`insert into enrolments (cohort_id, municipality_id, user_id, application_id) values ($1, $2, $3, $4) returning id`, [actor.own.cohortId, m, userId, applicationId]);
+  await client.query(`insert into development_plans (enrolment_id, municipality_id, own_story, observations, updated_by) values ($1, $2, $3, $4, $5)`, [
+    enrolmentId,
+    m,
+    v("own-story"),
+    v("observations"),
+    actor.userId,
+  ]);
+  await client.query(`insert into development_plan_changes (enrolment_id, municipality_id, part, previous_value, new_value, changed_by) values ($1, $2, 'observations', '', $3, $4)`, [
+    enrolmentId,
+    m,
+    v("observation-change"),
+    actor.userId,
+  ]);
+  await client.query(`insert into session_attendance (session_id, enrolment_id, municipality_id, status, recorded_by) values ($1, $2, $3, 'absent', $4)`, [actor.own.sessionId, enrolmentId, m, actor.userId]);
+  await client.query(`insert into assessments (moment_id, enrolment_id, municipality_id, competence_id, level, narrative, assessed_by) values ($1, $2, $3, $4, 1, $5, $6)`, [
+    actor.own.momentId,
+    enrolmentId,
+    m,
+    actor.own.competenceId,
+    v("narrative"),
+    actor.userId,
+  ]);
+  const code = randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
+  await client.query(
+    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by)
+     values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $6)`,
+    [enrolmentId, m, userId, code, v("holder"), actor.userId],
+  );
+  await client.query(`insert into invitations (email, role, municipality_id, token_hash, invited_by, expires_at) values ($1, 'course_leader', $2, $3, $4, now() + interval '7 days')`, [
+    `${mark}-invited@example.org`,
+    m,
+    v("invitation-token"),
+    actor.userId,
+  ]);
+  await client.query(`insert into membership_removals (user_id, role, municipality_id, removed_by) values ($1, 'course_leader', $2, $3)`, [userId, m, actor.userId]);
+  await client.query(`insert into erasure_requests (user_id, status, reason, handled_by, handled_at, handler_note) values ($1, 'rejected', $2, $3, now(), $4)`, [
+    userId,
+    v("reason"),
+    actor.userId,
+    v("handler-note"),
+  ]);
+  await client.query(
+    `insert into personal_data_access_log (municipality_id, actor_user_id, actor_role, subject_user_id, subject_application_id, resource, action) values ($1, $2, 'course_leader', $3, $4, 'intake_notes', 'view')`,
+    [m, actor.userId, userId, applicationId],
+  );
+  return { userId, markers };
 }

@@ -82,6 +82,18 @@ async function select(executor: Executor, query: SQL, leaveOut: readonly string[
   });
 }
 
+/**
+ * The person's own rows, then the rows of OTHER people in which the person only appears as the one
+ * who acted (assessed, recorded, decided, …): of those only the ids, the link and its date, never
+ * the other person's data.
+ */
+async function ownThenActed(executor: Executor, own: SQL, acted: SQL | null, leaveOut: readonly string[] = []): Promise<Record<string, unknown>[]> {
+  const mine = await select(executor, own, leaveOut);
+  if (!acted) return mine;
+  const byThem = await select(executor, acted);
+  return [...mine, ...byThem.map((row) => ({ ...row, role_of_person: "actor" }))];
+}
+
 async function run(tx: Transaction, query: SQL): Promise<number> {
   const result = await tx.execute(query);
   return result.rowCount ?? 0;
@@ -122,13 +134,16 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "anonymise",
     why: "The log keeps that staff opened someone's data and when (the municipality's accountability), but no longer whose data, and not who the person was when they were the one looking.",
     rows: (executor, person) =>
-      select(
+      ownThenActed(
         executor,
         sql`select l.id, l.municipality_id, l.actor_user_id, actor.name as actor_name, l.actor_role, l.subject_user_id, l.subject_application_id,
                    l.resource, l.action, l.at
             from personal_data_access_log l left join users actor on actor.id = l.actor_user_id
-            where l.subject_user_id = ${uid(person)} or l.subject_application_id in ${applicationIds(person)} or l.actor_user_id = ${uid(person)}
+            where l.subject_user_id = ${uid(person)} or l.subject_application_id in ${applicationIds(person)}
             order by l.at desc`,
+        sql`select id, municipality_id, actor_user_id, actor_role, resource, action, at from personal_data_access_log
+            where actor_user_id = ${uid(person)} and subject_user_id is distinct from ${uid(person)}
+              and (subject_application_id is null or subject_application_id not in ${applicationIds(person)}) order by at desc`,
       ),
     erase: async (tx, person) =>
       (await run(
@@ -144,11 +159,13 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "Consents about the person go with the data they allowed. A consent the person gave as someone's guardian stays as that other person's evidence, without the guardian's name and address.",
     rows: (executor, person) =>
-      select(
+      ownThenActed(
         executor,
-        sql`select * from consent_records
-            where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)} or lower(giver_email) in ${emails(person)}
-            order by created_at`,
+        sql`select * from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)} order by created_at`,
+        // As someone's guardian: what they consented to and when, not the other person's data.
+        sql`select id, purpose, legal_basis, given_by, giver_name, giver_email, text_version, evidence, status, created_at, answered_at, withdrawn_at
+            from consent_records where lower(giver_email) in ${emails(person)}
+              and subject_user_id is distinct from ${uid(person)} and (subject_application_id is null or subject_application_id not in ${applicationIds(person)})`,
         ["token_hash"],
       ),
     erase: async (tx, person) =>
@@ -160,7 +177,12 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     personalColumns: ["user_id", "reason", "handled_by", "handler_note"],
     erasure: "anonymise",
     why: "The request stays as proof that it was carried out (status and dates), without who asked or what they wrote.",
-    rows: (executor, person) => select(executor, sql`select * from erasure_requests where user_id = ${uid(person)} or handled_by = ${uid(person)} order by created_at`),
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from erasure_requests where user_id = ${uid(person)} order by created_at`,
+        sql`select id, status, handled_by, handled_at from erasure_requests where handled_by = ${uid(person)} and user_id is distinct from ${uid(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`update erasure_requests set user_id = null, reason = '', handler_note = '' where user_id = ${uid(person)}`)) +
       (await run(tx, sql`update erasure_requests set handled_by = null where handled_by = ${uid(person)}`)),
@@ -171,7 +193,12 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "anonymise",
     why: "The certificate keeps existing for the statistics (certificates issued per cohort), without the holder's name or account.",
     rows: (executor, person) =>
-      select(executor, sql`select * from certificates where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)} or issued_by = ${uid(person)} order by issued_at`),
+      ownThenActed(
+        executor,
+        sql`select * from certificates where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)} order by issued_at`,
+        sql`select id, issued_by, issued_at from certificates
+            where issued_by = ${uid(person)} and user_id is distinct from ${uid(person)} and (enrolment_id is null or enrolment_id not in ${enrolmentIds(person)})`,
+      ),
     erase: async (tx, person) =>
       (await run(
         tx,
@@ -185,7 +212,11 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "A trainee's assessments are about them only. As the course leader who assessed others, only the link to the person goes.",
     rows: (executor, person) =>
-      select(executor, sql`select * from assessments where enrolment_id in ${enrolmentIds(person)} or assessed_by = ${uid(person)} order by assessed_at`),
+      ownThenActed(
+        executor,
+        sql`select * from assessments where enrolment_id in ${enrolmentIds(person)} order by assessed_at`,
+        sql`select id, assessed_by, assessed_at from assessments where assessed_by = ${uid(person)} and enrolment_id not in ${enrolmentIds(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`delete from assessments where enrolment_id in ${enrolmentIds(person)}`)) +
       (await run(tx, sql`update assessments set assessed_by = null where assessed_by = ${uid(person)}`)),
@@ -196,7 +227,11 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "A trainee's attendance is about them only; the cohort keeps its sessions. As the one who recorded others' attendance, only the link goes.",
     rows: (executor, person) =>
-      select(executor, sql`select * from session_attendance where enrolment_id in ${enrolmentIds(person)} or recorded_by = ${uid(person)} order by recorded_at`),
+      ownThenActed(
+        executor,
+        sql`select * from session_attendance where enrolment_id in ${enrolmentIds(person)} order by recorded_at`,
+        sql`select session_id, enrolment_id, recorded_by, recorded_at from session_attendance where recorded_by = ${uid(person)} and enrolment_id not in ${enrolmentIds(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`delete from session_attendance where enrolment_id in ${enrolmentIds(person)}`)) +
       (await run(tx, sql`update session_attendance set recorded_by = null where recorded_by = ${uid(person)}`)),
@@ -207,7 +242,11 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "The history of the person's development plan goes with the plan. Changes they made to someone else's plan stay, without their name.",
     rows: (executor, person) =>
-      select(executor, sql`select * from development_plan_changes where enrolment_id in ${enrolmentIds(person)} or changed_by = ${uid(person)} order by changed_at`),
+      ownThenActed(
+        executor,
+        sql`select * from development_plan_changes where enrolment_id in ${enrolmentIds(person)} order by changed_at`,
+        sql`select id, changed_by, changed_at from development_plan_changes where changed_by = ${uid(person)} and enrolment_id not in ${enrolmentIds(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`delete from development_plan_changes where enrolment_id in ${enrolmentIds(person)}`)) +
       (await run(tx, sql`update development_plan_changes set changed_by = null where changed_by = ${uid(person)}`)),
@@ -225,7 +264,12 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     personalColumns: ["enrolment_id", "own_talent", "own_story", "challenges", "observations", "updated_by"],
     erasure: "delete",
     why: "The development plan is about the person only. Plans of others they edited stay, without their name.",
-    rows: (executor, person) => select(executor, sql`select * from development_plans where enrolment_id in ${enrolmentIds(person)} or updated_by = ${uid(person)}`),
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from development_plans where enrolment_id in ${enrolmentIds(person)}`,
+        sql`select enrolment_id, updated_by, updated_at from development_plans where updated_by = ${uid(person)} and enrolment_id not in ${enrolmentIds(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`delete from development_plans where enrolment_id in ${enrolmentIds(person)}`)) +
       (await run(tx, sql`update development_plans set updated_by = null where updated_by = ${uid(person)}`)),
@@ -245,10 +289,12 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "An application is the person's own data (with intake notes). Where the person was named as someone else's guardian, their name and address are emptied; decisions they took as course leader lose their name.",
     rows: (executor, person) =>
-      select(
+      ownThenActed(
         executor,
-        sql`select * from applications
-            where id in ${applicationIds(person)} or lower(guardian_email) in ${emails(person)} or decided_by = ${uid(person)} order by created_at`,
+        sql`select * from applications where id in ${applicationIds(person)} order by created_at`,
+        // Named as someone's guardian, or deciding as course leader: only that, not the applicant's data.
+        sql`select id, guardian_name, guardian_email, decided_by, decided_at, created_at from applications
+            where (lower(guardian_email) in ${emails(person)} or decided_by = ${uid(person)}) and id not in ${applicationIds(person)} order by created_at`,
         ["confirm_token_hash"],
       ),
     erase: async (tx, person) =>
@@ -319,9 +365,11 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     erasure: "delete",
     why: "Invitations sent to the person's address. Invitations they sent to others stay, without their name.",
     rows: (executor, person) =>
-      select(
+      ownThenActed(
         executor,
-        sql`select * from invitations where lower(email) in ${emails(person)} or invited_by = ${uid(person)} or accepted_by = ${uid(person)} order by created_at`,
+        sql`select * from invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)} order by created_at`,
+        sql`select id, role, invited_by, created_at from invitations
+            where invited_by = ${uid(person)} and lower(email) not in ${emails(person)} and accepted_by is distinct from ${uid(person)}`,
         ["token_hash"],
       ),
     erase: async (tx, person) =>
@@ -333,7 +381,12 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     personalColumns: ["user_id", "removed_by"],
     erasure: "delete",
     why: "Roles taken from the person (kept for undo). Removals the person did stay, without their name.",
-    rows: (executor, person) => select(executor, sql`select * from membership_removals where user_id = ${uid(person)} or removed_by = ${uid(person)} order by removed_at`),
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from membership_removals where user_id = ${uid(person)} order by removed_at`,
+        sql`select id, role, removed_by, removed_at from membership_removals where removed_by = ${uid(person)} and user_id <> ${uid(person)}`,
+      ),
     erase: async (tx, person) =>
       (await run(tx, sql`delete from membership_removals where user_id = ${uid(person)}`)) +
       (await run(tx, sql`update membership_removals set removed_by = null where removed_by = ${uid(person)}`)),
