@@ -125,6 +125,37 @@ describe("my data", () => {
   });
 });
 
+describe("the municipality's access log", () => {
+  it("pages newest first, filters by person and part, and is the project leader's only", async () => {
+    const person = await residentOfHavenstad("Gijs Logboekvoorbeeld");
+    const courseLeader = await one<{ id: string }>(`select id from users where email = 'cursusleider@havenstad.example'`);
+    await client.query(
+      `insert into personal_data_access_log (municipality_id, actor_user_id, actor_role, subject_user_id, resource, action, at)
+       select $1, $2, 'course_leader', $3, case when n % 2 = 0 then 'attendance' else 'assessments' end, 'view', now() - make_interval(mins => n)
+       from generate_series(1, 60) n`,
+      [person.municipalityId, courseLeader!.id, person.id],
+    );
+    const leader = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+    const rowsOf = (html: string) => html.match(/class="access-log-row"/g)?.length ?? 0;
+    const first = await (await request(`/beheer/havenstad/privacy?persoon=${encodeURIComponent("logboekvoorbeeld")}`, leader)).text();
+    expect(rowsOf(first)).toBe(50);
+    const older = first.match(/href="(\?persoon=[^"]*voor=\d+[^"]*)"/)?.[1]?.replace(/&amp;/g, "&");
+    expect(older).toBeDefined();
+    const second = await (await request(`/beheer/havenstad/privacy${older!.replace(/#.*$/, "")}`, leader)).text();
+    expect(rowsOf(second)).toBe(10);
+    // Newest first: the most recent row (1 minute ago) is an assessment, the next (2 minutes) attendance.
+    expect(first.indexOf("Beoordelingen: bekeken")).toBeLessThan(first.indexOf("Aanwezigheid: bekeken"));
+    const attendanceOnly = await (await request(`/beheer/havenstad/privacy?persoon=logboekvoorbeeld&onderdeel=attendance`, leader)).text();
+    expect(rowsOf(attendanceOnly)).toBe(30);
+    expect(attendanceOnly).not.toContain("Beoordelingen: bekeken");
+    const nobody = await (await request(`/beheer/havenstad/privacy?persoon=${encodeURIComponent("niemand-zo-genaamd")}`, leader)).text();
+    expect(rowsOf(nobody)).toBe(0);
+    // A course leader of the same municipality has no access to the log.
+    const courseLeaderCookie = (await sessionCookieFor(databaseUrl, "cursusleider@havenstad.example")).header;
+    expect((await request("/beheer/havenstad/privacy", courseLeaderCookie)).status).toBe(404);
+  });
+});
+
 describe("erasure", () => {
   it("is asked for by the person, refused to another municipality, and carried out by the project leader where the person has data", async () => {
     const person = await residentOfHavenstad("Fenna Wisvoorbeeld");

@@ -152,7 +152,7 @@ export interface AccessLogFilter {
   /** Part of the name or email address of the person whose data was opened. */
   person?: string;
   resource?: AuditedResource;
-  /** Keyset pagination, newest first: rows older than this id. */
+  /** Keyset pagination, newest first: rows after the row with this id. */
   before?: number;
 }
 
@@ -165,7 +165,8 @@ export async function listMunicipalAccessLog(
 ): Promise<{ entries: MunicipalAccessEntry[]; nextBefore: number | null }> {
   const conditions: SQL[] = [sql`l.municipality_id = ${municipalityId}`];
   if (filter.resource) conditions.push(sql`l.resource = ${filter.resource}`);
-  if (filter.before) conditions.push(sql`l.id < ${filter.before}`);
+  // Keyset on (at, id): the cursor is the id of the last row shown, its time read back here.
+  if (filter.before) conditions.push(sql`(l.at, l.id) < (select c.at, c.id from personal_data_access_log c where c.id = ${filter.before})`);
   if (filter.person) {
     const like = `%${filter.person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`(subject.name ilike ${like} or subject.email ilike ${like} or app.name ilike ${like} or app.email ilike ${like})`);
@@ -178,7 +179,7 @@ export async function listMunicipalAccessLog(
     left join users subject on subject.id = l.subject_user_id
     left join applications app on app.id = l.subject_application_id
     where ${sql.join(conditions, sql` and `)}
-    order by l.id desc
+    order by l.at desc, l.id desc
     limit ${ACCESS_LOG_PAGE_SIZE + 1}`);
   const rows = result.rows as Record<string, unknown>[];
   const entries = rows.slice(0, ACCESS_LOG_PAGE_SIZE).map((row) => ({
