@@ -13,6 +13,7 @@ import { forgetErasureConfirmations } from "~/features/privacy/jobs.server";
 import { connectDatabase, disconnectDatabase } from "~/lib/db/client.server";
 import { createTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
+import { newMark, plantPerson } from "../support/privacy";
 import { sessionCookieFor } from "../support/session";
 
 let server: TestServer;
@@ -228,6 +229,22 @@ describe("erasure", () => {
     await client.query(`update outbox_emails set status = 'sent', sent_at = now() where kind = 'privacy.erasure_done'`);
     expect(await forgetErasureConfirmations()).toBeGreaterThanOrEqual(1);
     expect(await whereIs(person.email)).toEqual({});
+  });
+
+  it("through the page leaves nothing of a trainee with data in every registered table", async () => {
+    const havenstad = await one<{ id: string }>(`select id from municipalities where slug = 'havenstad'`);
+    const courseLeader = await one<{ id: string }>(`select id from users where email = 'cursusleider@havenstad.example'`);
+    const trainee = await plantPerson(client, { municipalityId: havenstad!.id, staffUserId: courseLeader!.id }, newMark("zqt"));
+    const requestId = (await one<{ id: string }>(`insert into erasure_requests (user_id, reason) values ($1, 'Wis alles') returning id`, [trainee.userId]))!.id;
+    expect(Object.keys(await whereIs(trainee.mark)).length).toBeGreaterThan(25);
+    const projectLeader = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+    const done = await request("/beheer/havenstad/privacy", projectLeader, { method: "POST", body: { intent: "erase", requestId } });
+    expect(done.status).toBe(302);
+    // Only the confirmation to the trainee's address is left, and it goes once sent.
+    expect(await whereIs(trainee.mark)).toEqual({ outbox_emails: 1 });
+    await client.query(`update outbox_emails set status = 'sent', sent_at = now() where kind = 'privacy.erasure_done'`);
+    await forgetErasureConfirmations();
+    expect(await whereIs(trainee.mark)).toEqual({});
   });
 
   it("of someone with no data in any municipality is the network coordinator's", async () => {
