@@ -69,7 +69,7 @@ const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
   "network.appoint_project_leaders": ["network_coordinator"],
   "network.view_mail": ["network_coordinator"],
   "network.manage_tracks": ["network_coordinator"],
-  // Erasure requests of people without data in any municipality (docs/decisions/024-privacy-core.md).
+  // Erasure requests of people without data in any municipality (docs/decisions/026-privacy-core.md).
   "network.handle_erasure": ["network_coordinator"],
 };
 

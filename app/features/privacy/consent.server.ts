@@ -2,7 +2,7 @@
  * Consent records: the one place where the platform asks for, records and withdraws a consent.
  * A guardian's consent is asked by email: the link carries a token of which only the hash is
  * stored, and opening it and answering is the evidence ("email-link"). The same link later lets
- * the guardian withdraw. See docs/decisions/024-privacy-core.md.
+ * the guardian withdraw. See docs/decisions/026-privacy-core.md.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";

@@ -2,7 +2,7 @@
  * Reads of the privacy core: who looked at a person's data (for the person, and for the
  * municipality's project leader), and erasure requests. Which requests a project leader sees: those
  * of people who have data in their municipality; requests of people without any municipal data go
- * to the network coordinator (docs/decisions/024-privacy-core.md).
+ * to the network coordinator (docs/decisions/026-privacy-core.md).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId, NetworkScope } from "~/features/authorization/gate.server";

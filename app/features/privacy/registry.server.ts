@@ -3,7 +3,7 @@
  * how to find a person's rows, how to export them and how to erase them. Export (a person's "all
  * my data") and erasure (carrying out an erasure request) both walk this list, so a table that is
  * not listed here is neither exported nor erased — and tests/integration/privacy-registry.test.ts
- * fails for any table with a personal-data column that is missing (docs/decisions/024-privacy-core.md).
+ * fails for any table with a personal-data column that is missing (docs/decisions/026-privacy-core.md).
  *
  * A person is their account id AND every email address they used: the account's, and those of
  * applications and sign-ups they made (also without an account), and — for mail — the addresses of

@@ -15,7 +15,7 @@ import type { Route } from "./+types/network-privacy";
 
 /**
  * Erasure requests of people who have data in no municipality (only an account): no project
- * leader can see them, so the network coordinator carries them out (docs/decisions/024-privacy-core.md).
+ * leader can see them, so the network coordinator carries them out (docs/decisions/026-privacy-core.md).
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, network } = await authorizeNetwork(request, "network.handle_erasure");
