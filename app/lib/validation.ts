@@ -74,7 +74,7 @@ const LINK_LIKE = [
   /[@\uFF20\uFE6B]/,
   /[:\uFF1A]/,
   /\/\//,
-  /\bwww\b/i,
+  /www/i, // also "wwwexample.nl"-like run-ons; no real name holds three w's in a row
   /\d{4,}/,
 ];
 const MARKUP = /[<>[\]{}`\\|*_~^=\uFF1C\uFF1E]|&[#\w]+;?/;
