@@ -36,11 +36,13 @@ export interface TestPage {
 /** A fresh browser context (no cookies) with a page that records console errors. */
 export async function openPage(
   browser: Browser,
-  options: { baseURL: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; locale?: string },
+  options: { baseURL: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; locale?: string; isMobile?: boolean; hasTouch?: boolean },
 ): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL: options.baseURL,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.hasTouch ?? false,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "nl-NL",
     timezoneId: "Europe/Amsterdam",
