@@ -261,6 +261,7 @@ describe("the course journey of issue 7", () => {
       expect(main).toContain("Competentie 1: goed bezig met de groep.");
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download je bewijs van deelname (pdf)" }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       const file = join(workDir, "bewijs-van-deelname.pdf");
       await download.saveAs(file);
       expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/^Tagged:\s+yes$/m);
