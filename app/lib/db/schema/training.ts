@@ -43,6 +43,11 @@ export const tracks = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     municipalityId: uuid("municipality_id").references(() => municipalities.id, { onDelete: "cascade" }),
     adoptedFromTrackId: uuid("adopted_from_track_id").references((): AnyColumn => tracks.id, { onDelete: "set null" }),
+    /**
+     * For a municipality's copy: the network version its project leader said "not now" to. The
+     * offer to take over stays quiet for that version and comes back with the next one.
+     */
+    declinedNetworkVersionId: uuid("declined_network_version_id").references((): AnyColumn => trackVersions.id, { onDelete: "set null" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     archivedAt: timestamp("archived_at", { withTimezone: true }),

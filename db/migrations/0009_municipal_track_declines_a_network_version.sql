@@ -1,0 +1,2 @@
+ALTER TABLE "tracks" ADD COLUMN "declined_network_version_id" uuid;--> statement-breakpoint
+ALTER TABLE "tracks" ADD CONSTRAINT "tracks_declined_network_version_id_track_versions_id_fk" FOREIGN KEY ("declined_network_version_id") REFERENCES "public"."track_versions"("id") ON DELETE set null ON UPDATE no action;
