@@ -12,12 +12,18 @@ import { sendHttpError } from "./error-page";
 /** Forms without files, the JSON API (which allows less itself) and better-auth's JSON. */
 export const FORM_BODY_LIMIT = 64 * 1024;
 /**
- * The forms that upload an image (municipality settings, activities). Above the image limit plus
+ * The forms that upload a file (municipality settings, activities, track materials). Above the image limit plus
  * the fields, so a browser that states the size still gets the form's own message about the image.
  */
 export const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 3 * 1024 * 1024;
 
-const UPLOAD_PATHS = [/^\/beheer\/[^/]+\/instellingen$/, /^\/beheer\/[^/]+\/activiteiten\/[^/]+$/];
+const UPLOAD_PATHS = [
+  /^\/beheer\/[^/]+\/instellingen$/,
+  /^\/beheer\/[^/]+\/activiteiten\/[^/]+$/,
+  // Track pages, where lesson materials are uploaded (the network's and a municipality's).
+  /^\/netwerk\/trajecten\/[^/]+$/,
+  /^\/beheer\/[^/]+\/trajecten\/[^/]+$/,
+];
 
 /** The limit for a path as React Router will route it ("/x/../beheer/…" is the staff page). */
 export function bodyLimitFor(originalUrl: string): number {

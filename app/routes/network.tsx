@@ -1,5 +1,6 @@
 import { Link, redirect } from "react-router";
 import { authorizeNetwork } from "~/features/authorization/gate.server";
+import { can } from "~/features/authorization/policy";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { appointProjectLeaderSchema } from "~/features/memberships/schema";
 import { appointProjectLeader } from "~/features/memberships/writes.server";
@@ -15,10 +16,11 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/network";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { network } = await authorizeNetwork(request, "network.manage_municipalities");
+  const { user, network } = await authorizeNetwork(request, "network.manage_municipalities");
   const { t } = await getTranslator(request);
   return {
     notice: readNotice(request),
+    canManageTracks: can(user.actor, "network.manage_tracks"),
     municipalities: await listNetworkMunicipalities(network),
     title: `${t("network.title")} — Buurtkracht`,
   };
@@ -53,6 +55,16 @@ export default function Network({ loaderData, actionData }: Route.ComponentProps
   return (
     <>
       <StaffPageHeader title={t("network.title")} sections={[]} notice={loaderData.notice} />
+      {loaderData.canManageTracks && (
+        <section className="page-section" aria-labelledby="tracks-link-heading">
+          <h2 className="utrecht-heading-2" id="tracks-link-heading">
+            <Link className="utrecht-link" to="/netwerk/trajecten">
+              {t("tracks.networkLink")}
+            </Link>
+          </h2>
+          <p className="utrecht-paragraph">{t("tracks.networkLinkHelp")}</p>
+        </section>
+      )}
       <section className="page-section">
         <h2 className="utrecht-heading-2">{t("network.municipalities")}</h2>
         <DataTable

@@ -94,9 +94,10 @@ export const competenceInput = z
   })
   .transform((value, ctx) => {
     const levels: { level: number; name: string; description: string }[] = [];
+    const fields = value as Record<string, unknown>;
     for (let index = 1; index <= MAX_LEVELS; index++) {
-      const name = String(value[`level${index}Name`] ?? "");
-      const description = String(value[`level${index}Description`] ?? "");
+      const name = String(fields[`level${index}Name`] ?? "");
+      const description = String(fields[`level${index}Description`] ?? "");
       if (name === "" && description !== "") {
         ctx.addIssue({ code: "custom", path: [`level${index}Name`], message: "tracks.error.levelNameMissing" });
       }

@@ -15,8 +15,9 @@ import { privacyMessages } from "./messages/privacy";
 import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
+import { trackMessages } from "./messages/tracks";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages, trackMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },
