@@ -46,10 +46,15 @@ export function ownedBy(owner: TrackOwner): SQL {
   return owner.kind === "network" ? isNull(tracks.municipalityId) : eq(tracks.municipalityId, owner.municipalityId);
 }
 
-const latestVersion = sql<number>`(select max(v.version)::int from ${trackVersions} v where v.track_id = ${tracks.id})`;
-const latestPublishedVersion = sql<number | null>`(select max(v.version)::int from ${trackVersions} v where v.track_id = ${tracks.id} and v.status = 'published')`;
-const hasDraft = sql<boolean>`exists (select 1 from ${trackVersions} v where v.track_id = ${tracks.id} and v.status = 'draft')`;
-const currentName = sql<string>`(select v.name from ${trackVersions} v where v.track_id = ${tracks.id} order by v.version desc limit 1)`;
+// Drizzle leaves columns unqualified in a one-table select, and inside a subquery "id" would then
+// mean the subquery's own id: the outer track is named in full.
+const trackRef = sql.raw(`"tracks"."id"`);
+const adoptedFromRef = sql.raw(`"tracks"."adopted_from_track_id"`);
+
+const latestVersion = sql<number>`(select max(v.version)::int from ${trackVersions} v where v.track_id = ${trackRef})`;
+const latestPublishedVersion = sql<number | null>`(select max(v.version)::int from ${trackVersions} v where v.track_id = ${trackRef} and v.status = 'published')`;
+const hasDraft = sql<boolean>`exists (select 1 from ${trackVersions} v where v.track_id = ${trackRef} and v.status = 'draft')`;
+const currentName = sql<string>`(select v.name from ${trackVersions} v where v.track_id = ${trackRef} order by v.version desc limit 1)`;
 
 /** The network's tracks with their newest version. */
 export async function listNetworkTracks(_network: NetworkScope) {
@@ -60,7 +65,7 @@ export async function listNetworkTracks(_network: NetworkScope) {
       latestVersion,
       latestPublishedVersion,
       hasDraft,
-      adoptions: sql<number>`(select count(*)::int from ${tracks} t where t.adopted_from_track_id = ${tracks.id})`,
+      adoptions: sql<number>`(select count(*)::int from ${tracks} t where t.adopted_from_track_id = ${trackRef})`,
     })
     .from(tracks)
     .where(and(isNull(tracks.municipalityId), isNull(tracks.archivedAt)))
@@ -78,9 +83,9 @@ export async function listMunicipalTracks(municipalityId: MunicipalityId) {
       hasDraft,
       declinedNetworkVersionId: tracks.declinedNetworkVersionId,
       basedOnVersion: sql<number | null>`(select b.version from ${trackVersions} v join ${trackVersions} b on b.id = v.based_on_version_id
-        where v.track_id = ${tracks.id} order by v.version desc limit 1)`,
-      networkVersion: sql<number | null>`(select max(n.version)::int from ${trackVersions} n where n.track_id = ${tracks.adoptedFromTrackId} and n.status = 'published')`,
-      networkVersionId: sql<string | null>`(select n.id from ${trackVersions} n where n.track_id = ${tracks.adoptedFromTrackId} and n.status = 'published' order by n.version desc limit 1)`,
+        where v.track_id = ${trackRef} order by v.version desc limit 1)`,
+      networkVersion: sql<number | null>`(select max(n.version)::int from ${trackVersions} n where n.track_id = ${adoptedFromRef} and n.status = 'published')`,
+      networkVersionId: sql<string | null>`(select n.id from ${trackVersions} n where n.track_id = ${adoptedFromRef} and n.status = 'published' order by n.version desc limit 1)`,
     })
     .from(tracks)
     .where(and(eq(tracks.municipalityId, municipalityId), isNull(tracks.archivedAt)))
@@ -111,14 +116,14 @@ export async function listAdoptableNetworkTracks(municipalityId: MunicipalityId)
       trackVersions,
       and(
         eq(trackVersions.trackId, tracks.id),
-        sql`${trackVersions.version} = (select max(v.version) from ${trackVersions} v where v.track_id = ${tracks.id} and v.status = 'published')`,
+        sql`${trackVersions.version} = (select max(v.version) from ${trackVersions} v where v.track_id = ${trackRef} and v.status = 'published')`,
       ),
     )
     .where(
       and(
         isNull(tracks.municipalityId),
         isNull(tracks.archivedAt),
-        sql`not exists (select 1 from ${tracks} own where own.municipality_id = ${municipalityId} and own.adopted_from_track_id = ${tracks.id})`,
+        sql`not exists (select 1 from ${tracks} own where own.municipality_id = ${municipalityId} and own.adopted_from_track_id = ${trackRef})`,
       ),
     )
     .orderBy(asc(trackVersions.name), asc(tracks.id));
@@ -203,7 +208,7 @@ export async function findTrack(owner: TrackOwner, trackId: string) {
       changeNote: trackVersions.changeNote,
       publishedAt: trackVersions.publishedAt,
       basedOnVersionId: trackVersions.basedOnVersionId,
-      cohorts: sql<number>`(select count(*)::int from ${cohorts} c where c.track_version_id = ${trackVersions.id})`,
+      cohorts: sql<number>`(select count(*)::int from ${cohorts} c where c.track_version_id = ${sql.raw(`"track_versions"."id"`)})`,
     })
     .from(trackVersions)
     .where(eq(trackVersions.trackId, track.id))
