@@ -41,6 +41,9 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/sitemaps/:slug/activiteiten.xml": "public-municipal",
   "/netwerk": "network",
   "/netwerk/privacy": "network",
+  "/netwerk/trajecten": "network",
+  "/netwerk/trajecten/:id": "network",
+  "/netwerk/trajecten/:id/materialen/:materialId": "network",
   "/beheer/mail": "mail",
   "/beheer/mail/:messageId": "mail",
   "/beheer/:slug": "municipal-staff",
@@ -63,6 +66,9 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/mijn-cursus": "own-account",
   "/mijn-cursus/bewijs-van-deelname/:certificateId": "own-account",
   "/certificaat/:code": "public",
+  "/beheer/:slug/trajecten": "municipal-staff",
+  "/beheer/:slug/trajecten/:id": "municipal-staff",
+  "/beheer/:slug/trajecten/:id/materialen/:materialId": "municipal-staff",
   "/uitnodiging/:token": "own-account",
   "/registreren": "own-account",
   "/inloggen": "own-account",
@@ -149,6 +155,8 @@ function fill(path: string, slug: string): string {
     .replace(":slug", slug)
     .replace(":partnerId", havenstad.partner!)
     .replace(":messageId", havenstad.message!)
+    .replace("/trajecten/:id", `/trajecten/${havenstad.track}`)
+    .replace(":materialId", havenstad.material!)
     .replace(":cohortId", havenstad.cohort!)
     .replace(":applicationId", havenstad.application!)
     .replace(":id", havenstad.activity!)
@@ -255,6 +263,19 @@ beforeAll(async () => {
   );
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+  // Havenstad's own track: a draft with a module and an uploaded material (through the page, so the file is stored).
+  havenstad.track = await one(`insert into tracks (municipality_id) values ($1) returning id`, [havenstad.municipality]);
+  havenstad.trackVersion = await one(
+    `insert into track_versions (track_id, municipality_id, version, name) values ($1, $2, 1, 'Havenstads traject') returning id`,
+    [havenstad.track, havenstad.municipality],
+  );
+  havenstad.trackModule = await one(`insert into track_modules (track_version_id, position, title) values ($1, 1, 'Havenstads module') returning id`, [havenstad.trackVersion]);
+  const upload = new FormData();
+  for (const [name, value] of Object.entries({ intent: "uploadMaterial", versionId: havenstad.trackVersion, id: havenstad.trackModule })) upload.append(name, value);
+  upload.append("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], { type: "application/pdf" }), "lesplan.pdf");
+  const uploaded = await fetch(`${server.url}/beheer/havenstad/trajecten/${havenstad.track}`, { method: "POST", body: upload, redirect: "manual", headers: { cookie: owner, origin: server.url } });
+  if (uploaded.status !== 302) throw new Error(`material fixture: ${uploaded.status}`);
+  havenstad.material = await one(`select id from module_materials where module_id = $1`, [havenstad.trackModule]);
 });
 
 afterAll(async () => {
