@@ -677,10 +677,10 @@ export function TrackEditor({
           </Alert>
           <SettingsForm draft={draft} errors={errorsFor("saveFields")} sent={sentFor("saveFields")} />
           <CompetencesSection draft={draft} basePath={basePath} errors={errorsFor("removeCompetence", "moveCompetence")} />
-          <CompetenceForm key={view.editCompetence?.id ?? "new"} draft={draft} editing={view.editCompetence} basePath={basePath} errors={errorsFor("saveCompetence")} sent={sentFor("saveCompetence")} />
+          <CompetenceForm key={`competence-${view.editCompetence?.id ?? "new"}`} draft={draft} editing={view.editCompetence} basePath={basePath} errors={errorsFor("saveCompetence")} sent={sentFor("saveCompetence")} />
           <ModulesSection draft={draft} basePath={basePath} municipal={view.municipal} errors={errorsFor("removeModule", "moveModule")} />
           <ModuleForm
-            key={view.editModule?.id ?? "new"}
+            key={`module-${view.editModule?.id ?? "new"}`}
             draft={draft}
             editing={view.editModule}
             basePath={basePath}

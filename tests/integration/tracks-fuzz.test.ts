@@ -5,7 +5,7 @@
  * The answer is always a redirect or a 4xx, never a 5xx, and a refused post writes nothing.
  */
 import fc from "fast-check";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
 import { trackVersions } from "~/lib/db/schema";
@@ -38,7 +38,7 @@ beforeAll(async () => {
   municipalTrack = idFromLocation(await post(projectLeader, "/beheer/havenstad/trajecten", { intent: "adopt", id: networkTrack }));
   expect((await post(coordinator, path, { intent: "newDraft" })).status).toBe(302);
   const rows = await db().execute<{ id: string }>(
-    "select id from track_versions union all select id from track_competences union all select id from track_modules union all select id from tracks" as never,
+    sql`select id from track_versions union all select id from track_competences union all select id from track_modules union all select id from tracks`,
   );
   ids.push(...rows.rows.map((r) => r.id));
 });
