@@ -21,7 +21,7 @@ export async function post(as: Poster, path: string, fields: Record<string, stri
   });
 }
 
-export async function postFile(as: Poster, path: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array }): Promise<Response> {
+export async function postFile(as: Poster, path: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("file", new Blob([file.bytes], { type: file.type }), file.name);
@@ -64,7 +64,7 @@ export function competenceFields(versionId: string, name: string, levels: readon
 }
 
 /** A real, small PDF made with pdfkit. */
-export async function pdfBytes(text = "Lesmateriaal"): Promise<Uint8Array> {
+export async function pdfBytes(text = "Lesmateriaal"): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new PDFDocument({ size: "A6" });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -76,7 +76,7 @@ export async function pdfBytes(text = "Lesmateriaal"): Promise<Uint8Array> {
 }
 
 /** The start of a Windows program (MZ header with a PE signature), whatever its name says. */
-export function exeBytes(): Uint8Array {
+export function exeBytes(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(1024);
   bytes.set([0x4d, 0x5a], 0);
   // e_lfanew at 0x3c points to the PE header.
