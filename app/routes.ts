@@ -17,9 +17,9 @@ export default [
   // Running the network and the municipalities (staff); /beheer/mail before /beheer/:slug.
   route("netwerk", "routes/network.tsx"),
   route("netwerk/privacy", "routes/privacy/network-privacy.tsx"),
-  route("netwerk/trajecten", "routes/training/network-tracks.tsx"),
-  route("netwerk/trajecten/:id", "routes/training/network-track.tsx"),
-  route("netwerk/trajecten/:id/materialen/:materialId", "routes/training/network-track-material.ts"),
+  route("netwerk/trajecten", "routes/training/network.tracks.tsx"),
+  route("netwerk/trajecten/:id", "routes/training/network.track.tsx"),
+  route("netwerk/trajecten/:id/materialen/:materialId", "routes/training/network.track-material.ts"),
   route("beheer/mail", "routes/staff.mail.tsx"),
   route("beheer/mail/:messageId", "routes/staff.mail-message.tsx"),
   route("beheer/:slug", "routes/staff.home.tsx"),
@@ -101,9 +101,9 @@ export default [
   route("certificaat/:code", "routes/training/certificate-verify.tsx"),
 
   // Training: the municipality's own tracks (copies of the network's curriculum templates).
-  route("beheer/:slug/trajecten", "routes/training/staff-tracks.tsx"),
-  route("beheer/:slug/trajecten/:id", "routes/training/staff-track.tsx"),
-  route("beheer/:slug/trajecten/:id/materialen/:materialId", "routes/training/staff-track-material.ts"),
+  route("beheer/:slug/trajecten", "routes/training/staff.tracks.tsx"),
+  route("beheer/:slug/trajecten/:id", "routes/training/staff.track.tsx"),
+  route("beheer/:slug/trajecten/:id/materialen/:materialId", "routes/training/staff.track-material.ts"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

@@ -309,6 +309,29 @@ describe("a project leader's own copy", () => {
     expect(await (await get(projectLeader, path)).text()).not.toContain("Nieuwe versie van het netwerk");
   });
 
+  it("takes over into a copy that was never published by replacing its draft, own modules kept", async () => {
+    // Rivierendal adopted version 1 but never published its copy; the network has version 2 now.
+    const adopted = await post(otherProjectLeader, "/beheer/rivierendal/trajecten", { intent: "adopt", id: trackId });
+    const copy = idFromLocation(adopted);
+    const path = `/beheer/rivierendal/trajecten/${copy}`;
+    const draft = await draftOf(copy);
+    // Adopted after version 2 was published: already up to date, nothing to take over.
+    expect(draft.basedOnVersionId).not.toBe(v1);
+    expect(await (await get(otherProjectLeader, path)).text()).not.toContain("Nieuwe versie van het netwerk");
+    // Make it look like an old copy: based on version 1, with an own module.
+    await db().update(trackVersions).set({ basedOnVersionId: v1 }).where(eq(trackVersions.id, draft.id));
+    expect((await post(otherProjectLeader, path, { intent: "saveModule", versionId: draft.id, moduleId: "", moduleTitle: "Rivierendal aan de rivier" })).status).toBe(302);
+    const latest = (await db().select().from(trackVersions).where(and(eq(trackVersions.trackId, trackId), eq(trackVersions.status, "published"))).orderBy(asc(trackVersions.version))).at(-1)!;
+    expect((await post(otherProjectLeader, path, { intent: "takeOver", networkVersionId: latest.id })).status).toBe(302);
+    const versions = await db().select().from(trackVersions).where(eq(trackVersions.trackId, copy));
+    expect(versions.map((v) => [v.version, v.status, v.basedOnVersionId])).toEqual([[1, "draft", latest.id]]);
+    const modules = await db().select().from(trackModules).where(eq(trackModules.trackVersionId, versions[0]!.id)).orderBy(asc(trackModules.position));
+    expect(modules.map((m) => [m.title, m.origin])).toEqual([
+      ["Kennismaken en afspraken", "network"],
+      ["Rivierendal aan de rivier", "own"],
+    ]);
+  });
+
   it("discards a draft only when a published version remains", async () => {
     const path = `/beheer/havenstad/trajecten/${municipalTrackId}`;
     const draft = await draftOf(municipalTrackId);

@@ -433,14 +433,23 @@ async function offeredNetworkVersion(tx: Transaction, track: typeof tracks.$infe
 /**
  * Takes over the network's newer version: a new municipal draft with the network's new content,
  * and the municipality's own modules (origin "own") kept after the network's, with their materials.
+ * A copy that was never published has only a draft: that draft is replaced (its own modules kept).
  */
 export function takeOverNetworkVersion(municipalityId: MunicipalityId, trackId: string, networkVersionId: string, userId: string) {
   const owner: TrackOwner = { kind: "municipality", municipalityId };
   return write(async (tx) => {
     const track = await lockTrack(tx, owner, trackId);
-    if (await hasDraft(tx, track.id)) fail("_form", "tracks.error.draftExistsTakeOver");
     const network = await offeredNetworkVersion(tx, track, networkVersionId);
-    const own = await latestPublished(tx, track.id);
+    const published = await latestPublished(tx, track.id);
+    let own = published;
+    if (await hasDraft(tx, track.id)) {
+      // A draft next to a published version is work in progress: it is not thrown away unasked.
+      if (published) fail("_form", "tracks.error.draftExistsTakeOver");
+      // A copy that was never published: its draft makes way, its own modules come along.
+      const [draft] = await tx.select({ id: trackVersions.id }).from(trackVersions).where(and(eq(trackVersions.trackId, track.id), eq(trackVersions.status, "draft")));
+      own = await loadVersion(tx, draft!.id);
+      await tx.delete(trackVersions).where(eq(trackVersions.id, draft!.id));
+    }
     const ownModules = (own?.modules ?? []).filter((module) => module.origin === "own");
     const networkModules = network.modules.filter((module) => !ownModules.some((o) => o.key === module.key));
     const [draft] = await tx

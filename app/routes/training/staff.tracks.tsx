@@ -12,7 +12,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import tracksCss from "~/styles/tracks.css?url";
-import type { Route } from "./+types/staff-tracks";
+import type { Route } from "./+types/staff.tracks";
 
 /** The municipality's own tracks, and the network's tracks it can adopt. */
 export async function loader({ request, params }: Route.LoaderArgs) {

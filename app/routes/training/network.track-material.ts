@@ -1,7 +1,7 @@
 import { authorizeNetwork, notFound } from "~/features/authorization/gate.server";
 import { materialResponse, readMaterial } from "~/features/training/materials.server";
 import { findMaterial } from "~/features/training/tracks-reads.server";
-import type { Route } from "./+types/network-track-material";
+import type { Route } from "./+types/network.track-material";
 
 /** A material of a network track, for the network coordinator. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -1,7 +1,7 @@
 import { authorizeMunicipality, notFound } from "~/features/authorization/gate.server";
 import { materialResponse, readMaterial } from "~/features/training/materials.server";
 import { findMaterial } from "~/features/training/tracks-reads.server";
-import type { Route } from "./+types/staff-track-material";
+import type { Route } from "./+types/staff.track-material";
 
 /**
  * A material of one of the municipality's tracks: for its project leader, and for its course

@@ -7,7 +7,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { TrackEditor } from "~/components/track-editor";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import tracksCss from "~/styles/tracks.css?url";
-import type { Route } from "./+types/network-track";
+import type { Route } from "./+types/network.track";
 
 /** One network track: its versions, and its draft to edit and publish. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -8,7 +8,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { TrackEditor } from "~/components/track-editor";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import tracksCss from "~/styles/tracks.css?url";
-import type { Route } from "./+types/staff-track";
+import type { Route } from "./+types/staff.track";
 
 /** The municipality's own copy of a network track: adapt and publish it, take over the network's newer version. */
 export async function loader({ request, params }: Route.LoaderArgs) {

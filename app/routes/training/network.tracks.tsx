@@ -10,7 +10,7 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/fo
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import type { Route } from "./+types/network-tracks";
+import type { Route } from "./+types/network.tracks";
 
 /** The network's curriculum templates, for the network coordinator. */
 export async function loader({ request }: Route.LoaderArgs) {
