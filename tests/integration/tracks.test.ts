@@ -150,6 +150,14 @@ describe("the network coordinator's tracks", () => {
     expect(await exe.text()).toContain("Dit soort bestand kun je niet toevoegen.");
     expect(await trackTablesFingerprint()).toEqual(before);
 
+    // Larger than the cap of 5 MB: refused with the form's own message, nothing stored.
+    const large = new Uint8Array(6 * 1024 * 1024);
+    large.set(await pdfBytes(), 0);
+    const tooLarge = await postFile(coordinator, path, { intent: "uploadMaterial", versionId: v1, id: moduleId }, { name: "groot.pdf", type: "application/pdf", bytes: large });
+    expect(tooLarge.status).toBe(400);
+    expect(await tooLarge.text()).toContain("Dit bestand is te groot.");
+    expect(await trackTablesFingerprint()).toEqual(before);
+
     const pdf = await pdfBytes("Kennismaken: lesplan");
     const uploaded = await postFile(coordinator, path, { intent: "uploadMaterial", versionId: v1, id: moduleId }, { name: "lesplan kennismaken.pdf", type: "application/octet-stream", bytes: pdf });
     expect(uploaded.status).toBe(302);
