@@ -6,7 +6,7 @@
  * a module in later versions share it.
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { uploadDir } from "~/lib/env.server";
@@ -72,6 +72,11 @@ export async function storeMaterial(file: unknown): Promise<StoredMaterial> {
   await mkdir(materialsDir(), { recursive: true });
   await writeFile(path.join(materialsDir(), storageKey), bytes, { flag: "wx" });
   return { fileName: cleanFileName(file.name, detected.ext), contentType, byteSize: bytes.byteLength, storageKey };
+}
+
+/** Removes a file that was stored for a write that was then refused (no row points to it). */
+export async function forgetMaterial(storageKey: string): Promise<void> {
+  if (KEY_PATTERN.test(storageKey)) await rm(path.join(materialsDir(), storageKey), { force: true });
 }
 
 /** The bytes of a stored material, or null. */

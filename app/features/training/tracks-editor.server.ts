@@ -10,7 +10,7 @@ import type { Locale, MessageKey, Translate } from "~/lib/i18n";
 import { formatInZone } from "~/lib/time";
 import type { WriteResult } from "~/lib/write-result";
 import type { TrackDiffView, TrackPageView, TrackVersionView } from "~/components/track-editor";
-import { MAX_MATERIAL_BYTES, MaterialRejectedError, storeMaterial } from "./materials.server";
+import { forgetMaterial, MAX_MATERIAL_BYTES, MaterialRejectedError, storeMaterial } from "./materials.server";
 import type { CompetencePart, ModulePart, TrackDiff, TrackDiffField } from "./track-diff";
 import type { TrackDetail, TrackOwner, TrackVersionDetail } from "./tracks-reads.server";
 import { competenceInput, moduleInput, networkVersionInput, partInput, publishInput, trackFieldsInput, trackIntent, versionInput, type TrackIntent } from "./tracks-schema";
@@ -164,7 +164,9 @@ export async function handleTrackAction(context: TrackActionContext) {
         if (error instanceof MaterialRejectedError) return invalid({ file: t(MATERIAL_MESSAGES[error.problem]) }, shown);
         throw error;
       }
-      return answer(await addMaterial(owner, trackId, parsed.data, stored, userId), "toegevoegd", `${path}?module=${parsed.data.id}`);
+      const added = await addMaterial(owner, trackId, parsed.data, stored, userId);
+      if (!added.ok) await forgetMaterial(stored.storageKey);
+      return answer(added, "toegevoegd", `${path}?module=${parsed.data.id}`);
     }
     case "publish": {
       const parsed = parseInput(publishInput, values, locale, t);
