@@ -5,6 +5,7 @@
  * the network's next version with what changed, says "not now", then takes it over with their
  * own module kept. Materials are checked by their bytes, and downloaded only by staff who may.
  */
+import { readdir, readFile } from "node:fs/promises";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeFromRow } from "~/features/authorization/gate.server";
@@ -201,8 +202,13 @@ describe("the network coordinator's tracks", () => {
       expect(response.status, fields.intent).toBe(400);
       if (fields.intent !== "discardDraft") expect(await response.text(), fields.intent).toContain("Deze versie is gepubliceerd en verandert niet meer.");
     }
-    const upload = await postFile(coordinator, path, { intent: "uploadMaterial", versionId: v1, id: moduleId }, { name: "extra.pdf", type: "application/pdf", bytes: await pdfBytes() });
+    const refusedPdf = await pdfBytes(`Te laat ${Date.now()}`);
+    const upload = await postFile(coordinator, path, { intent: "uploadMaterial", versionId: v1, id: moduleId }, { name: "extra.pdf", type: "application/pdf", bytes: refusedPdf });
     expect(upload.status).toBe(400);
+    // The file stored while checking the upload is removed again (the server runs in this folder).
+    const folder = "data/uploads/materials";
+    const kept = await Promise.all((await readdir(folder)).map((name) => readFile(`${folder}/${name}`)));
+    expect(kept.some((bytes) => Buffer.compare(bytes, Buffer.from(refusedPdf)) === 0)).toBe(false);
     expect(await trackTablesFingerprint()).toEqual(before);
     const list = await (await get(coordinator, "/netwerk/trajecten")).text();
     expect(list).toContain("Ik train mijn stad");
