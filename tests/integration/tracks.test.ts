@@ -354,3 +354,16 @@ describe("a project leader's own copy", () => {
     expect(versions.map((v) => [v.version, v.status])).toEqual([[1, "published"]]);
   });
 });
+
+describe("two presses at once", () => {
+  it("make one new draft, not two", async () => {
+    const path = `/netwerk/trajecten/${trackId}`;
+    const answers = await Promise.all([0, 1, 2].map(() => post(coordinator, path, { intent: "newDraft" })));
+    expect(answers.map((r) => r.status).sort()).toEqual([302, 400, 400]);
+    const drafts = await db().select().from(trackVersions).where(and(eq(trackVersions.trackId, trackId), eq(trackVersions.status, "draft")));
+    expect(drafts).toHaveLength(1);
+    // Its parts were copied once.
+    const modules = await db().select().from(trackModules).where(eq(trackModules.trackVersionId, drafts[0]!.id));
+    expect(modules).toHaveLength(1);
+  });
+});
