@@ -11,6 +11,8 @@ export interface DemoAccountsHelp {
 function roleLabel(t: Translate, role: string): string {
   if (role === "resident") return t("accounts.demo.resident");
   if (role === "trainee") return t("accounts.demo.trainee");
+  if (role === "applicant") return t("accounts.demo.applicant");
+  if (role === "certified_trainee") return t("accounts.demo.certifiedTrainee");
   const key = `role.${role}`;
   return isMessageKey(key) ? capitalise(t(key)) : role;
 }

@@ -20,6 +20,7 @@ import {
 import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
+import { seedDemoTraining } from "./seed-training.server";
 
 export const DEMO_PASSWORD = "Buurtkracht-demo-2026";
 /** The TOTP secret of every demo staff account (base32), for an authenticator app. */
@@ -87,9 +88,13 @@ interface DemoAccount {
   role: Role | null;
   municipality?: string;
   partner?: string;
+  /** For an account without a role: what kind of person it is in the demo (trainee is a status, not a role). */
+  person?: DemoPerson;
   /** Shown in the README; not a membership (trainee is a status that later flows give). */
   description: string;
 }
+
+export type DemoPerson = "trainee" | "applicant" | "certified_trainee" | "resident";
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "coordinator@buurtkracht.example", name: "Noor Coördinator", role: "network_coordinator", description: "network coordinator" },
@@ -98,8 +103,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "cursusleider@havenstad.example", name: "Cas Cursusleider", role: "course_leader", municipality: "havenstad", description: "course leader, Havenstad" },
   { email: "begeleider@havenstad.example", name: "Bo Begeleider", role: "practice_supervisor", municipality: "havenstad", partner: "Sportvereniging Havenstad Vooruit", description: "practice supervisor, Sportvereniging Havenstad Vooruit" },
   { email: "partner@havenstad.example", name: "Pim Partner", role: "partner_contact", municipality: "havenstad", partner: "Cultuurhuis De Loods", description: "partner contact, Cultuurhuis De Loods" },
-  { email: "cursist@buurtkracht.example", name: "Kim Cursist", role: null, description: "trainee (Citytrainer in training)" },
-  { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, description: "resident" },
+  { email: "cursist@buurtkracht.example", name: "Kim Cursist", role: null, municipality: "havenstad", person: "trainee", description: "trainee (Citytrainer in training) in the running course group" },
+  { email: "aanmelder@buurtkracht.example", name: "Lina Aanmelder", role: null, municipality: "havenstad", person: "applicant", description: "applicant (15) waiting for a guardian's consent" },
+  { email: "bewijs@buurtkracht.example", name: "Jesse Bewijs", role: null, municipality: "havenstad", person: "certified_trainee", description: "trainee with a certificate of participation (last year's course group)" },
+  { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, person: "resident", description: "resident" },
 ];
 
 const STAFF: ReadonlySet<Role> = new Set(STAFF_ROLES);
@@ -108,7 +115,7 @@ const STAFF: ReadonlySet<Role> = new Set(STAFF_ROLES);
 const SEED_LOCK_ID = 7_240_312;
 
 /** Fills an empty database with the demo network. Returns false when there was data already. */
-export async function seedDemoNetwork(options: { activities?: boolean } = {}): Promise<boolean> {
+export async function seedDemoNetwork(options: { activities?: boolean; training?: boolean } = {}): Promise<boolean> {
   // Every start comes here: skip the (deliberately slow) password hashing when there is data.
   if ((await db().select({ id: municipalities.id }).from(municipalities).limit(1)).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -138,6 +145,7 @@ export async function seedDemoNetwork(options: { activities?: boolean } = {}): P
       await createDemoUser(tx, account, passwordHash, encryptedSecret, backupCodes, municipalityIds, partnerIds);
     }
     if (options.activities !== false) await seedDemoActivities(tx);
+    if (options.training !== false) await seedDemoTraining(tx);
     return true;
   });
 }
