@@ -55,8 +55,8 @@ import {
   type DemoTrack,
 } from "./seed-training-content";
 
-/** The consent text the demo's guardian requests were shown (a key of app/features/privacy/consent-texts.ts). */
-export const DEMO_GUARDIAN_CONSENT_TEXT = "course-application-guardian-v1";
+/** The consent text the demo's guardians were shown: the key in app/features/privacy/consent-texts.ts. */
+export const DEMO_GUARDIAN_CONSENT_TEXT = "guardian-course-application-2026-12";
 
 const DAY = 86_400_000;
 
@@ -187,6 +187,18 @@ function nextSaturday(date: string): string {
   while (weekday(day) !== 6) day = addDaysToLocalDate(day, 1);
   return day;
 }
+
+/**
+ * An applicant's link token and the hash the applications table keeps, hashed as
+ * app/features/training/application-tokens.server.ts does, so the links in the demo's mails work.
+ */
+function applicationToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: createHash("sha256").update(`application:${token}`).digest("base64url") };
+}
+
+/** What a decline or withdrawal leaves of an application (as the application writes do). */
+const MINIMISED = { motivation: "", talents: "", interests: "", availability: "", intakeNotes: "", intakeLocation: null, neighbourhoodId: null, heardVia: null } as const;
 
 /** A hash for tokens nobody will use (demo rows that need one): unique per purpose and row. */
 function demoHash(purpose: string, id: string): string {
@@ -344,12 +356,15 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
   const applicationRows: (typeof applications.$inferInsert & { id: string })[] = [];
   const enrolmentRows: (typeof enrolments.$inferInsert & { id: string })[] = [];
   const consentRows: (typeof consentRecords.$inferInsert)[] = [];
+  const applicationTokens = new Map<string, string>();
   const application = (
     cohort: { id: string; startsOn: string },
     who: { name: string; email: string; age: number; neighbourhood: string; userId?: string | null },
     fields: Partial<typeof applications.$inferInsert> & { status: ApplicationStatus; createdAt: Date },
   ) => {
     const id = randomUUID();
+    const { token, hash } = applicationToken();
+    applicationTokens.set(id, token);
     const dateOfBirth = birthDateFor(who.age, cohort.startsOn, 40 + ((applicationRows.length * 37) % 280));
     const ageOnStart = ageOn(dateOfBirth, cohort.startsOn);
     // An under-16 who got further than "pending" had a guardian's consent when applying.
@@ -388,13 +403,14 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
       motivation: "Ik wil iets doen voor de kinderen en jongeren in mijn buurt.",
       ageOnStart,
       needsGuardianConsent: ageOnStart < 16,
-      confirmTokenHash: demoHash("application", id),
+      confirmTokenHash: hash,
       emailConfirmedAt: fields.createdAt,
       userId: who.userId ?? null,
       locale: "nl",
       heardVia: "school",
       ...guardian,
       ...fields,
+      ...(fields.status === "declined" || fields.status === "withdrawn" ? MINIMISED : {}),
     });
     return id;
   };
@@ -458,7 +474,7 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
   const attendancePattern: Record<string, (AttendanceStatus | "late")[]> = {
     "Kim Cursist": ["present", "present", "late", "present"],
     "Amira El Idrissi": ["present", "late", "present", "present"],
-    "Fatima Yilmaz": ["present", "present", "absent_with_notice", "present"],
+    "Fatima Yilmaz": ["present", "present", "late", "present"],
     "Jayden Koster": ["present", "absent", "late", "absent_with_notice"],
     "Sanne Willems": ["late", "present", "present", "present"],
     "Ravi Ramdin": ["present", "absent", "present", "absent"],
@@ -573,7 +589,7 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
     theatre: "Ik speel toneel op school en wil een theaterworkshop in het buurthuis.",
     art: "Ik teken en wil een muurschildering maken met kinderen uit de straat.",
   };
-  application(open, openApplicant("Finn Vos", "finn.vos@voorbeeld.example", 17, "Havenkwartier"), {
+  const finnId = application(open, openApplicant("Finn Vos", "finn.vos@voorbeeld.example", 17, "Havenkwartier"), {
     status: "pending",
     createdAt: daysAgo(1),
     emailConfirmedAt: null,
@@ -765,22 +781,24 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
       textBody: [
         `Hallo ${who.guardianName},`,
         "",
-        `${who.name} heeft zich aangemeld voor de cursus ${TRACKS.make.name} in ${havenstad.name}. ${firstName} is jonger dan 16 jaar. Daarom vragen we eerst jouw toestemming.`,
+        `${who.name} heeft zich aangemeld voor de cursus ${TRACKS.make.name} (${open.name}) van de gemeente ${havenstad.name}. ${firstName} is jonger dan 16 jaar. Daarom vragen we eerst jouw toestemming als ouder of voogd.`,
         "",
-        `De cursus: ${open.name}. Het zijn 7 bijeenkomsten en 2 terugkomdagen. De eerste bijeenkomst is op ${formatInZone(startsAt, "nl")} in Cultuurhuis De Loods, Centrum.`,
+        `De cursus heeft 7 bijeenkomsten en 2 terugkomdagen. De eerste bijeenkomst is op ${formatInZone(startsAt, "nl")} in Cultuurhuis De Loods, Centrum.`,
         "",
-        `Wat we bewaren: wat ${firstName} invulde (naam, e-mailadres, geboortedatum, wijk, motivatie, talenten, interesses en wanneer ${firstName} kan). De cursusleider gebruikt dit voor het intakegesprek en de cursus. We geven het aan niemand anders.`,
+        `Wat we bewaren: wat ${firstName} invulde (naam, e-mailadres, geboortedatum, wijk, motivatie, talenten, interesses en wanneer ${firstName} kan). Ook jouw naam, je e-mailadres en je antwoord.`,
         "",
-        "Geef of weiger je toestemming via deze link:",
+        "Waarom: de cursusleiders plannen hiermee een intakegesprek en beslissen over toelating. Alleen de cursusleiders van deze cursusgroep en de projectleider van de gemeente zien de gegevens.",
+        "",
+        "Geef of weiger je toestemming via deze link. Met dezelfde link kun je je toestemming later intrekken:",
         link,
         "",
-        `De link is 14 dagen geldig. Krijgen we in die tijd geen antwoord? Dan verwijderen we de aanmelding met alle gegevens. Met dezelfde link kun je je toestemming later weer intrekken.`,
+        "Krijgen we binnen 14 dagen geen antwoord, dan verwijderen we de aanmelding met alle gegevens.",
         "",
-        "Heb je dit niet verwacht? Dan kun je deze e-mail negeren.",
+        `(Tekstversie ${DEMO_GUARDIAN_CONSENT_TEXT}.)`,
         "",
         "Met vriendelijke groet,",
-        courseLeader.name,
-        `via Buurtkracht ${havenstad.name}`,
+        `De cursusleiders van ${open.name}`,
+        `Gemeente ${havenstad.name}`,
       ].join("\n"),
       kind: "guardian_consent_request",
       locale: "nl",
@@ -791,7 +809,39 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
       createdAt: requestedAt,
     });
   };
-  await guardianMail(waitingId, APPLICANT, "requested", daysAgo(2));
+  // The applicant's own confirmation mail, with the link to confirm and follow the application.
+  const confirmMail = async (applicationId: string, who: { name: string; email: string }, needsGuardian: boolean, sentAt: Date) => {
+    const link = `${baseUrl}/cursus-aanmelding/${applicationTokens.get(applicationId)!}`;
+    const startsOn = formatInZone(new Date(`${open.startsOn}T12:00:00Z`), "nl", { dateStyle: "long" });
+    await tx.insert(outboxEmails).values({
+      toAddress: who.email,
+      subject: `Bevestig je aanmelding voor ${TRACKS.make.name}`,
+      textBody: [
+        `Hallo ${who.name.split(" ")[0]},`,
+        "",
+        `Je hebt je aangemeld voor ${TRACKS.make.name}, cursusgroep ${open.name}. De eerste cursusdag is ${startsOn}.`,
+        ...(needsGuardian ? ["", "Je bent jonger dan 16. Na je bevestiging vragen we je ouder of voogd om toestemming. Pas daarna gaan we verder."] : []),
+        "",
+        "Bevestig je e-mailadres via deze link. Daar zie je later ook hoe het met je aanmelding staat:",
+        link,
+        "",
+        "Doe je niets, dan verwijderen we je aanmelding na 14 dagen. Heb je je niet zelf aangemeld? Dan hoef je niets te doen.",
+        "",
+        "Met vriendelijke groet,",
+        `De cursusleiders van ${open.name}`,
+        `Gemeente ${havenstad.name}`,
+      ].join("\n"),
+      kind: "application-confirm",
+      locale: "nl",
+      secretLinks: [link],
+      status: "held",
+      municipalityId: havenstad.id,
+      createdAt: sentAt,
+    });
+  };
+  await confirmMail(finnId, { name: "Finn Vos", email: "finn.vos@voorbeeld.example" }, false, daysAgo(1));
+  await confirmMail(waitingId, APPLICANT, true, daysAgo(2));
+  await guardianMail(waitingId, APPLICANT, "requested", new Date(daysAgo(2).getTime() + 15 * 60_000));
   await guardianMail(ayoubId, { name: "Ayoub Benali", guardianName: "Karim Benali", guardianEmail: "karim.benali@voorbeeld.example" }, "given", daysAgo(9));
 
   // The course leader read the open cohort's applications and the intake notes.
