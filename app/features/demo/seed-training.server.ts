@@ -436,7 +436,7 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
 
   const assessMoment = (momentId: string, enrolmentId: string, version: Version, traineeIndex: number, boost: number, at: Date) => {
     version.competences.forEach((competence, c) => {
-      const level = Math.min(4, 1 + ((traineeIndex * 5 + c * 3) % 3) + boost);
+      const level = Math.min(4, 1 + ((traineeIndex + 2 * c + 1) % 3) + boost);
       const notes = NARRATIVES[level - 1]!;
       assessmentRows.push({
         momentId,
@@ -539,10 +539,15 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
       { enrolmentId, municipalityId: havenstad.id, part: "challenges", previousValue: "", newValue: trainee.challenges, changedBy: user.id, changedAt: new Date(firstMeetingEnd + DAY + 900_000) },
       { enrolmentId, municipalityId: havenstad.id, part: "observations", previousValue: "", newValue: trainee.observations, changedBy: courseLeader.id, changedAt: planUpdated },
     );
-    const firstGoal = trainee.goals[0]!;
-    if (firstGoal.status !== "open") {
-      changeRows.push({ enrolmentId, municipalityId: havenstad.id, part: `goal:${goalIds[0]}`, previousValue: "open", newValue: firstGoal.status, changedBy: user.id, changedAt: new Date(now.getTime() - 3 * DAY) });
-    }
+    // Goals as the plan writes record them: the text when added, then each status change
+    // ("status:" tells a status from a text).
+    trainee.goals.forEach((goal, g) => {
+      const goalPart = `goal:${goalIds[g]}`;
+      changeRows.push({ enrolmentId, municipalityId: havenstad.id, part: goalPart, previousValue: null, newValue: goal.description, changedBy: user.id, changedAt: new Date(firstMeetingEnd + DAY + (20 + g) * 60_000) });
+      if (goal.status !== "open") {
+        changeRows.push({ enrolmentId, municipalityId: havenstad.id, part: goalPart, previousValue: "status:open", newValue: `status:${goal.status}`, changedBy: user.id, changedAt: new Date(now.getTime() - (3 + g) * DAY) });
+      }
+    });
     const assessedAt = zonedLocalToUtc(firstMoment.plannedOn, "22:00")!;
     assessMoment(firstMoment.id, enrolmentId, havenTrain, index, 0, assessedAt.getTime() < now.getTime() ? assessedAt : now);
     if (index < 6) {
