@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoNetwork } from "~/features/demo/seed.server";
 import { APPLICANT, seedDemoTraining } from "~/features/demo/seed-training.server";
 import { findConsentByToken } from "~/features/privacy/consent.server";
@@ -37,8 +37,10 @@ import {
 } from "~/lib/db/schema";
 import { utcToZonedLocal } from "~/lib/time";
 import { useTestDatabase } from "../support/database";
+import { startTestServer, type TestServer } from "../support/server";
+import { sessionCookieFor } from "../support/session";
 
-useTestDatabase();
+const database = useTestDatabase();
 
 const TABLES = [
   "tracks",
@@ -291,5 +293,29 @@ describe("the demo's course data", () => {
     expect(await seedDemoNetwork({ activities: false })).toBe(false);
     await db().transaction((tx) => seedDemoTraining(tx));
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("the guardian's mail in the mail viewer", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // The database holds the demo network already: the server's own start-up seed leaves it alone.
+    server = await startTestServer({ databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("is listed for Havenstad's project leader, with its consent link readable (a demo address nobody can receive mail at)", async () => {
+    const cookie = (await sessionCookieFor(database.url, "projectleider@havenstad.example")).header;
+    const [mail] = await db().select().from(outboxEmails).where(eq(outboxEmails.toAddress, APPLICANT.guardianEmail));
+    const list = await fetch(`${server.url}/beheer/mail`, { headers: { cookie } });
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain(`/beheer/mail/${mail!.id}`);
+    const page = await fetch(`${server.url}/beheer/mail/${mail!.id}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(mail!.secretLinks[0]!);
+    expect(html).not.toContain("[link verborgen]");
   });
 });
