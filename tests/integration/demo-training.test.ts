@@ -289,6 +289,39 @@ describe("the demo's course data", () => {
     for (const account of DEMO_ACCOUNTS) expect(readme, account.email).toContain(`| ${account.email} |`);
   });
 
+  it.each([
+    ["the day the clocks go forward", "2027-03-28T00:30:00Z"],
+    ["the day the clocks go back", "2027-10-31T00:30:00Z"],
+    ["29 February, late in the evening", "2028-02-29T22:59:00Z"],
+    ["New Year's night", "2026-12-31T23:30:00Z"],
+  ])("can be written on any day: %s", async (_, instant) => {
+    const now = new Date(instant);
+    const today = utcToZonedLocal(now).date;
+    const rollback = new Error("rollback");
+    await expect(
+      db().transaction(async (tx) => {
+        // Take the course data out again (inside this transaction only) and write it as of `now`.
+        await tx.execute(sql`delete from cohorts`);
+        // The municipal copies first: deleting a network version would set their based_on_version_id
+        // to null, a change to a published version that migration 0007 refuses.
+        await tx.execute(sql`delete from tracks where municipality_id is not null`);
+        await tx.execute(sql`delete from tracks`);
+        await tx.execute(sql`delete from users where email like '%@voorbeeld.example'`);
+        await seedDemoTraining(tx, now);
+        const running = await tx.execute<{ trainees: number; held: number; starts_on: string }>(sql`
+          select (select count(*)::int from enrolments e where e.cohort_id = c.id and e.status = 'active') as trainees,
+            (select count(*)::int from cohort_sessions s where s.cohort_id = c.id and s.ends_at < ${now}) as held, c.starts_on
+          from cohorts c where c.name like '%Havenkwartier'`);
+        expect(running.rows[0]).toMatchObject({ trainees: 12, held: 4 });
+        const open = await tx.execute<{ opens: string; closes: string }>(sql`select applications_open_on::text as opens, applications_close_on::text as closes from cohorts where name like 'Ik maak mijn stad%'`);
+        expect(open.rows[0]!.opens <= today && today <= open.rows[0]!.closes).toBe(true);
+        const [waiting] = await tx.select({ age: applications.ageOnStart }).from(applications).where(eq(applications.email, APPLICANT.email));
+        expect(waiting!.age).toBe(15);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
   it("changes nothing when it runs again", async () => {
     expect(await seedDemoNetwork({ activities: false })).toBe(false);
     await db().transaction((tx) => seedDemoTraining(tx));

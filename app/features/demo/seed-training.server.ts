@@ -270,10 +270,10 @@ interface Person {
 }
 
 /**
- * The demo's course data. Does nothing when there are tracks already, so the demo seed stays the
- * one-time, all-or-nothing write it is.
+ * The demo's course data, with every date relative to `now`. Does nothing when there are tracks
+ * already, so the demo seed stays the one-time, all-or-nothing write it is.
  */
-export async function seedDemoTraining(tx: Transaction): Promise<void> {
+export async function seedDemoTraining(tx: Transaction, now: Date = new Date()): Promise<void> {
   if ((await tx.select({ id: tracks.id }).from(tracks).limit(1)).length > 0) return;
   const [havenstad] = await tx.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(eq(municipalities.slug, "havenstad"));
   if (!havenstad) return;
@@ -291,7 +291,6 @@ export async function seedDemoTraining(tx: Transaction): Promise<void> {
   const neighbourhoodIds = new Map(
     (await tx.select({ id: neighbourhoods.id, name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.municipalityId, havenstad.id))).map((n) => [n.name, n.id]),
   );
-  const now = new Date();
   const today = localDateOf(now);
 
   // --- Tracks: the network's templates and Havenstad's copies -------------------------------
