@@ -743,6 +743,8 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
   await tx.insert(applications).values(applicationRows);
   await tx.insert(enrolments).values(enrolmentRows);
   if (consentRows.length > 0) await tx.insert(consentRecords).values(consentRows);
+  // Sessions that have started had their reminders the day before (the reminder job marks them so).
+  for (const session of sessionsToInsert) if (session.startsAt.getTime() < now.getTime()) session.remindersSentAt = new Date(session.startsAt.getTime() - DAY);
   await tx.insert(cohortSessions).values(sessionsToInsert);
   await tx.insert(sessionAttendance).values(attendanceRows);
   await tx.insert(developmentPlans).values(planRows);
