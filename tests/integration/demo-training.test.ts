@@ -6,13 +6,13 @@
  * and a finished cohort whose trainees all have a certificate of participation — and a second run
  * changes nothing.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoNetwork } from "~/features/demo/seed.server";
 import { APPLICANT, seedDemoTraining } from "~/features/demo/seed-training.server";
 import { findConsentByToken } from "~/features/privacy/consent.server";
+import { hashApplicationToken } from "~/features/training/application-tokens.server";
 import { db } from "~/lib/db/client.server";
 import {
   applications,
@@ -236,7 +236,7 @@ describe("the demo's course data", () => {
     expect(waiting).toMatchObject({ status: "pending", ageOnStart: 15, needsGuardianConsent: true, guardianEmail: APPLICANT.guardianEmail });
     const [account] = await db().select({ id: users.id }).from(users).where(eq(users.email, APPLICANT.email));
     expect(waiting.userId).toBe(account!.id);
-    const [mail] = await db().select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, APPLICANT.guardianEmail), eq(outboxEmails.kind, "guardian_consent_request")));
+    const [mail] = await db().select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, APPLICANT.guardianEmail), eq(outboxEmails.kind, "application-guardianConsent")));
     expect(mail).toMatchObject({ locale: "nl", status: "held", municipalityId: open.municipalityId });
     expect(mail!.textBody).toMatch(/^Hallo Mirjam Aanmelder,/);
     expect(mail!.textBody).not.toMatch(/\b(u|uw)\b/);
@@ -252,7 +252,7 @@ describe("the demo's course data", () => {
     const unconfirmed = rows.find((r) => r.status === "pending" && r.emailConfirmedAt === null)!;
     const [confirm] = await db().select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, unconfirmed.email), eq(outboxEmails.kind, "application-confirm")));
     const token = confirm!.textBody.match(/\/cursus-aanmelding\/(\S+)/)![1]!;
-    expect(createHash("sha256").update(`application:${token}`).digest("base64url")).toBe(unconfirmed.confirmTokenHash);
+    expect(hashApplicationToken(token)).toBe(unconfirmed.confirmTokenHash);
     // Declined and withdrawn applications keep no more than they need.
     for (const ended of rows.filter((r) => r.status === "declined" || r.status === "withdrawn")) expect([ended.motivation, ended.intakeNotes], ended.status).toEqual(["", ""]);
 

@@ -8,7 +8,7 @@
  * batched inserts; the texts are in seed-training-content.ts.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "~/lib/db/client.server";
 import {
   applications,
@@ -27,7 +27,6 @@ import {
   learningGoals,
   municipalities,
   neighbourhoods,
-  outboxEmails,
   personalDataAccessLog,
   sessionAttendance,
   trackCompetences,
@@ -38,9 +37,12 @@ import {
   type ApplicationStatus,
   type AttendanceStatus,
 } from "~/lib/db/schema";
-import { baseUrl } from "~/lib/env.server";
-import { addDaysToLocalDate, formatInZone, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
-import { hashConsentToken } from "~/features/privacy/consent.server";
+import { addDaysToLocalDate, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import { CURRENT_GUARDIAN_CONSENT_TEXT } from "~/features/privacy/consent-texts";
+import { answerConsent, requestConsent } from "~/features/privacy/consent.server";
+import { ageOn } from "~/features/training/age";
+import { newApplicationToken } from "~/features/training/application-tokens.server";
+import { applicationStatusPath, consentPath, loadMailCohort, queueApplicationEmail } from "~/features/training/applications-emails.server";
 import {
   COMPETENCES,
   FINISHED_TRAINEES,
@@ -55,8 +57,8 @@ import {
   type DemoTrack,
 } from "./seed-training-content";
 
-/** The consent text the demo's guardians were shown: the key in app/features/privacy/consent-texts.ts. */
-export const DEMO_GUARDIAN_CONSENT_TEXT = "guardian-course-application-2026-12";
+/** The consent text the demo's guardians were shown (app/features/privacy/consent-texts.ts). */
+export const DEMO_GUARDIAN_CONSENT_TEXT = CURRENT_GUARDIAN_CONSENT_TEXT;
 
 const DAY = 86_400_000;
 
@@ -160,13 +162,6 @@ async function insertPublishedVersion(tx: Transaction, input: VersionInput): Pro
   return { id: versionId, competences, modules: modules.sort((a, b) => a.position - b.position) };
 }
 
-/** Age in whole years on a local date; both dates "YYYY-MM-DD". */
-function ageOn(dateOfBirth: string, onDate: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 /** A date of birth that makes someone `age` on `onDate`, with their birthday `daysAgo` days before it. */
 function birthDateFor(age: number, onDate: string, daysAgo: number): string {
   const birthday = `${Number(onDate.slice(0, 4)) - age}${onDate.slice(4)}`;
@@ -186,15 +181,6 @@ function nextSaturday(date: string): string {
   let day = date;
   while (weekday(day) !== 6) day = addDaysToLocalDate(day, 1);
   return day;
-}
-
-/**
- * An applicant's link token and the hash the applications table keeps, hashed as
- * app/features/training/application-tokens.server.ts does, so the links in the demo's mails work.
- */
-function applicationToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: createHash("sha256").update(`application:${token}`).digest("base64url") };
 }
 
 /** What a decline or withdrawal leaves of an application (as the application writes do). */
@@ -362,10 +348,10 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
     fields: Partial<typeof applications.$inferInsert> & { status: ApplicationStatus; createdAt: Date },
   ) => {
     const id = randomUUID();
-    const { token, hash } = applicationToken();
+    const { token, hash } = newApplicationToken();
     applicationTokens.set(id, token);
     const dateOfBirth = birthDateFor(who.age, cohort.startsOn, 40 + ((applicationRows.length * 37) % 280));
-    const ageOnStart = ageOn(dateOfBirth, cohort.startsOn);
+    const ageOnStart = ageOn(dateOfBirth, cohort.startsOn)!;
     // An under-16 who got further than "pending" had a guardian's consent when applying.
     const guardian =
       ageOnStart < 16 && !fields.guardianName
@@ -754,101 +740,56 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
   await tx.insert(assessments).values(assessmentRows);
   await tx.insert(certificates).values(certificateRows);
 
-  // Consent: Lina's guardian was asked two days ago; Ayoub's guardian gave consent by the link.
-  const guardianMail = async (
-    applicationId: string,
-    who: { name: string; guardianName: string; guardianEmail: string },
-    status: "requested" | "given",
-    requestedAt: Date,
-  ) => {
-    const token = randomBytes(32).toString("base64url");
-    await tx.insert(consentRecords).values({
+  // The mails of the open cohort's applications, written by the application journey's own
+  // functions: the unconfirmed applicant's confirmation, and the demo applicant's confirmation and
+  // her guardian's consent request; the guardian of the under-16 who was submitted gave consent
+  // by the link. Dated back to when they would have been sent.
+  const mailCohort = await loadMailCohort(tx, open.id);
+  const backdate = async (to: string, kind: string, at: Date) => {
+    await tx.execute(sql`update outbox_emails set created_at = ${at} where to_address = ${to} and kind = ${kind}`);
+  };
+  const confirmMail = async (applicationId: string, who: { name: string; email: string }, needsGuardianConsent: boolean, sentAt: Date) => {
+    await queueApplicationEmail(tx, "confirm", mailCohort, {
+      to: who.email,
+      locale: "nl",
+      name: who.name,
+      applicantName: who.name,
+      link: applicationStatusPath(applicationTokens.get(applicationId)!),
+      needsGuardianConsent,
+    });
+    await backdate(who.email, "application-confirm", sentAt);
+  };
+  const guardianMail = async (applicationId: string, who: { name: string; guardianName: string; guardianEmail: string }, requestedAt: Date) => {
+    const { record, token } = await requestConsent(tx, {
       municipalityId: havenstad.id,
       purpose: "course_application",
       legalBasis: "consent",
-      subjectApplicationId: applicationId,
+      subject: { applicationId },
       givenBy: "guardian",
       giverName: who.guardianName,
       giverEmail: who.guardianEmail,
       textVersion: DEMO_GUARDIAN_CONSENT_TEXT,
-      evidence: status === "given" ? "email-link" : null,
-      status,
-      tokenHash: hashConsentToken(token),
       locale: "nl",
-      requestedAt,
-      answeredAt: status === "given" ? new Date(requestedAt.getTime() + 20 * 3_600_000) : null,
     });
-    const link = `${baseUrl}/toestemming/${token}`;
-    const firstName = who.name.split(" ")[0]!;
-    const startsAt = zonedLocalToUtc(open.startsOn, "19:00")!;
-    await tx.insert(outboxEmails).values({
-      toAddress: who.guardianEmail,
-      subject: `Toestemming gevraagd: ${firstName} wil meedoen aan ${TRACKS.make.name}`,
-      textBody: [
-        `Hallo ${who.guardianName},`,
-        "",
-        `${who.name} heeft zich aangemeld voor de cursus ${TRACKS.make.name} (${open.name}) van de gemeente ${havenstad.name}. ${firstName} is jonger dan 16 jaar. Daarom vragen we eerst jouw toestemming als ouder of voogd.`,
-        "",
-        `De cursus heeft 7 bijeenkomsten en 2 terugkomdagen. De eerste bijeenkomst is op ${formatInZone(startsAt, "nl")} in Cultuurhuis De Loods, Centrum.`,
-        "",
-        `Wat we bewaren: wat ${firstName} invulde (naam, e-mailadres, geboortedatum, wijk, motivatie, talenten, interesses en wanneer ${firstName} kan). Ook jouw naam, je e-mailadres en je antwoord.`,
-        "",
-        "Waarom: de cursusleiders plannen hiermee een intakegesprek en beslissen over toelating. Alleen de cursusleiders van deze cursusgroep en de projectleider van de gemeente zien de gegevens.",
-        "",
-        "Geef of weiger je toestemming via deze link. Met dezelfde link kun je je toestemming later intrekken:",
-        link,
-        "",
-        "Krijgen we binnen 14 dagen geen antwoord, dan verwijderen we de aanmelding met alle gegevens.",
-        "",
-        `(Tekstversie ${DEMO_GUARDIAN_CONSENT_TEXT}.)`,
-        "",
-        "Met vriendelijke groet,",
-        `De cursusleiders van ${open.name}`,
-        `Gemeente ${havenstad.name}`,
-      ].join("\n"),
-      kind: "guardian_consent_request",
+    await tx.update(consentRecords).set({ requestedAt }).where(eq(consentRecords.id, record.id));
+    await queueApplicationEmail(tx, "guardianConsent", mailCohort, {
+      to: who.guardianEmail,
       locale: "nl",
-      secretLinks: [link],
-      // Demo addresses can never receive mail: held, readable in the mail viewer.
-      status: "held",
-      municipalityId: havenstad.id,
-      createdAt: requestedAt,
+      name: who.guardianName,
+      applicantName: who.name,
+      link: consentPath(token),
+      consentText: DEMO_GUARDIAN_CONSENT_TEXT,
     });
-  };
-  // The applicant's own confirmation mail, with the link to confirm and follow the application.
-  const confirmMail = async (applicationId: string, who: { name: string; email: string }, needsGuardian: boolean, sentAt: Date) => {
-    const link = `${baseUrl}/cursus-aanmelding/${applicationTokens.get(applicationId)!}`;
-    const startsOn = formatInZone(new Date(`${open.startsOn}T12:00:00Z`), "nl", { dateStyle: "long" });
-    await tx.insert(outboxEmails).values({
-      toAddress: who.email,
-      subject: `Bevestig je aanmelding voor ${TRACKS.make.name}`,
-      textBody: [
-        `Hallo ${who.name.split(" ")[0]},`,
-        "",
-        `Je hebt je aangemeld voor ${TRACKS.make.name}, cursusgroep ${open.name}. De eerste cursusdag is ${startsOn}.`,
-        ...(needsGuardian ? ["", "Je bent jonger dan 16. Na je bevestiging vragen we je ouder of voogd om toestemming. Pas daarna gaan we verder."] : []),
-        "",
-        "Bevestig je e-mailadres via deze link. Daar zie je later ook hoe het met je aanmelding staat:",
-        link,
-        "",
-        "Doe je niets, dan verwijderen we je aanmelding na 14 dagen. Heb je je niet zelf aangemeld? Dan hoef je niets te doen.",
-        "",
-        "Met vriendelijke groet,",
-        `De cursusleiders van ${open.name}`,
-        `Gemeente ${havenstad.name}`,
-      ].join("\n"),
-      kind: "application-confirm",
-      locale: "nl",
-      secretLinks: [link],
-      status: "held",
-      municipalityId: havenstad.id,
-      createdAt: sentAt,
-    });
+    await backdate(who.guardianEmail, "application-guardianConsent", requestedAt);
+    return record.id;
   };
   await confirmMail(finnId, { name: "Finn Vos", email: "finn.vos@voorbeeld.example" }, false, daysAgo(1));
   await confirmMail(waitingId, APPLICANT, true, daysAgo(2));
-  await guardianMail(waitingId, APPLICANT, "requested", new Date(daysAgo(2).getTime() + 15 * 60_000));
-  await guardianMail(ayoubId, { name: "Ayoub Benali", guardianName: "Karim Benali", guardianEmail: "karim.benali@voorbeeld.example" }, "given", daysAgo(9));
+  await guardianMail(waitingId, APPLICANT, new Date(daysAgo(2).getTime() + 15 * 60_000));
+  const ayoubGuardian = { name: "Ayoub Benali", guardianName: "Karim Benali", guardianEmail: "karim.benali@voorbeeld.example" };
+  const ayoubConsent = await guardianMail(ayoubId, ayoubGuardian, daysAgo(9));
+  await answerConsent(tx, ayoubConsent, "given", "email-link");
+  await tx.update(consentRecords).set({ answeredAt: new Date(daysAgo(9).getTime() + 20 * 3_600_000) }).where(eq(consentRecords.id, ayoubConsent));
 
   // The course leader read the open cohort's applications and the intake notes.
   for (const [applicationId, resource, hoursAgo] of [
