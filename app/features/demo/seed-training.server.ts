@@ -23,7 +23,6 @@ import {
   developmentPlanChanges,
   developmentPlans,
   enrolments,
-  erasureRequests,
   learningGoals,
   municipalities,
   neighbourhoods,
@@ -801,9 +800,4 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
     accessRows.push({ municipalityId: havenstad.id, actorUserId: courseLeader.id, actorRole: "course_leader", subjectApplicationId: applicationId, resource, action: "view", at: new Date(now.getTime() - hoursAgo * 3_600_000) });
   }
   await tx.insert(personalDataAccessLog).values(accessRows);
-  // A trainee of last year asked to have their data erased: the project leader has it waiting.
-  const asking = enrolmentRows.find((e) => e.cohortId === finished.id && e.userId !== byEmail.get(FINISHED_TRAINEES[0]!.email)?.id);
-  if (asking) {
-    await tx.insert(erasureRequests).values({ userId: asking.userId, reason: "Ik ben verhuisd en wil dat mijn gegevens worden verwijderd.", requestedAt: daysAgo(1) });
-  }
 }
