@@ -19,13 +19,13 @@ export interface PlanView {
   observations: string;
 }
 
-/** The trainee's three parts, read-only. */
+/** The trainee's three parts, read-only (named as staff and trainee both read them: "Eigen talent", not "Mijn talent"). */
 export function PlanFacts({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const parts = [
-    ["ownTalent", t("course.plan.ownTalent")],
-    ["ownStory", t("course.plan.ownStory")],
-    ["challenges", t("course.plan.challenges")],
+    ["ownTalent", t("course.plan.part.ownTalent")],
+    ["ownStory", t("course.plan.part.ownStory")],
+    ["challenges", t("course.plan.part.challenges")],
   ] as const;
   return (
     <dl className="facts plan-facts">
@@ -149,9 +149,9 @@ export function ChangeHistory({ changes, goals }: { changes: readonly ChangeView
   const { t } = useTranslation();
   if (changes.length === 0) return <p className="utrecht-paragraph">{t("course.history.none")}</p>;
   const partLabel = (part: string) => {
-    if (part === "own_talent") return t("course.plan.ownTalent");
-    if (part === "own_story") return t("course.plan.ownStory");
-    if (part === "challenges") return t("course.plan.challenges");
+    if (part === "own_talent") return t("course.plan.part.ownTalent");
+    if (part === "own_story") return t("course.plan.part.ownStory");
+    if (part === "challenges") return t("course.plan.part.challenges");
     if (part === "observations") return t("course.plan.observations");
     const index = goals.findIndex((g) => `goal:${g.id}` === part);
     return index >= 0 ? t("course.goals.numbered", { number: index + 1 }) : t("course.history.goal");

@@ -438,7 +438,7 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
   // --- The running cohort: started 26 days ago, four meetings held ---------------------------
   const running = await insertCohort({
     trackVersionId: havenTrain.id,
-    name: "Ik train mijn stad, groep Havenkwartier",
+    name: "Groep Havenkwartier",
     location: "Buurthuis De Kade, Havenkwartier",
     maxSize: 15,
     admittedCount: RUNNING_TRAINEES.length,
@@ -559,7 +559,7 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
   // --- The open cohort: applications until 10 days from now, starting in three weeks ---------
   const open = await insertCohort({
     trackVersionId: havenMake.id,
-    name: "Ik maak mijn stad, groep Centrum",
+    name: "Groep Centrum",
     location: "Cultuurhuis De Loods, Centrum",
     maxSize: 15,
     admittedCount: 1,
@@ -651,7 +651,7 @@ export async function seedDemoTraining(tx: Transaction, now: Date = new Date()):
   const lastDay = finishedSchedule.followUps[1]!;
   const finished = await insertCohort({
     trackVersionId: havenTrain.id,
-    name: "Ik train mijn stad, groep Noorderpark",
+    name: "Groep Noorderpark",
     location: "Sporthal Noorderpark",
     maxSize: 15,
     admittedCount: FINISHED_TRAINEES.length,

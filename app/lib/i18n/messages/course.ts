@@ -12,6 +12,9 @@ export const courseMessages = defineMessages(
 
     "course.plan.title": "Ontwikkelplan",
     "course.plan.ownTalent": "Mijn talent",
+    "course.plan.part.ownTalent": "Eigen talent",
+    "course.plan.part.ownStory": "Eigen verhaal",
+    "course.plan.part.challenges": "Uitdagingen",
     "course.plan.ownTalentHint": "Waar ben je goed in? Wat doe je graag?",
     "course.plan.ownStory": "Mijn verhaal",
     "course.plan.ownStoryHint": "Wie ben je, en waarom wil je Citytrainer worden?",
@@ -176,6 +179,9 @@ export const courseMessages = defineMessages(
 
     "course.plan.title": "Development plan",
     "course.plan.ownTalent": "My talent",
+    "course.plan.part.ownTalent": "Own talent",
+    "course.plan.part.ownStory": "Own story",
+    "course.plan.part.challenges": "Challenges",
     "course.plan.ownTalentHint": "What are you good at? What do you like doing?",
     "course.plan.ownStory": "My story",
     "course.plan.ownStoryHint": "Who are you, and why do you want to become a Citytrainer?",
