@@ -93,7 +93,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
             {openCohorts.map((cohort) => (
               <li key={cohort.id} className="card card--accent">
                 <h3 className="utrecht-heading-3">{cohort.name}</h3>
-                <dl>
+                <dl className="facts">
                   <dt>{t("municipality.cohorts.track")}</dt>
                   <dd>{cohort.trackName}</dd>
                   <dt>{t("municipality.cohorts.ages")}</dt>
