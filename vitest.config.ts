@@ -18,7 +18,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           env: { TZ: "Europe/Amsterdam", NODE_ENV: "test" },
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Starting an app server next to two browser walks on a 2-core machine took over a minute once.
+          hookTimeout: 120_000,
         },
       },
       {

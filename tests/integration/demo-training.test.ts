@@ -210,7 +210,7 @@ describe("the demo's course data", () => {
   });
 
   it("has an open cohort with an application in every state", async () => {
-    const open = await cohortNamed("Ik maak mijn stad");
+    const open = await cohortNamed("Groep Centrum");
     expect(open.publishedAt).not.toBeNull();
     expect(daysFromToday(open.applicationsOpenOn)).toBeLessThanOrEqual(0);
     expect(daysFromToday(open.applicationsCloseOn)).toBeGreaterThanOrEqual(0);
@@ -313,7 +313,7 @@ describe("the demo's course data", () => {
             (select count(*)::int from cohort_sessions s where s.cohort_id = c.id and s.ends_at < ${now}) as held, c.starts_on
           from cohorts c where c.name like '%Havenkwartier'`);
         expect(running.rows[0]).toMatchObject({ trainees: 12, held: 4 });
-        const open = await tx.execute<{ opens: string; closes: string }>(sql`select applications_open_on::text as opens, applications_close_on::text as closes from cohorts where name like 'Ik maak mijn stad%'`);
+        const open = await tx.execute<{ opens: string; closes: string }>(sql`select applications_open_on::text as opens, applications_close_on::text as closes from cohorts where name = 'Groep Centrum'`);
         expect(open.rows[0]!.opens <= today && today <= open.rows[0]!.closes).toBe(true);
         const [waiting] = await tx.select({ age: applications.ageOnStart }).from(applications).where(eq(applications.email, APPLICANT.email));
         expect(waiting!.age).toBe(15);
