@@ -8,9 +8,9 @@ import { listMunicipalAccessLog, listMunicipalErasureRequests } from "~/features
 import { handleErasureInput, readAccessLogFilter, rejectErasureInput } from "~/features/privacy/schema";
 import { carryOutErasure, rejectErasure } from "~/features/privacy/writes.server";
 import { DataTable } from "~/components/data-table";
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
+import { ErasureRequests } from "~/components/erasure-requests";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
-import { ButtonLink } from "~/components/ui";
 import { AUDITED_RESOURCES } from "~/lib/db/schema";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -88,76 +88,7 @@ export default function StaffPrivacy({ loaderData, actionData }: Route.Component
       <StaffPageHeader title={t("privacy.staff.title")} sections={loaderData.sections} notice={errors ? null : notice} />
       <p className="utrecht-paragraph">{t("privacy.staff.intro", { municipality: loaderData.municipalityName })}</p>
       <ErrorSummary errors={errors} labels={{ note: t("privacy.staff.reject.note") }} />
-      {loaderData.confirm && (
-        <section className="page-section confirm-step" aria-labelledby="confirm-heading">
-          <h2 className="utrecht-heading-2" id="confirm-heading">
-            {t("privacy.staff.confirm.title", { name: loaderData.confirm.name })}
-          </h2>
-          <p className="utrecht-paragraph">{t("privacy.staff.confirm.body", { name: loaderData.confirm.name })}</p>
-          <Form method="post" className="button-row" noValidate>
-            <input type="hidden" name="intent" value="erase" />
-            <input type="hidden" name="requestId" value={loaderData.confirm.id} />
-            <SubmitButton>{t("privacy.staff.confirm.yes", { name: loaderData.confirm.name })}</SubmitButton>
-            <ButtonLink to={`/beheer/${slug}/privacy`}>{t("confirm.cancel")}</ButtonLink>
-          </Form>
-        </section>
-      )}
-      {(loaderData.reject || values.intent === "reject") && (
-        <section className="page-section confirm-step" aria-labelledby="reject-heading">
-          <h2 className="utrecht-heading-2" id="reject-heading">
-            {t("privacy.staff.reject.title", { name: loaderData.reject?.name ?? "" })}
-          </h2>
-          <PostForm>
-            <input type="hidden" name="intent" value="reject" />
-            <input type="hidden" name="requestId" value={loaderData.reject?.id ?? values.requestId ?? ""} />
-            <TextAreaField name="note" label={t("privacy.staff.reject.note")} description={t("privacy.staff.reject.noteHint")} required maxLength={1000} rows={3} defaultValue={values.note} errors={errors} />
-            <div className="button-row">
-              <SubmitButton>{t("privacy.staff.reject.submit")}</SubmitButton>
-              <ButtonLink to={`/beheer/${slug}/privacy`}>{t("confirm.cancel")}</ButtonLink>
-            </div>
-          </PostForm>
-        </section>
-      )}
-      {loaderData.mayErase && (
-        <section className="page-section" aria-labelledby="requests-heading">
-          <h2 className="utrecht-heading-2" id="requests-heading">
-            {t("privacy.staff.requests.title")}
-          </h2>
-          {loaderData.requests.length === 0 ? (
-            <p className="utrecht-paragraph">{t("privacy.staff.requests.empty")}</p>
-          ) : (
-            <DataTable actions caption={t("privacy.staff.requests.title")} columns={[t("privacy.column.person"), t("privacy.column.requested"), t("privacy.column.reason"), t("privacy.column.actions")]}>
-              {loaderData.requests.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.name}
-                    <br />
-                    <span className="muted">{r.email}</span>
-                  </td>
-                  <td>{r.requested}</td>
-                  <td>{r.reason || "—"}</td>
-                  <td>
-                    {r.isOwn ? (
-                      <span className="muted">{t("privacy.staff.ownAccount")}</span>
-                    ) : (
-                      <>
-                        <a className="utrecht-link link-block" href={`/beheer/${slug}/privacy?wissen=${r.id}#confirm-heading`}>
-                          {t("privacy.staff.carryOut")}
-                          <span className="visually-hidden"> {r.name}</span>
-                        </a>{" "}
-                        <a className="utrecht-link link-block request-actions__second" href={`/beheer/${slug}/privacy?afwijzen=${r.id}#reject-heading`}>
-                          {t("privacy.staff.reject")}
-                          <span className="visually-hidden"> {r.name}</span>
-                        </a>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </section>
-      )}
+      <ErasureRequests basePath={`/beheer/${slug}/privacy`} requests={loaderData.requests} confirm={loaderData.confirm} reject={loaderData.reject} errors={errors} values={values} listRequests={loaderData.mayErase} />
       <section className="page-section" aria-labelledby="logboek">
         <h2 className="utrecht-heading-2" id="logboek">
           {t("privacy.staff.log.title")}
