@@ -191,7 +191,7 @@ function demoHash(purpose: string, id: string): string {
 }
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-/** A verification code in the form the certificates table requires: XXXX-XXXX-XXXX. */
+/** A verification code in the form the certificates table requires: three groups of four letters or digits. */
 function verificationCode(): string {
   const bytes = randomBytes(12);
   const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]!);

@@ -8,6 +8,7 @@ import { listCohortSessions, listVersionModules } from "~/features/training/coho
 import { generateInput, scheduleIntent, sessionIdInput, sessionInput } from "~/features/training/cohorts-schema";
 import { addSession, cancelSession, generateSchedule } from "~/features/training/cohorts-writes.server";
 import { SessionForm, type SessionFormValues } from "~/components/cohort-form";
+import { SessionCells } from "~/components/cohort-sessions";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
@@ -112,24 +113,7 @@ export default function CohortSchedule({ loaderData, actionData }: Route.Compone
         >
           {sessions.map((s) => (
             <tr key={s.id}>
-              <td>
-                {s.isCancelled ? (
-                  <>
-                    <del>
-                      <time dateTime={s.startsAt}>{s.when}</time>
-                    </del>{" "}
-                    {t("cohorts.schedule.cancelled")}
-                  </>
-                ) : (
-                  // Attendance of a session is taken on its own page (…/bijeenkomsten/:sessionId).
-                  <Link className="utrecht-link" to={`${base}/bijeenkomsten/${s.id}`}>
-                    <time dateTime={s.startsAt}>{s.when}</time>
-                  </Link>
-                )}
-              </td>
-              <td>{t(`cohorts.sessionKind.${s.kind}`)}</td>
-              <td>{s.what}</td>
-              <td>{s.location}</td>
+              <SessionCells session={s} cohortBase={base} />
               {canManage && (
                 <td>
                   {!s.isCancelled && (

@@ -4,6 +4,7 @@ import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { authorizeCohort, readCohortNotice } from "~/features/training/cohorts-access.server";
 import { cohortPath } from "~/features/training/cohorts-urls";
 import { cohortNumbers, listCohortSessions, listCohortTrainees } from "~/features/training/cohorts-reads.server";
+import { SessionCells } from "~/components/cohort-sessions";
 import { DataTable } from "~/components/data-table";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { ButtonLink } from "~/components/ui";
@@ -162,23 +163,7 @@ export default function CohortOverview({ loaderData }: Route.ComponentProps) {
           >
             {sessions.map((s) => (
               <tr key={s.id}>
-                <td>
-                  {s.isCancelled ? (
-                    <>
-                      <del>
-                        <time dateTime={s.startsAt}>{s.when}</time>
-                      </del>{" "}
-                      {t("cohorts.schedule.cancelled")}
-                    </>
-                  ) : (
-                    <Link className="utrecht-link" to={`${base}/bijeenkomsten/${s.id}`}>
-                      <time dateTime={s.startsAt}>{s.when}</time>
-                    </Link>
-                  )}
-                </td>
-                <td>{t(`cohorts.sessionKind.${s.kind}`)}</td>
-                <td>{s.what}</td>
-                <td>{s.location}</td>
+                <SessionCells session={s} cohortBase={base} />
               </tr>
             ))}
           </DataTable>
