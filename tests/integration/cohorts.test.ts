@@ -8,7 +8,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSessionReminders } from "~/features/training/cohorts-jobs.server";
 import { db } from "~/lib/db/client.server";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
 import {
   assessmentMoments,
   assessments,
@@ -448,8 +448,13 @@ describe("the trainee export", () => {
 describe("session reminders", () => {
   it("mails every active trainee once, in their own language, even when two instances run the job at the same moment", async () => {
     const id = await createTestCohort({ versionId: version.versionId, name: "Herinneringsgroep" });
-    // On a whole minute, as the session form writes it.
-    const soon = await addTestSession(id, new Date(Math.floor((Date.now() + 30 * 3_600_000) / 60_000) * 60_000), { location: "Zaal 3" });
+    // On a whole minute, as the session form writes it, about 30 hours ahead — but starting by 21:00
+    // Amsterdam time, so that saving it unchanged below does not run past midnight (which the session
+    // form refuses) when the test happens to run in the afternoon.
+    const inThirtyHours = new Date(Math.floor((Date.now() + 30 * 3_600_000) / 60_000) * 60_000);
+    const thirtyLocal = utcToZonedLocal(inThirtyHours);
+    const soonStart = thirtyLocal.time > "21:00" ? zonedLocalToUtc(thirtyLocal.date, "21:00")! : inThirtyHours;
+    const soon = await addTestSession(id, soonStart, { location: "Zaal 3" });
     const tooSoon = await addTestSession(id, new Date(Date.now() + 3 * 3_600_000));
     const later = await addTestSession(id, new Date(Date.now() + 60 * 3_600_000));
     const cancelled = await addTestSession(id, new Date(Date.now() + 30 * 3_600_000), { cancelled: true });
