@@ -60,6 +60,11 @@ const MUNICIPALITY_TABLE: Record<MunicipalityAction, readonly Person[]> = {
   "training.view_cohorts": ["projectLeader", "courseLeader"],
   "privacy.view_audit_log": ["projectLeader"],
   "privacy.handle_erasure": ["projectLeader"],
+  "practice.supervise": ["supervisor"],
+  "practice.view_pipeline": ["projectLeader", "courseLeader"],
+  "practice.edit_settings": ["projectLeader"],
+  "practice.manage_ceremonies": ["projectLeader"],
+  "certificates.issue": ["projectLeader"],
 };
 
 const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {

@@ -32,6 +32,11 @@ export const MUNICIPALITY_ACTIONS = [
   "training.view_cohorts",
   "privacy.view_audit_log",
   "privacy.handle_erasure",
+  "practice.supervise",
+  "practice.view_pipeline",
+  "practice.edit_settings",
+  "practice.manage_ceremonies",
+  "certificates.issue",
 ] as const;
 export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
 
@@ -62,6 +67,13 @@ const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
   "training.view_cohorts": ["project_leader", "course_leader"],
   "privacy.view_audit_log": ["project_leader"],
   "privacy.handle_erasure": ["project_leader"],
+  // The practice supervisor's working area; which placements they see is practice/policy.ts.
+  "practice.supervise": ["practice_supervisor"],
+  // The pipeline of people on the path; course leaders see only their own cohorts' trainees there.
+  "practice.view_pipeline": ["project_leader", "course_leader"],
+  "practice.edit_settings": ["project_leader"],
+  "practice.manage_ceremonies": ["project_leader"],
+  "certificates.issue": ["project_leader"],
 };
 
 const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {

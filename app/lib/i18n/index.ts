@@ -16,8 +16,15 @@ import { publicPages } from "./messages/public";
 import { registrationMessages } from "./messages/registrations";
 import { staffMessages } from "./messages/staff";
 import { trackMessages } from "./messages/tracks";
+import { citytrainerMessages } from "./messages/citytrainer";
+import { finaleMessages } from "./messages/finale";
+import { handoverMessages } from "./messages/handover";
+import { hoursMessages } from "./messages/hours";
+import { pipelineMessages } from "./messages/pipeline";
+import { practiceActivityMessages } from "./messages/practice-activity";
 
-const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages, trackMessages] as const;
+const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages, trackMessages,
+  handoverMessages, hoursMessages, practiceActivityMessages, finaleMessages, citytrainerMessages, pipelineMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

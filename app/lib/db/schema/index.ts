@@ -10,3 +10,5 @@ export * from "./mail";
 export * from "./activities";
 export * from "./training";
 export * from "./privacy";
+export * from "./practice";
+export * from "./credentials";

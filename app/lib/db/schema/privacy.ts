@@ -68,6 +68,12 @@ export const AUDITED_RESOURCES = [
   "attendance",
   "assessments",
   "enrolment",
+  "placement",
+  "practice_hours",
+  "coaching_notes",
+  "practice_activity",
+  "final_report",
+  "certificate",
   "data_export",
   "erasure",
 ] as const;

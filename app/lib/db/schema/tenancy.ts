@@ -89,6 +89,8 @@ export const partnerOrganisations = pgTable(
   },
   (t) => [
     uniqueIndex("partner_organisations_name_unique").on(t.municipalityId, t.name),
+    // Lets rows that name a partner prove it belongs to their municipality (a composite foreign key).
+    unique("partner_organisations_id_municipality_unique").on(t.id, t.municipalityId),
     check(
       "partner_organisations_kind_valid",
       sql.raw(`kind in (${PARTNER_KINDS.map((k) => `'${k}'`).join(", ")})`),

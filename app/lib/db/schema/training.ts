@@ -17,6 +17,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -518,7 +519,10 @@ export const sessionAttendance = pgTable(
   ],
 );
 
-/** An assessment moment of a cohort (e.g. halfway, at the end). */
+export const ASSESSMENT_MOMENT_KINDS = ["course", "final"] as const;
+export type AssessmentMomentKind = (typeof ASSESSMENT_MOMENT_KINDS)[number];
+
+/** An assessment moment of a cohort (e.g. halfway, at the end of the course, the final report). */
 export const assessmentMoments = pgTable(
   "assessment_moments",
   {
@@ -532,9 +536,15 @@ export const assessmentMoments = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     plannedOn: date("planned_on", { mode: "string" }),
+    /** course: during the course; final: the assessment of the final report, whose levels the Citytrainer certificate shows. */
+    kind: text("kind", { enum: ASSESSMENT_MOMENT_KINDS }).notNull().default("course"),
     createdAt: createdAt(),
   },
-  (t) => [unique("assessment_moments_position_unique").on(t.cohortId, t.position)],
+  (t) => [
+    unique("assessment_moments_position_unique").on(t.cohortId, t.position),
+    uniqueIndex("assessment_moments_one_final").on(t.cohortId).where(sql`${t.kind} = 'final'`),
+    check("assessment_moments_kind_valid", sql.raw(oneOf("kind", ASSESSMENT_MOMENT_KINDS))),
+  ],
 );
 
 /**
@@ -598,12 +608,31 @@ export const certificates = pgTable(
     issuedBy: text("issued_by").references(() => users.id, { onDelete: "set null" }),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by").references(() => users.id, { onDelete: "set null" }),
+    /** Why it was revoked; shown on the public verification page. */
+    revocationReason: text("revocation_reason"),
+    /**
+     * Citytrainer certificate: the competences and levels achieved, as issued
+     * ([{ name, level, levelName }]), and the signed Open Badges 3.0 credential, kept byte for
+     * byte as signed so every download is the same document.
+     */
+    achievedCompetences: jsonb("achieved_competences"),
+    credential: jsonb("credential"),
+    /** Its entry in the issuer's revocation status list (docs/decisions on certificates). */
+    statusListId: uuid("status_list_id"),
+    statusListIndex: integer("status_list_index"),
   },
   (t) => [
     uniqueIndex("certificates_one_per_kind").on(t.enrolmentId, t.kind),
     index("certificates_user_idx").on(t.userId),
     check("certificates_kind_valid", sql.raw(oneOf("kind", CERTIFICATE_KINDS))),
     check("certificates_code_format", sql`${t.verificationCode} ~ '^[A-Z0-9]{4}(-[A-Z0-9]{4}){2}$'`),
+    check("certificates_revoked_has_reason", sql`(${t.revokedAt} is null) or length(trim(coalesce(${t.revocationReason}, ''))) > 0`),
+    check(
+      "certificates_citytrainer_has_status_entry",
+      sql`${t.kind} <> 'citytrainer' or (${t.statusListId} is not null and ${t.statusListIndex} is not null)`,
+    ),
+    uniqueIndex("certificates_status_list_entry_unique").on(t.statusListId, t.statusListIndex),
   ],
 );
 
