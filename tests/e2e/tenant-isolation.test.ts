@@ -163,6 +163,8 @@ function fill(path: string, slug: string): string {
     .replace(":enrolmentId", havenstad.enrolment!)
     .replace(":sessionId", havenstad.session!)
     .replace(":certificateId", havenstad.certificate!)
+    .replace(":placementId", havenstad.placement!)
+    .replace(":ceremonyId", havenstad.ceremony!)
     .replace(":code", "AAAA-BBBB-CCCC")
     .replace(":locale", "en")
     .replace(":token", "unknown-token")
@@ -251,6 +253,19 @@ beforeAll(async () => {
     [havenstad.cohort, havenstad.municipality],
   );
   havenstad.certificate = "00000000-0000-4000-8000-000000000000";
+  // An active placement of that trainee with the demo supervisor, and a ceremony (the practice pages' ids).
+  havenstad.placement = await one(
+    `insert into placements (municipality_id, enrolment_id, trainee_user_id, partner_organisation_id, supervisor_user_id, status, handover_at, handover_place, shared_at, answered_at, started_at)
+     select $1, e.id, e.user_id, m.partner_organisation_id, m.user_id, 'active', now() - interval '7 days', 'Clubhuis', now() - interval '8 days', now() - interval '6 days', now() - interval '6 days'
+       from enrolments e, memberships m join users u on u.id = m.user_id
+      where e.id = $2 and m.role = 'practice_supervisor' and m.municipality_id = $1 and u.email = 'begeleider@havenstad.example'
+     returning id`,
+    [havenstad.municipality, havenstad.enrolment],
+  );
+  havenstad.ceremony = await one(
+    `insert into ceremonies (municipality_id, title, starts_at, ends_at, location) values ($1, 'Isolatie-uitreiking', now() + interval '20 days', now() + interval '20 days 2 hours', 'Stadhuis') returning id`,
+    [havenstad.municipality],
+  );
   // A submitted application in that cohort, for the application pages.
   havenstad.application = await one(
     `insert into applications (cohort_id, municipality_id, status, name, email, date_of_birth, motivation, age_on_start, needs_guardian_consent, confirm_token_hash, email_confirmed_at)
