@@ -105,6 +105,10 @@ export default [
   route("beheer/:slug/trajecten/:id", "routes/training/staff.track.tsx"),
   route("beheer/:slug/trajecten/:id/materialen/:materialId", "routes/training/staff.track-material.ts"),
 
+  // Practice hours: the trainee's own hours and the placement's hours for its supervisor (and, to read, course leader and project leader).
+  route("mijn-praktijk/uren", "routes/practice/own-hours.tsx"),
+  route("beheer/:slug/praktijk/:placementId/uren", "routes/practice/staff-placement-hours.tsx"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),

@@ -142,6 +142,8 @@ export const practiceHours = pgTable(
     description: text("description").notNull(),
     learningGoalId: uuid("learning_goal_id").references(() => learningGoals.id, { onDelete: "set null" }),
     status: text("status", { enum: HOUR_STATUSES }).notNull().default("submitted"),
+    /** The trainee said the day falls in a school holiday: a weekday then counts as "another day" for the guard. */
+    schoolHoliday: boolean("school_holiday").notNull().default(false),
     guardWarnings: text("guard_warnings").array().notNull().default(sql`'{}'::text[]`),
     guardConfirmedBy: text("guard_confirmed_by").references(() => users.id, { onDelete: "set null" }),
     guardConfirmedAt: timestamp("guard_confirmed_at", { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "practice_hours" ADD COLUMN "school_holiday" boolean DEFAULT false NOT NULL;
