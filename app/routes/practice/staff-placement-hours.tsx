@@ -10,6 +10,7 @@ import { returnHours, signOffHours, type HoursWriteResult } from "~/features/pra
 import { authorizePlacement } from "~/features/practice/placement-access.server";
 import { placementPath } from "~/features/practice/urls";
 import { logPersonalDataAccess } from "~/features/privacy/audit.server";
+import { ageOn, todayInAmsterdam } from "~/features/training/age";
 import { CheckboxField, ErrorSummary, SubmitButton } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { Alert } from "~/components/ui";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   await logPersonalDataAccess(db(), { actor: user.actor, municipalityId: municipality.id, subject: { userId: placement.traineeUserId }, resource: "practice_hours" });
   const progress = hoursProgress(entries, placement.practiceHoursTarget);
   const notice = new URL(request.url).searchParams.get("melding");
+  const age = placement.traineeDateOfBirth ? ageOn(placement.traineeDateOfBirth, todayInAmsterdam()) : null;
   return {
     ...staffPageData(user, municipality),
     title: `${t("hours.staff.title", { name: placement.traineeName })} — ${municipality.name}`,
@@ -49,6 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     traineeName: placement.traineeName,
     partnerName: placement.partnerName,
     canReview: roles.includes("practice_supervisor"),
+    minorAge: age !== null && age < 18 ? age : null,
     entries: entries.map((entry) => hoursEntryView(entry, locale)),
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as Notice] : null,
     progress: {
@@ -115,6 +118,7 @@ export default function StaffPlacementHours({ loaderData, actionData }: Route.Co
       <PlacementTabs slug={slug} placementId={placementId} />
       {errors && sent.intent !== "signOff" && sent.intent !== "return" && <ErrorSummary errors={errors} labels={{}} />}
       <p className="utrecht-paragraph">{t("hours.staff.intro", { name: loaderData.traineeName, partner: loaderData.partnerName })}</p>
+      {loaderData.minorAge !== null && <p className="utrecht-paragraph">{t("hours.staff.minor", { name: loaderData.traineeName, age: loaderData.minorAge })}</p>}
       {!canReview && (
         <Alert type="info">
           <p className="utrecht-paragraph">{t("hours.staff.readOnly")}</p>
