@@ -108,6 +108,14 @@ export default [
   // Practice hours: the trainee's own hours and the placement's hours for its supervisor (and, to read, course leader and project leader).
   route("mijn-praktijk/uren", "routes/practice/own-hours.tsx"),
   route("beheer/:slug/praktijk/:placementId/uren", "routes/practice/staff-placement-hours.tsx"),
+  // Practice: the final report (trainee and reviewers) and the ceremonies with the final presentations (project leader).
+  route("mijn-praktijk/eindverslag", "routes/practice/own-final-report.tsx"),
+  route("mijn-praktijk/eindverslag/bestand", "routes/practice/own-final-report-file.ts"),
+  route("beheer/:slug/praktijk/:placementId/eindverslag", "routes/practice/staff-placement-report.tsx"),
+  route("beheer/:slug/praktijk/:placementId/eindverslag/bestand", "routes/practice/staff-placement-report-file.ts"),
+  route("beheer/:slug/eindpresentaties", "routes/practice/staff-ceremonies.tsx"),
+  route("beheer/:slug/eindpresentaties/nieuw", "routes/practice/staff-ceremony-new.tsx"),
+  route("beheer/:slug/eindpresentaties/:ceremonyId", "routes/practice/staff-ceremony.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

@@ -23,6 +23,8 @@ const UPLOAD_PATHS = [
   // Track pages, where lesson materials are uploaded (the network's and a municipality's).
   /^\/netwerk\/trajecten\/[^/]+$/,
   /^\/beheer\/[^/]+\/trajecten\/[^/]+$/,
+  // The trainee's final report, which may carry one file.
+  /^\/mijn-praktijk\/eindverslag$/,
 ];
 
 /** The limit for a path as React Router will route it ("/x/../beheer/…" is the staff page). */

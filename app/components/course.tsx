@@ -339,3 +339,100 @@ export function ProgressChart({ competences, moments, assessments }: { competenc
     </figure>
   );
 }
+
+interface RubricCompetence {
+  id: string;
+  name: string;
+  description: string | null;
+  levels: readonly { level: number; name: string; description: string | null }[];
+}
+
+/**
+ * The rubric part of an assessment form: per competence its levels as radio buttons (with each
+ * level's description) and a narrative. Shared by the course assessments and the final report's.
+ * `errors` are this form's own errors after a refused post; the summary then links to
+ * field-<name>, otherwise ids are made unique with `idPrefix` (several forms on one page).
+ */
+export function RubricFieldsets({
+  competences,
+  given,
+  errors,
+  sent,
+  idPrefix,
+  fieldNames,
+}: {
+  competences: readonly RubricCompetence[];
+  given: readonly { competenceId: string; level: number; narrative: string }[];
+  errors: FormErrors;
+  sent: Readonly<Record<string, string>>;
+  idPrefix: string;
+  fieldNames: (competenceId: string) => { level: string; narrative: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {competences.map((competence) => {
+        const fields = fieldNames(competence.id);
+        const earlier = given.find((a) => a.competenceId === competence.id);
+        const chosen = errors ? sent[fields.level] : earlier?.level.toString();
+        const prefix = `${idPrefix}-${competence.id}`;
+        const narrativeId = errors ? `field-${fields.narrative}` : `narrative-${prefix}`;
+        return (
+          <fieldset className="utrecht-form-fieldset rubric" key={competence.id} aria-describedby={errors?.[fields.level] ? `field-${fields.level}-error` : undefined}>
+            <legend className="utrecht-form-fieldset__legend">{competence.name}</legend>
+            {competence.description && <p className="utrecht-paragraph form-hint">{competence.description}</p>}
+            {errors?.[fields.level] && (
+              <p className="utrecht-form-field-error-message" id={`field-${fields.level}-error`}>
+                {errors[fields.level]}
+              </p>
+            )}
+            {competence.levels.map((level, index) => {
+              const id = index === 0 && errors ? `field-${fields.level}` : `level-${prefix}-${level.level}`;
+              return (
+                <div className="utrecht-form-field utrecht-form-field--radio" key={level.level}>
+                  <input
+                    className="utrecht-radio-button utrecht-radio-button--html-input"
+                    type="radio"
+                    name={fields.level}
+                    value={level.level}
+                    id={id}
+                    defaultChecked={chosen === String(level.level)}
+                    aria-describedby={level.description ? `level-${prefix}-${level.level}-description` : undefined}
+                  />
+                  <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={id}>
+                    {t("course.assessment.level", { level: level.level, name: level.name })}
+                  </label>
+                  {level.description && (
+                    <p className="utrecht-paragraph form-hint rubric__description" id={`level-${prefix}-${level.level}-description`}>
+                      {level.description}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+            <div className="utrecht-form-field utrecht-form-field--text">
+              <label className="utrecht-form-label" htmlFor={narrativeId}>
+                {t("course.assessment.narrative")} <span className="form-optional">({t("form.optional")})</span>
+              </label>
+              {errors?.[fields.narrative] && (
+                <p className="utrecht-form-field-error-message" id={`${narrativeId}-error`}>
+                  {errors[fields.narrative]}
+                </p>
+              )}
+              <textarea
+                className="utrecht-textarea utrecht-textarea--html-textarea"
+                id={narrativeId}
+                aria-invalid={errors?.[fields.narrative] ? true : undefined}
+                aria-describedby={errors?.[fields.narrative] ? `${narrativeId}-error` : undefined}
+                name={fields.narrative}
+                rows={3}
+                maxLength={2000}
+                defaultValue={errors ? sent[fields.narrative] : (earlier?.narrative ?? "")}
+              />
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}

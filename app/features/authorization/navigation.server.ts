@@ -40,6 +40,7 @@ const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: Munici
   { path: "/activiteiten", label: "staffActivities.title", action: "activity.create" },
   { path: "/cohorten", label: "staff.nav.cohorts", action: "training.view_cohorts" },
   { path: "/trajecten", label: "staff.nav.tracks", action: "training.manage_tracks" },
+  { path: "/eindpresentaties", label: "finale.ceremonies.title", action: "practice.manage_ceremonies" },
   { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },
   { path: "/wijken", label: "staff.nav.neighbourhoods", action: "municipality.manage_neighbourhoods" },
   { path: "/partners", label: "staff.nav.partners", action: "municipality.manage_partners" },

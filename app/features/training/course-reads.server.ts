@@ -70,11 +70,15 @@ export async function competencesOf(trackVersionId: string) {
 }
 export type CompetenceWithLevels = Awaited<ReturnType<typeof competencesOf>>[number];
 
+/**
+ * The cohort's course assessment moments. The final moment (the final report's assessment) is
+ * not part of the course: the certificate of participation's rule must not wait for it.
+ */
 export async function listMoments(cohortId: string) {
   return db()
     .select({ id: assessmentMoments.id, name: assessmentMoments.name, plannedOn: assessmentMoments.plannedOn, position: assessmentMoments.position })
     .from(assessmentMoments)
-    .where(eq(assessmentMoments.cohortId, cohortId))
+    .where(and(eq(assessmentMoments.cohortId, cohortId), eq(assessmentMoments.kind, "course")))
     .orderBy(asc(assessmentMoments.position));
 }
 

@@ -11,7 +11,7 @@ import { notFound } from "~/features/authorization/gate.server";
 import { ErrorSummary, PostForm, SubmitButton, TextAreaField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { Alert } from "~/components/ui";
-import { AttendanceSummary, ChangeHistory, GoalForms, ProgressTable, PlanFacts } from "~/components/course";
+import { AttendanceSummary, ChangeHistory, GoalForms, ProgressTable, PlanFacts, RubricFieldsets } from "~/components/course";
 import { db } from "~/lib/db/client.server";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -190,66 +190,14 @@ export default function StaffTrainee({ loaderData, actionData }: Route.Component
                   <ErrorSummary errors={mine} labels={Object.fromEntries(loaderData.competences.flatMap((c) => [[assessmentFields(c.id).level, c.name], [assessmentFields(c.id).narrative, `${c.name}: ${t("course.assessment.narrative")}`]]))} />
                   <input type="hidden" name="intent" value="assess" />
                   <input type="hidden" name="momentId" value={moment.id} />
-                  {loaderData.competences.map((competence) => {
-                    const fields = assessmentFields(competence.id);
-                    const given = loaderData.assessments.find((a) => a.momentId === moment.id && a.competenceId === competence.id);
-                    const chosen = mine ? sent[fields.level] : given?.level.toString();
-                    const prefix = `${moment.id}-${competence.id}`;
-                    // After a refused post the summary links to field-<name>; otherwise ids are unique per moment.
-                    const narrativeId = mine ? `field-${fields.narrative}` : `narrative-${prefix}`;
-                    return (
-                      <fieldset className="utrecht-form-fieldset rubric" key={competence.id} aria-describedby={mine?.[fields.level] ? `field-${fields.level}-error` : undefined}>
-                        <legend className="utrecht-form-fieldset__legend">{competence.name}</legend>
-                        {competence.description && <p className="utrecht-paragraph form-hint">{competence.description}</p>}
-                        {mine?.[fields.level] && (
-                          <p className="utrecht-form-field-error-message" id={`field-${fields.level}-error`}>
-                            {mine[fields.level]}
-                          </p>
-                        )}
-                        {competence.levels.map((level, index) => (
-                          <div className="utrecht-form-field utrecht-form-field--radio" key={level.level}>
-                            <input
-                              className="utrecht-radio-button utrecht-radio-button--html-input"
-                              type="radio"
-                              name={fields.level}
-                              value={level.level}
-                              id={index === 0 && mine ? `field-${fields.level}` : `level-${prefix}-${level.level}`}
-                              defaultChecked={chosen === String(level.level)}
-                              aria-describedby={level.description ? `level-${prefix}-${level.level}-description` : undefined}
-                            />
-                            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={index === 0 && mine ? `field-${fields.level}` : `level-${prefix}-${level.level}`}>
-                              {t("course.assessment.level", { level: level.level, name: level.name })}
-                            </label>
-                            {level.description && (
-                              <p className="utrecht-paragraph form-hint rubric__description" id={`level-${prefix}-${level.level}-description`}>
-                                {level.description}
-                              </p>
-                            )}
-                          </div>
-                        ))}
-                        <div className="utrecht-form-field utrecht-form-field--text">
-                          <label className="utrecht-form-label" htmlFor={narrativeId}>
-                            {t("course.assessment.narrative")} <span className="form-optional">({t("form.optional")})</span>
-                          </label>
-                          {mine?.[fields.narrative] && (
-                            <p className="utrecht-form-field-error-message" id={`${narrativeId}-error`}>
-                              {mine[fields.narrative]}
-                            </p>
-                          )}
-                          <textarea
-                            className="utrecht-textarea utrecht-textarea--html-textarea"
-                            id={narrativeId}
-                            aria-invalid={mine?.[fields.narrative] ? true : undefined}
-                            aria-describedby={mine?.[fields.narrative] ? `${narrativeId}-error` : undefined}
-                            name={fields.narrative}
-                            rows={3}
-                            maxLength={2000}
-                            defaultValue={mine ? sent[fields.narrative] : (given?.narrative ?? "")}
-                          />
-                        </div>
-                      </fieldset>
-                    );
-                  })}
+                  <RubricFieldsets
+                    competences={loaderData.competences}
+                    given={loaderData.assessments.filter((a) => a.momentId === moment.id)}
+                    errors={mine}
+                    sent={sent}
+                    idPrefix={moment.id}
+                    fieldNames={assessmentFields}
+                  />
                   <div className="button-row">
                     <SubmitButton>{t("course.assessment.save", { moment: moment.name })}</SubmitButton>
                   </div>

@@ -268,6 +268,8 @@ export const finalReports = pgTable(
     fileType: text("file_type"),
     fileSize: integer("file_size"),
     status: text("status", { enum: FINAL_REPORT_STATUSES }).notNull().default("draft"),
+    /** The reviewer's comment when they sent the report back; kept until it is submitted again. */
+    returnComment: text("return_comment"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     assessedAt: timestamp("assessed_at", { withTimezone: true }),
     createdAt: createdAt(),
