@@ -13,5 +13,3 @@ export async function openCeremony(request: Request, slug: string | undefined, c
   if (!ceremony) throw notFound();
   return { ...opened, ceremony };
 }
-
-export const ceremoniesPath = (slug: string, ceremonyId?: string) => `/beheer/${slug}/eindpresentaties${ceremonyId ? `/${ceremonyId}` : ""}`;

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { ceremoniesPath, openCeremoniesPage } from "~/features/practice/ceremonies-access.server";
+import { openCeremoniesPage } from "~/features/practice/ceremonies-access.server";
+import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { listCeremonies } from "~/features/practice/ceremonies-reads.server";
 import { DataTable } from "~/components/data-table";
 import { StaffPageHeader } from "~/components/staff-nav";

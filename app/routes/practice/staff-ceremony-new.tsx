@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
-import { ceremoniesPath, openCeremoniesPage } from "~/features/practice/ceremonies-access.server";
+import { openCeremoniesPage } from "~/features/practice/ceremonies-access.server";
+import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { ceremonyInput } from "~/features/practice/ceremonies-schema";
 import { createCeremony } from "~/features/practice/ceremonies-writes.server";
 import { withFinaleNotice } from "~/features/practice/finale-notices";

@@ -1,6 +1,7 @@
 import { Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
-import { ceremoniesPath, openCeremony } from "~/features/practice/ceremonies-access.server";
+import { openCeremony } from "~/features/practice/ceremonies-access.server";
+import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { assignablePlacements } from "~/features/practice/ceremonies-reads.server";
 import { assignPresentationInput, ceremonyInput, presentationInput, PRESENTATION_TITLE_MAX, publishCeremonyInput } from "~/features/practice/ceremonies-schema";
 import { assignPresentation, markPresentation, publishCeremony, removePresentation, updateCeremony, type CeremonyWriteResult } from "~/features/practice/ceremonies-writes.server";
