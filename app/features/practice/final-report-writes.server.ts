@@ -43,16 +43,16 @@ async function mailPeople(tx: Transaction, municipalityId: string, userIds: read
   for (const person of people) await queueFinalReportMail(tx, kind, { municipalityId, slug: municipality!.slug, placementId: placement.id, traineeName: placement.traineeName, ...extra }, person);
 }
 
-/** The report row of the placement, locked; created as an empty draft the first time. */
-async function lockReport(tx: Transaction, municipalityId: MunicipalityId, placementId: string) {
-  await tx.insert(finalReports).values({ municipalityId, placementId }).onConflictDoNothing({ target: finalReports.placementId });
+/** The report row of the placement, locked; with `create`, made as an empty draft the first time. */
+async function lockReport(tx: Transaction, municipalityId: MunicipalityId, placementId: string, create: boolean) {
+  if (create) await tx.insert(finalReports).values({ municipalityId, placementId }).onConflictDoNothing({ target: finalReports.placementId });
   // Locked so a save, a submit and a reviewer's step on the same report take turns.
   const [row] = await tx
     .select()
     .from(finalReports)
     .where(and(eq(finalReports.placementId, placementId), eq(finalReports.municipalityId, municipalityId)))
     .for("update");
-  return row!;
+  return row ?? null;
 }
 
 /**
@@ -72,7 +72,9 @@ export async function saveFinalReport(
       .where(and(eq(placements.id, placement.id), eq(placements.municipalityId, municipalityId)))
       .for("share");
     if (live?.status !== "active") return { ok: false as const, refusal: "notActive" as const };
-    const report = await lockReport(tx, municipalityId, placement.id);
+    // Refused before the first row is made, so a refused post writes nothing.
+    if (input.submit && input.body.trim() === "") return { ok: false as const, refusal: "empty" as const };
+    const report = (await lockReport(tx, municipalityId, placement.id, true))!;
     if (report.status !== "draft") return { ok: false as const, refusal: "notEditable" as const };
     const file = input.file
       ? { filePath: input.file.storageKey, fileName: input.file.fileName, fileType: input.file.contentType, fileSize: input.file.byteSize }
@@ -86,7 +88,6 @@ export async function saveFinalReport(
       return { ok: true as const, unusedFile };
     }
     if (!mayTransition(FINAL_REPORT_MACHINE, report.status, "submit", "trainee")) return { ok: false as const, refusal: "notEditable" as const };
-    if (input.body.trim() === "") return { ok: false as const, refusal: "empty" as const };
     await tx
       .update(finalReports)
       .set({ body: input.body, ...file, status: FINAL_REPORT_MACHINE.submit.to, submittedAt: now, returnComment: null, updatedAt: now })
@@ -153,8 +154,8 @@ export async function assessFinalReport(
 ): Promise<ReportWriteResult<{ assessed: boolean }>> {
   if (!reviewerRole(roles, "assess")) return { ok: false, refusal: "notAllowed" };
   return db().transaction(async (tx) => {
-    const report = await lockReport(tx, municipalityId, placement.id);
-    if (report.status !== "submitted") return { ok: false as const, refusal: "notSubmitted" as const };
+    const report = await lockReport(tx, municipalityId, placement.id, false);
+    if (report?.status !== "submitted") return { ok: false as const, refusal: "notSubmitted" as const };
     const momentId = await finalMomentFor(tx, municipalityId, placement.cohortId);
     if (entries.length > 0) {
       await tx
