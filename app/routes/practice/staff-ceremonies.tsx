@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { readFinaleNotice } from "~/features/practice/finale-notices";
 import { openCeremoniesPage } from "~/features/practice/ceremonies-access.server";
 import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { listCeremonies } from "~/features/practice/ceremonies-reads.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     presentations: c.presentations,
     public: c.activityId !== null,
   });
-  return { ...page, slug: municipality.slug, upcoming: upcoming.map(row), past: past.map(row) };
+  return { ...page, notice: readFinaleNotice(request), slug: municipality.slug, upcoming: upcoming.map(row), past: past.map(row) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];

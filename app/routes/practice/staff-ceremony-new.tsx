@@ -4,7 +4,7 @@ import { openCeremoniesPage } from "~/features/practice/ceremonies-access.server
 import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { ceremonyInput } from "~/features/practice/ceremonies-schema";
 import { createCeremony } from "~/features/practice/ceremonies-writes.server";
-import { withFinaleNotice } from "~/features/practice/finale-notices";
+import { readFinaleNotice, withFinaleNotice } from "~/features/practice/finale-notices";
 import { CEREMONY_FIELD_LABEL_KEYS, CeremonyFields } from "~/components/ceremony-form";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
@@ -14,7 +14,7 @@ import type { Route } from "./+types/staff-ceremony-new";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { municipality, page } = await openCeremoniesPage(request, params.slug);
-  return { ...page, slug: municipality.slug };
+  return { ...page, notice: readFinaleNotice(request), slug: municipality.slug };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];

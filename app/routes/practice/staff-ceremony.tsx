@@ -5,7 +5,7 @@ import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { assignablePlacements } from "~/features/practice/ceremonies-reads.server";
 import { assignPresentationInput, ceremonyInput, presentationInput, PRESENTATION_TITLE_MAX, publishCeremonyInput } from "~/features/practice/ceremonies-schema";
 import { assignPresentation, markPresentation, publishCeremony, removePresentation, updateCeremony, type CeremonyWriteResult } from "~/features/practice/ceremonies-writes.server";
-import { withFinaleNotice, type FinaleNotice } from "~/features/practice/finale-notices";
+import { readFinaleNotice, withFinaleNotice, type FinaleNotice } from "~/features/practice/finale-notices";
 import { CEREMONY_FIELD_LABEL_KEYS, CeremonyFields } from "~/components/ceremony-form";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextField } from "~/components/form";
@@ -22,6 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const placements = await assignablePlacements(municipality.id);
   return {
     ...page,
+    notice: readFinaleNotice(request),
     title: `${ceremony.title} — ${page.title}`,
     slug: municipality.slug,
     ceremony: {
