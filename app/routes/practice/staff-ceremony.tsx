@@ -103,19 +103,21 @@ export default function StaffCeremony({ loaderData, actionData }: Route.Componen
         {presentations.length === 0 ? (
           <p className="utrecht-paragraph">{t("finale.ceremony.noPresentations")}</p>
         ) : (
-          <DataTable caption={t("finale.ceremony.presentations")} columns={[t("finale.ceremony.position"), t("finale.ceremony.trainee"), t("finale.ceremony.presentationTitle"), t("finale.ceremony.given")]} actions>
+          <DataTable caption={t("finale.ceremony.presentations")} columns={[t("finale.ceremony.position"), t("finale.ceremony.presentation")]}>
             {presentations.map((p) => (
               <tr key={p.id}>
                 <td>{p.position}</td>
                 <td>
-                  {p.traineeName} <span className="form-hint">({p.partnerName})</span>
-                </td>
-                <td>{p.title}</td>
-                <td>{t(p.given ? "finale.presentation.given" : "finale.presentation.notYetGiven")}</td>
-                <td>
-                  {ceremony.started && !p.given && <RowActionForm intent="markGiven" id={p.id} label={t("finale.ceremony.markGiven")} rowName={p.traineeName} />}
-                  {ceremony.started && p.given && <RowActionForm intent="unmarkGiven" id={p.id} label={t("finale.ceremony.unmarkGiven")} rowName={p.traineeName} />}
-                  {!p.given && <RowActionForm intent="remove" id={p.id} label={t("finale.ceremony.remove")} rowName={p.traineeName} />}
+                  <strong>{p.title}</strong>
+                  <br />
+                  {p.traineeName} ({p.partnerName})
+                  <br />
+                  {t(p.given ? "finale.presentation.given" : "finale.presentation.notYetGiven")}
+                  <div className="button-row">
+                    {ceremony.started && !p.given && <RowActionForm intent="markGiven" id={p.id} label={t("finale.ceremony.markGiven")} rowName={p.traineeName} />}
+                    {ceremony.started && p.given && <RowActionForm intent="unmarkGiven" id={p.id} label={t("finale.ceremony.unmarkGiven")} rowName={p.traineeName} />}
+                    {!p.given && <RowActionForm intent="remove" id={p.id} label={t("finale.ceremony.remove")} rowName={p.traineeName} />}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -94,7 +94,7 @@ export default function StaffPlacementReport({ loaderData, actionData }: Route.C
         <h2 className="utrecht-heading-2" id="verslag">
           {t("finale.report.theReport")}
         </h2>
-        <ReportStatus report={report} />
+        <ReportStatus report={report} staff />
         {report.status === "draft" && report.returnComment && (
           <>
             <p className="utrecht-paragraph">{t("finale.report.sentBackWith")}</p>

@@ -4,9 +4,18 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import type { FinalReportView } from "~/features/practice/final-report-view.server";
 
 /** The report's status and dates in one sentence. */
-export function ReportStatus({ report }: { report: FinalReportView["report"] }) {
+export function ReportStatus({ report, staff = false }: { report: FinalReportView["report"]; staff?: boolean }) {
   const { t } = useTranslation();
-  const key = report.status === "assessed" ? "finale.report.status.assessed" : report.status === "submitted" ? "finale.report.status.submitted" : report.started ? "finale.report.status.draft" : "finale.report.status.none";
+  const key =
+    report.status === "assessed"
+      ? "finale.report.status.assessed"
+      : report.status === "submitted"
+        ? "finale.report.status.submitted"
+        : staff
+          ? "finale.report.status.notHandedIn"
+          : report.started
+            ? "finale.report.status.draft"
+            : "finale.report.status.none";
   return <p className="utrecht-paragraph">{t(key, { submitted: report.submittedAt ?? "", assessed: report.assessedAt ?? "" })}</p>;
 }
 
