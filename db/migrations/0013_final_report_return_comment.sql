@@ -1,0 +1,1 @@
+ALTER TABLE "final_reports" ADD COLUMN "return_comment" text;
