@@ -298,12 +298,12 @@ describe("assessments and the certificate", () => {
     expect(html).not.toContain("Werkt heel goed samen");
     expect((await get("/certificaat/AAAA-BBBB-CCCC")).status).toBe(404);
     // A revoked certificate still answers, as revoked; its holder can no longer download it.
-    await db().update(certificates).set({ revokedAt: new Date() }).where(eq(certificates.id, certificate!.id));
+    await db().update(certificates).set({ revokedAt: new Date(), revocationReason: "Uitgereikt aan de verkeerde cursist" }).where(eq(certificates.id, certificate!.id));
     const revoked = await get(`/certificaat/${certificate!.verificationCode}`);
     expect(revoked.status).toBe(200);
     expect(await revoked.text()).toContain("ingetrokken");
     expect((await get(`/mijn-cursus/bewijs-van-deelname/${certificate!.id}.pdf`, "sanne@example.org")).status).toBe(404);
-    await db().update(certificates).set({ revokedAt: null }).where(eq(certificates.id, certificate!.id));
+    await db().update(certificates).set({ revokedAt: null, revocationReason: null }).where(eq(certificates.id, certificate!.id));
     expect((await get("/certificaat/niet-een-code")).status).toBe(404);
   });
 });
