@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
@@ -57,4 +57,29 @@ export async function readStoredFile(key: string): Promise<Buffer | null> {
 
 export function storedFileUrl(key: string | null | undefined): string | null {
   return key ? `/uploads/${key}` : null;
+}
+
+/**
+ * Folders of private files: under the upload folder but never served by /uploads/ (that route
+ * reads top-level WebP keys only); their files go out only through download routes that check who
+ * asks. Each file is named `<uuid>.<extension>`.
+ */
+export const PRIVATE_FILE_FOLDERS = ["final-reports", "materials"] as const;
+export type PrivateFileFolder = (typeof PRIVATE_FILE_FOLDERS)[number];
+const PRIVATE_KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{1,8}$/;
+
+/** Where a private file lives, or null for a key that cannot be one of ours (no folders, no `..`). */
+export function privateFilePath(folder: PrivateFileFolder, key: string): string | null {
+  return PRIVATE_KEY_PATTERN.test(key) ? path.join(uploadDir, folder, key) : null;
+}
+
+/**
+ * Deletes a private file (erasure, or a row that no longer points to it). A file that is already
+ * gone counts as deleted; false only for a key that cannot name one of our files.
+ */
+export async function removePrivateFile(folder: PrivateFileFolder, key: string): Promise<boolean> {
+  const file = privateFilePath(folder, key);
+  if (!file) return false;
+  await rm(file, { force: true });
+  return true;
 }

@@ -13,7 +13,7 @@ import { forgetErasureConfirmations } from "~/features/privacy/jobs.server";
 import { connectDatabase, disconnectDatabase } from "~/lib/db/client.server";
 import { createTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
-import { newMark, plantPerson } from "../support/privacy";
+import { newMark, plantPerson, worldIn } from "../support/privacy";
 import { sessionCookieFor } from "../support/session";
 
 let server: TestServer;
@@ -234,7 +234,7 @@ describe("erasure", () => {
   it("through the page leaves nothing of a trainee with data in every registered table", async () => {
     const havenstad = await one<{ id: string }>(`select id from municipalities where slug = 'havenstad'`);
     const courseLeader = await one<{ id: string }>(`select id from users where email = 'cursusleider@havenstad.example'`);
-    const trainee = await plantPerson(client, { municipalityId: havenstad!.id, staffUserId: courseLeader!.id }, newMark("zqt"));
+    const trainee = await plantPerson(client, await worldIn(client, havenstad!.id, courseLeader!.id), newMark("zqt"));
     const requestId = (await one<{ id: string }>(`insert into erasure_requests (user_id, reason) values ($1, 'Wis alles') returning id`, [trainee.userId]))!.id;
     expect(Object.keys(await whereIs(trainee.mark)).length).toBeGreaterThan(25);
     const projectLeader = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;

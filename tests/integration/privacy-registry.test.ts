@@ -10,12 +10,13 @@
  * 2. Completeness. Every table of the public schema is either registered or listed below as not
  *    personal, with a reason; a registered table names every column the rule calls personal.
  */
+import { access } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erasePersonalData, exportPersonalData, PERSONAL_DATA_REGISTRY, resolveDataSubject } from "~/features/privacy/registry.server";
+import { ERASURE_REVOCATION_REASON, erasePersonalData, exportPersonalData, PERSONAL_DATA_REGISTRY, resolveDataSubject } from "~/features/privacy/registry.server";
 import { db } from "~/lib/db/client.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantActedOn, plantPerson, plantSharedWorld, type PlantedPerson } from "../support/privacy";
+import { newMark, plantActedOn, plantPerson, plantSharedWorld, type PlantedPerson, type SharedWorld } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -113,16 +114,31 @@ const NO_FREE_TEXT: Record<string, string> = {
   "personal_data_access_log.actor_role": "the actor's role, one of the roles",
   "sign_in_throttles.key": "the person's address inside a key, planted as `password:account:<mark>@example.org`",
   "rate_limit_counters.key": "the person's address inside a key",
+  "placements.status": "one of the statuses",
+  "practice_hours.kind": "one of the kinds",
+  "practice_hours.status": "one of the statuses",
+  "practice_hours.guard_warnings": "codes of the youth working-time rules (hours-guard.ts)",
+  "final_reports.status": "one of the statuses",
+  "final_reports.file_type": "one of the accepted content types",
+  "final_reports.file_path": "a generated `<uuid>.<ext>` key; the file it names is planted on disk and proven gone",
 };
 
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 describe("export and erasure through the registry", () => {
+  let world: SharedWorld;
   let a: PlantedPerson;
   let b: PlantedPerson;
   /** A trainee whom A assessed, whose guardian A is, whose data A looked at. */
   let c: { userId: string; markers: string[] };
 
   beforeAll(async () => {
-    const world = await plantSharedWorld(client);
+    world = await plantSharedWorld(client);
     a = await plantPerson(client, world, newMark("zqa"));
     b = await plantPerson(client, world, newMark("zqb"));
     c = await plantActedOn(client, world, a, newMark("zqc"));
@@ -170,6 +186,18 @@ describe("export and erasure through the registry", () => {
     }
   });
 
+  it("never puts the issuer's signing key into anyone's export", async () => {
+    const everyone = [a.userId, b.userId, c.userId, world.staffUserId];
+    for (const userId of everyone) {
+      const exported = JSON.stringify(await exportPersonalData(db(), (await resolveDataSubject(db(), userId))!));
+      expect(exported, userId).not.toContain(world.signingSecret);
+    }
+    // Credentials of A's Citytrainer certificate are in A's export, with the issuer's public key only.
+    const exported = JSON.stringify(await exportPersonalData(db(), (await resolveDataSubject(db(), a.userId))!));
+    expect(exported).toContain("OpenBadgeCredential");
+    expect(exported).not.toContain("secret_key_multibase");
+  });
+
   it("erases A so that no A marker is left anywhere in the database, and leaves B untouched", async () => {
     const before = await occurrences(a.mark);
     expect(Object.keys(before).length).toBeGreaterThan(25);
@@ -202,8 +230,38 @@ describe("export and erasure through the registry", () => {
     expect(registrations.rows[0]!.n).toBe(activitiesBefore.rows[0]!.n);
     const anonymised = await client.query<{ n: number }>(`select count(*)::int as n from registrations where anonymised_at is not null and name = '' and email is null and user_id is null`);
     expect(anonymised.rows[0]!.n).toBe(2);
-    const certificates = await client.query<{ n: number }>(`select count(*)::int as n from certificates where holder_name = '' and user_id is null`);
-    expect(certificates.rows[0]!.n).toBe(1);
+    // Both of A's certificates still count, without A; the Citytrainer one is revoked, so its public
+    // check and its status list entry say "revoked", with no name, credential or results left.
+    const certificates = await client.query<{ kind: string; revoked: boolean; revocation_reason: string | null; credential: unknown; achieved_competences: unknown; status_list_index: number | null }>(
+      `select kind, revoked_at is not null as revoked, revocation_reason, credential, achieved_competences, status_list_index from certificates
+        where holder_name = '' and user_id is null and enrolment_id is null order by kind`,
+    );
+    expect(certificates.rows).toEqual([
+      { kind: "citytrainer", revoked: true, revocation_reason: ERASURE_REVOCATION_REASON, credential: null, achieved_competences: null, status_list_index: expect.any(Number) },
+      { kind: "participation", revoked: true, revocation_reason: ERASURE_REVOCATION_REASON, credential: null, achieved_competences: null, status_list_index: null },
+    ]);
+    // The final report's file is gone from the disk; B's is still there.
+    for (const file of a.files) expect(await exists(file), file).toBe(false);
+    for (const file of b.files) expect(await exists(file), file).toBe(true);
+    // A's live placement is gone with everything on it; the supervisor's list still has B's only.
+    const supervised = await client.query<{ trainee_user_id: string }>(`select trainee_user_id from placements where supervisor_user_id = $1 order by trainee_user_id`, [world.staffUserId]);
+    expect(supervised.rows.map((r) => r.trainee_user_id)).toEqual([b.userId, b.userId, b.userId]);
+    for (const table of ["practice_hours", "coaching_notes", "practice_activities", "final_reports", "final_presentations"]) {
+      const left = await client.query<{ n: number }>(`select count(*)::int as n from ${table} where placement_id = $1`, [a.placementId]);
+      expect(left.rows[0]!.n, table).toBe(0);
+    }
+    // C's placement, which A supervised, stays live without a supervisor, and everything on it stays.
+    const cPlacement = await client.query<{ status: string; supervisor_user_id: string | null; proposed_by: string | null; answered_by: string | null }>(
+      `select status, supervisor_user_id, proposed_by, answered_by from placements where trainee_user_id = $1`,
+      [c.userId],
+    );
+    expect(cPlacement.rows).toEqual([{ status: "active", supervisor_user_id: null, proposed_by: null, answered_by: null }]);
+    // A's published practice activity stays in the calendar for those who signed up, without A as organiser.
+    const practiceActivity = await client.query<{ n: number }>(
+      `select count(*)::int as n from activities where title = 'Praktijkactiviteit' and municipality_id = $1 and status = 'published' and organiser_name is null and organiser_user_id is null`,
+      [a.municipalityId],
+    );
+    expect(practiceActivity.rows[0]!.n).toBe(1);
     const log = await client.query<{ n: number }>(
       `select count(*)::int as n from personal_data_access_log where municipality_id = $1 and subject_user_id is null and resource = 'application'`,
       [a.municipalityId],
@@ -240,6 +298,8 @@ const NOT_PERSONAL: Record<string, string> = {
   assessment_moments: "the moments of a cohort's schedule",
   installation_secrets: "the installation's own signing secret",
   rate_limits: "better-auth's limiter, keyed by client address and path only (no account, no email), kept 24 hours",
+  signing_keys: "the issuer's (a municipality's or the network's) key pair for signing credentials; nobody's data, and its private half is never exported (proven above)",
+  credential_status_lists: "the issuer's revocation list: a size and the next free index, no person (a certificate points to its entry)",
 };
 
 const NOT_PERSONAL_COLUMNS: Record<string, string> = {

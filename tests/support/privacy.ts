@@ -3,13 +3,26 @@
  * registry, each free-text column holding a marker unique to that person and column
  * (`<mark>-<table>-<column>`), so a test can prove where a person's data went.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type pg from "pg";
+import { privateFilePath } from "~/lib/storage.server";
 
 export interface Planted {
   table: string;
   column: string;
   value: string;
+}
+
+/** What the planted people share: a municipality, a staff member, a partner organisation, the issuer's key and status list. */
+export interface SharedWorld {
+  municipalityId: string;
+  staffUserId: string;
+  partnerOrganisationId: string;
+  statusListId: string;
+  /** The issuer's private signing key, a marker that no export may contain. */
+  signingSecret: string;
 }
 
 export interface PlantedPerson {
@@ -20,7 +33,11 @@ export interface PlantedPerson {
   municipalityId: string;
   applicationId: string;
   /** What the person runs as course leader, for people they act on (plantActedOn). */
-  own: { cohortId: string; sessionId: string; momentId: string; competenceId: string };
+  own: { cohortId: string; sessionId: string; momentId: string; competenceId: string; ceremonyId: string };
+  /** The person's live placement (the trainee's), supervised by the shared staff member. */
+  placementId: string;
+  /** Files on disk that hold the person's data (the final report's attachment). */
+  files: string[];
   planted: Planted[];
 }
 
@@ -30,12 +47,60 @@ export function newMark(prefix: string): string {
 }
 
 /** The municipality and a staff member the planted people share; neither is anyone's personal data. */
-export async function plantSharedWorld(client: pg.Client): Promise<{ municipalityId: string; staffUserId: string }> {
+export async function plantSharedWorld(client: pg.Client): Promise<SharedWorld> {
   const slug = `privacy-${randomBytes(3).toString("hex")}`;
   const municipality = await client.query<{ id: string }>(`insert into municipalities (slug, name) values ($1, 'Privacystad') returning id`, [slug]);
   const staffUserId = `staff-${randomBytes(4).toString("hex")}`;
   await client.query(`insert into users (id, name, email) values ($1, 'Medewerker Gedeeld', $2)`, [staffUserId, `${staffUserId}@example.org`]);
-  return { municipalityId: municipality.rows[0]!.id, staffUserId };
+  return worldIn(client, municipality.rows[0]!.id, staffUserId);
+}
+
+/**
+ * The shared world in an existing municipality (a demo one): a partner organisation of its own,
+ * and the issuer's status list and current signing key, made when the municipality has none yet.
+ */
+export async function worldIn(client: pg.Client, municipalityId: string, staffUserId: string): Promise<SharedWorld> {
+  const partner = await client.query<{ id: string }>(`insert into partner_organisations (municipality_id, name, kind) values ($1, $2, 'sport') returning id`, [
+    municipalityId,
+    `Sportclub ${randomBytes(3).toString("hex")}`,
+  ]);
+  await client.query(`insert into credential_status_lists (municipality_id) values ($1) on conflict do nothing`, [municipalityId]);
+  const statusList = await client.query<{ id: string }>(`select id from credential_status_lists where municipality_id = $1`, [municipalityId]);
+  const publicKey = `z6Mk${randomBytes(12).toString("hex")}`;
+  await client.query(
+    `insert into signing_keys (municipality_id, controller, public_key_multibase, secret_key_multibase)
+     select $1, $2, $3, $4 where not exists (select 1 from signing_keys where municipality_id = $1 and retired_at is null)`,
+    [municipalityId, `did:key:${publicKey}`, publicKey, `zsecret${randomBytes(12).toString("hex")}`],
+  );
+  const key = await client.query<{ secret: string }>(`select secret_key_multibase as secret from signing_keys where municipality_id = $1 and retired_at is null`, [municipalityId]);
+  return { municipalityId, staffUserId, partnerOrganisationId: partner.rows[0]!.id, statusListId: statusList.rows[0]!.id, signingSecret: key.rows[0]!.secret };
+}
+
+/** The next free entry of the issuer's status list, the way issuing takes one. */
+async function nextStatusIndex(client: pg.Client, statusListId: string): Promise<number> {
+  const result = await client.query<{ index: number }>(`update credential_status_lists set next_index = next_index + 1 where id = $1 returning next_index - 1 as index`, [
+    statusListId,
+  ]);
+  return result.rows[0]!.index;
+}
+
+function verificationCode(): string {
+  return randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
+}
+
+/** A signed Open Badges credential's shape, with the holder's name and the salted hash of their address. */
+function credentialFor(name: string, identityHash: string, controller = "did:key:z6MkPlanted") {
+  return {
+    "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+    type: ["VerifiableCredential", "OpenBadgeCredential"],
+    issuer: { id: controller, type: ["Profile"], name: "Privacystad" },
+    credentialSubject: {
+      type: ["AchievementSubject"],
+      name,
+      identifier: [{ type: "IdentityObject", identityType: "emailAddress", hashed: true, identityHash, salt: "planted-salt" }],
+    },
+    proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", verificationMethod: `${controller}#key`, proofValue: "zPlanted" },
+  };
 }
 
 /**
@@ -43,7 +108,7 @@ export async function plantSharedWorld(client: pg.Client): Promise<{ municipalit
  * (a track, a cohort, an activity) is the person's own, so another planted person shares nothing
  * with them but the municipality and the staff member.
  */
-export async function plantPerson(client: pg.Client, world: { municipalityId: string; staffUserId: string }, mark: string): Promise<PlantedPerson> {
+export async function plantPerson(client: pg.Client, world: SharedWorld, mark: string): Promise<PlantedPerson> {
   const planted: Planted[] = [];
   const m = world.municipalityId;
   /** The marker for one column, recorded as planted. */
@@ -193,7 +258,11 @@ export async function plantPerson(client: pg.Client, world: { municipalityId: st
     `insert into development_plans (enrolment_id, municipality_id, own_talent, own_story, challenges, observations, updated_by) values ($1, $2, $3, $4, $5, $6, $7)`,
     [enrolmentId, m, v("development_plans", "own_talent"), v("development_plans", "own_story"), v("development_plans", "challenges"), v("development_plans", "observations"), userId],
   );
-  await client.query(`insert into learning_goals (enrolment_id, municipality_id, position, description) values ($1, $2, 1, $3)`, [enrolmentId, m, v("learning_goals", "description")]);
+  const learningGoalId = await q(`insert into learning_goals (enrolment_id, municipality_id, position, description) values ($1, $2, 1, $3) returning id`, [
+    enrolmentId,
+    m,
+    v("learning_goals", "description"),
+  ]);
   await client.query(
     `insert into development_plan_changes (enrolment_id, municipality_id, part, previous_value, new_value, changed_by) values ($1, $2, $3, $4, $5, $6)`,
     [enrolmentId, m, v("development_plan_changes", "part"), v("development_plan_changes", "previous_value"), v("development_plan_changes", "new_value"), userId],
@@ -204,12 +273,14 @@ export async function plantPerson(client: pg.Client, world: { municipalityId: st
     `insert into assessments (moment_id, enrolment_id, municipality_id, competence_id, level, narrative, assessed_by) values ($1, $2, $3, $4, 2, $5, $6)`,
     [momentId, enrolmentId, m, competenceId, v("assessments", "narrative"), userId],
   );
-  const code = randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
+  // The certificate of participation, revoked by staff with a reason that names the person.
   await client.query(
-    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by)
-     values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $3)`,
-    [enrolmentId, m, userId, code, v("certificates", "holder_name")],
+    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by,
+       revoked_at, revoked_by, revocation_reason)
+     values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $3, now(), $6, $7)`,
+    [enrolmentId, m, userId, verificationCode(), v("certificates", "holder_name"), world.staffUserId, v("certificates", "revocation_reason")],
   );
+  const practice = await plantPractice(client, world, { mark, m, userId, name, enrolmentId, learningGoalId, guardianEmail, v, q });
   await client.query(`insert into calendar_feeds (user_id, token_hash) values ($1, $2)`, [userId, v("calendar_feeds", "token_hash")]);
 
   // Privacy: the guardian's consent, staff looking at the person's data, the person looking at others', a request.
@@ -246,7 +317,146 @@ export async function plantPerson(client: pg.Client, world: { municipalityId: st
     m,
   ]);
 
-  return { mark, userId, email, name, municipalityId: m, applicationId, own: { cohortId, sessionId, momentId, competenceId }, planted };
+  return {
+    mark,
+    userId,
+    email,
+    name,
+    municipalityId: m,
+    applicationId,
+    own: { cohortId, sessionId, momentId, competenceId, ceremonyId: practice.ceremonyId },
+    placementId: practice.placementId,
+    files: practice.files,
+    planted,
+  };
+}
+
+interface PracticeContext {
+  mark: string;
+  m: string;
+  userId: string;
+  name: string;
+  enrolmentId: string;
+  learningGoalId: string;
+  guardianEmail: string;
+  v: (table: string, column: string, value?: string) => string;
+  q: (text: string, values: unknown[]) => Promise<string>;
+}
+
+/**
+ * The person's practice path as a trainee: the guardian's consent to share with the supervisor, a
+ * declined and an ended placement, the live one with hours (one returned with a comment, one outside
+ * the youth working-time rules and confirmed), a coaching note, the practice activity (published,
+ * with the trainee as organiser), the final report with its file on disk, the presentation at a
+ * ceremony the person planned, the Citytrainer certificate with its signed credential; and the
+ * practice settings of a municipality of their own, which the person changed last.
+ */
+async function plantPractice(client: pg.Client, world: SharedWorld, c: PracticeContext): Promise<{ placementId: string; ceremonyId: string; files: string[] }> {
+  const { mark, m, userId, v, q } = c;
+  const staff = world.staffUserId;
+  const partner = world.partnerOrganisationId;
+  const consentId = await q(
+    `insert into consent_records (municipality_id, purpose, legal_basis, subject_user_id, given_by, giver_name, giver_email, text_version, evidence, status, answered_at)
+     values ($1, 'handover_sharing', 'consent', $2, 'guardian', $3, $4, 'handover-sharing/1', $5, 'given', now()) returning id`,
+    [m, userId, v("consent_records", "giver_name", `${mark}-handover-giver_name`), c.guardianEmail, v("consent_records", "evidence", `${mark}-handover-evidence`)],
+  );
+  await client.query(
+    `insert into placements (municipality_id, enrolment_id, trainee_user_id, partner_organisation_id, supervisor_user_id, status, handover_at, handover_place,
+       shared_at, proposed_by, answered_by, answered_at, decline_reason, ended_at)
+     values ($1, $2, $3, $4, $5, 'declined', now() - interval '90 days', 'Sporthal', now() - interval '95 days', $5, $5, now() - interval '92 days', $6, now() - interval '92 days')`,
+    [m, c.enrolmentId, userId, partner, staff, v("placements", "decline_reason")],
+  );
+  await client.query(
+    `insert into placements (municipality_id, enrolment_id, trainee_user_id, partner_organisation_id, supervisor_user_id, status, handover_at, handover_place,
+       shared_at, proposed_by, answered_by, answered_at, started_at, ended_at, end_reason)
+     values ($1, $2, $3, $4, $5, 'ended', now() - interval '80 days', 'Sporthal', now() - interval '85 days', $5, $5, now() - interval '80 days', now() - interval '80 days', now() - interval '60 days', $6)`,
+    [m, c.enrolmentId, userId, partner, staff, v("placements", "end_reason")],
+  );
+  const placementId = await q(
+    `insert into placements (municipality_id, enrolment_id, trainee_user_id, partner_organisation_id, supervisor_user_id, status, handover_at, handover_place,
+       proposal_note, shared_observations, sharing_consent_id, shared_at, proposed_by, answered_by, answered_at, started_at)
+     values ($1, $2, $3, $4, $5, 'active', now() - interval '30 days', $6, $7, $8, $9, now() - interval '32 days', $5, $5, now() - interval '30 days', now() - interval '30 days') returning id`,
+    [m, c.enrolmentId, userId, partner, staff, v("placements", "handover_place"), v("placements", "proposal_note"), v("placements", "shared_observations"), consentId],
+  );
+  await client.query(
+    `insert into practice_hours (municipality_id, placement_id, trainee_user_id, starts_at, ends_at, description, learning_goal_id, status, return_comment, reviewed_by, reviewed_at)
+     values ($1, $2, $3, now() - interval '10 days', now() - interval '10 days' + interval '2 hours', $4, $5, 'returned', $6, $7, now() - interval '9 days')`,
+    [m, placementId, userId, v("practice_hours", "description"), c.learningGoalId, v("practice_hours", "return_comment"), staff],
+  );
+  await client.query(
+    `insert into practice_hours (municipality_id, placement_id, trainee_user_id, kind, starts_at, ends_at, description, status, guard_warnings, guard_confirmed_by, guard_confirmed_at, reviewed_by, reviewed_at)
+     values ($1, $2, $3, 'activity_preparation', now() - interval '8 days', now() - interval '8 days' + interval '3 hours', $4, 'signed_off', '{sunday}', $5, now() - interval '7 days', $5, now() - interval '7 days')`,
+    [m, placementId, userId, `${mark}-practice_hours-sunday-description`, staff],
+  );
+  await client.query(`insert into coaching_notes (municipality_id, placement_id, author_user_id, body) values ($1, $2, $3, $4)`, [m, placementId, staff, v("coaching_notes", "body")]);
+  const activityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, organiser_user_id, created_by, reviewed_by, status)
+     values ($1, 'Praktijkactiviteit', 'sport', 'Speeltuin', now() + interval '5 days', now() + interval '5 days 2 hours', $2, $3, $3, $4, 'published') returning id`,
+    [m, v("activities", "organiser_name", `${mark}-practice-organiser_name`), userId, staff],
+  );
+  await client.query(
+    `insert into practice_activities (municipality_id, placement_id, activity_id, idea, goal, target_group, changes_requested, submitted_at, approved_by, approved_at,
+       evaluation_turnout, evaluation_went_well, evaluation_do_differently, evaluated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, now() - interval '6 days', $8, now() - interval '5 days', 12, $9, $10, now())`,
+    [
+      m,
+      placementId,
+      activityId,
+      v("practice_activities", "idea"),
+      v("practice_activities", "goal"),
+      v("practice_activities", "target_group"),
+      v("practice_activities", "changes_requested"),
+      staff,
+      v("practice_activities", "evaluation_went_well"),
+      v("practice_activities", "evaluation_do_differently"),
+    ],
+  );
+  // The report's attachment, on disk where the final-report upload stores it.
+  const key = `${randomUUID()}.pdf`;
+  const file = privateFilePath("final-reports", key)!;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `%PDF-1.4 ${mark}-final-report-file`);
+  const reportColumns = await client.query(`select 1 from information_schema.columns where table_name = 'final_reports' and column_name = 'return_comment'`);
+  // A later migration adds the reviewer's comment; planted when it is there.
+  const withReturnComment = reportColumns.rowCount === 1;
+  await client.query(
+    `insert into final_reports (municipality_id, placement_id, body, file_path, file_name, file_type, file_size, status, submitted_at${withReturnComment ? ", return_comment" : ""})
+     values ($1, $2, $3, $4, $5, 'application/pdf', 40, 'submitted', now()${withReturnComment ? ", $6" : ""})`,
+    [m, placementId, v("final_reports", "body"), key, v("final_reports", "file_name", `${mark}-eindverslag.pdf`), ...(withReturnComment ? [v("final_reports", "return_comment")] : [])],
+  );
+  const ceremonyId = await q(
+    `insert into ceremonies (municipality_id, title, starts_at, ends_at, location, programme, created_by)
+     values ($1, 'Eindpresentaties', now() + interval '20 days', now() + interval '20 days 2 hours', 'Stadhuis', 'Presentaties en uitreiking', $2) returning id`,
+    [m, userId],
+  );
+  await client.query(`insert into final_presentations (municipality_id, ceremony_id, placement_id, title, given_at, marked_by) values ($1, $2, $3, $4, now(), $5)`, [
+    m,
+    ceremonyId,
+    placementId,
+    v("final_presentations", "title"),
+    staff,
+  ]);
+  await client.query(
+    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by,
+       achieved_competences, credential, status_list_id, status_list_index)
+     values ($1, $2, $3, 'citytrainer', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $6, $7, $8, $9, $10)`,
+    [
+      c.enrolmentId,
+      m,
+      userId,
+      verificationCode(),
+      c.name,
+      staff,
+      JSON.stringify([{ name: "Organiseren", level: 2, levelName: v("certificates", "achieved_competences") }]),
+      JSON.stringify(credentialFor(c.name, `sha256$${v("certificates", "credential")}`)),
+      world.statusListId,
+      await nextStatusIndex(client, world.statusListId),
+    ],
+  );
+  // A municipality of the person's own, so another planted person's settings are not the same row.
+  const settingsMunicipality = await q(`insert into municipalities (slug, name) values ($1, 'Instellingstad') returning id`, [`instelling-${randomBytes(4).toString("hex")}`]);
+  await client.query(`insert into programme_settings (municipality_id, handover_answer_days, updated_by) values ($1, 12, $2)`, [settingsMunicipality, userId]);
+  return { placementId, ceremonyId, files: [file] };
 }
 
 /**
@@ -254,7 +464,7 @@ export async function plantPerson(client: pg.Client, world: { municipalityId: st
  * markers and `actor` only as the one who assessed, recorded, decided, consented, invited, looked.
  * Erasing `actor` must leave every C marker in place; `actor`'s export must show none of them.
  */
-export async function plantActedOn(client: pg.Client, world: { municipalityId: string; staffUserId: string }, actor: PlantedPerson, mark: string): Promise<{ userId: string; markers: string[] }> {
+export async function plantActedOn(client: pg.Client, world: SharedWorld, actor: PlantedPerson, mark: string): Promise<{ userId: string; markers: string[] }> {
   const m = world.municipalityId;
   const markers: string[] = [];
   const v = (what: string) => {
@@ -298,12 +508,66 @@ export async function plantActedOn(client: pg.Client, world: { municipalityId: s
     v("narrative"),
     actor.userId,
   ]);
-  const code = randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
   await client.query(
     `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by)
      values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $6)`,
-    [enrolmentId, m, userId, code, v("holder"), actor.userId],
+    [enrolmentId, m, userId, verificationCode(), v("holder"), actor.userId],
   );
+  // C's Citytrainer certificate: issued by the actor, and revoked by them with a reason about C.
+  await client.query(
+    `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on, issued_by,
+       revoked_at, revoked_by, revocation_reason, achieved_competences, credential, status_list_id, status_list_index)
+     values ($1, $2, $3, 'citytrainer', $4, $5, 'Ik train mijn stad', 'Voorjaar', 'Privacystad', current_date - 60, current_date - 1, $6, now(), $6, $7, $8, $9, $10, $11)`,
+    [
+      enrolmentId,
+      m,
+      userId,
+      verificationCode(),
+      v("citytrainer-holder"),
+      actor.userId,
+      v("revocation-reason"),
+      JSON.stringify([{ name: "Organiseren", level: 1, levelName: v("achieved") }]),
+      JSON.stringify(credentialFor(v("credential-name"), `sha256$${v("credential-hash")}`)),
+      world.statusListId,
+      await nextStatusIndex(client, world.statusListId),
+    ],
+  );
+  // C's placement, which the actor proposed, answered and supervises; C's guardian (the actor) agreed to share.
+  const consentId = await q(
+    `insert into consent_records (municipality_id, purpose, legal_basis, subject_user_id, given_by, giver_name, giver_email, text_version, evidence, status, answered_at)
+     values ($1, 'handover_sharing', 'consent', $2, 'guardian', $3, $4, 'handover-sharing/1', 'email-link', 'given', now()) returning id`,
+    [m, userId, actor.name, actor.email],
+  );
+  const placementId = await q(
+    `insert into placements (municipality_id, enrolment_id, trainee_user_id, partner_organisation_id, supervisor_user_id, status, handover_at, handover_place,
+       proposal_note, shared_observations, sharing_consent_id, shared_at, proposed_by, answered_by, answered_at, started_at)
+     values ($1, $2, $3, $4, $5, 'active', now() - interval '20 days', $6, $7, $8, $9, now() - interval '21 days', $5, $5, now() - interval '20 days', now() - interval '20 days') returning id`,
+    [m, enrolmentId, userId, world.partnerOrganisationId, actor.userId, v("handover-place"), v("proposal-note"), v("shared-observations"), consentId],
+  );
+  await client.query(
+    `insert into practice_hours (municipality_id, placement_id, trainee_user_id, starts_at, ends_at, description, status, guard_warnings, guard_confirmed_by, guard_confirmed_at, reviewed_by, reviewed_at)
+     values ($1, $2, $3, now() - interval '5 days', now() - interval '5 days' + interval '2 hours', $4, 'signed_off', '{sunday}', $5, now() - interval '4 days', $5, now() - interval '4 days')`,
+    [m, placementId, userId, v("hours-description"), actor.userId],
+  );
+  await client.query(`insert into coaching_notes (municipality_id, placement_id, author_user_id, body) values ($1, $2, $3, $4)`, [m, placementId, actor.userId, v("coaching-note")]);
+  const activityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, organiser_user_id, status)
+     values ($1, 'Praktijkactiviteit van C', 'culture', 'Bibliotheek', now() + interval '6 days', now() + interval '6 days 2 hours', $2, $3, 'published') returning id`,
+    [m, v("organiser-name"), userId],
+  );
+  await client.query(
+    `insert into practice_activities (municipality_id, placement_id, activity_id, idea, goal, target_group, submitted_at, approved_by, approved_at)
+     values ($1, $2, $3, $4, $5, $6, now() - interval '3 days', $7, now() - interval '2 days')`,
+    [m, placementId, activityId, v("idea"), v("goal"), v("target-group"), actor.userId],
+  );
+  await client.query(`insert into final_reports (municipality_id, placement_id, body) values ($1, $2, $3)`, [m, placementId, v("final-report")]);
+  await client.query(`insert into final_presentations (municipality_id, ceremony_id, placement_id, position, title, given_at, marked_by) values ($1, $2, $3, 2, $4, now(), $5)`, [
+    m,
+    actor.own.ceremonyId,
+    placementId,
+    v("presentation-title"),
+    actor.userId,
+  ]);
   await client.query(`insert into invitations (email, role, municipality_id, token_hash, invited_by, expires_at) values ($1, 'course_leader', $2, $3, $4, now() + interval '7 days')`, [
     `${mark}-invited@example.org`,
     m,

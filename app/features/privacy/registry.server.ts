@@ -17,6 +17,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor, Transaction } from "~/lib/db/client.server";
+import { removePrivateFile } from "~/lib/storage.server";
 
 export interface DataSubject {
   /** The account; null for someone known only by email address (an applicant, a sign-up). */
@@ -28,6 +29,12 @@ export interface DataSubject {
   /** Addresses of guardians named in the person's applications: mail to them was about the person. */
   guardianEmails: readonly string[];
 }
+
+/**
+ * The revocation reason of a certificate whose holder was erased (a revocation needs a reason,
+ * migration 0011). Stored as this fixed text so the verification page can recognise and translate it.
+ */
+export const ERASURE_REVOCATION_REASON = "erased at the holder's request";
 
 export type ErasureStrategy = "delete" | "anonymise" | "unlink";
 
@@ -71,6 +78,11 @@ function applicationIds(person: DataSubject): SQL {
 /** The person's enrolments (a trainee's place in a cohort). */
 function enrolmentIds(person: DataSubject): SQL {
   return sql`(select id from enrolments where user_id = ${uid(person)} or application_id in ${applicationIds(person)})`;
+}
+
+/** The person's placements as the trainee: by their account or by one of their enrolments. */
+function placementIds(person: DataSubject): SQL {
+  return sql`(select id from placements where trainee_user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)})`;
 }
 
 async function select(executor: Executor, query: SQL, leaveOut: readonly string[] = []): Promise<Record<string, unknown>[]> {
@@ -189,23 +201,149 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
   },
   {
     table: "certificates",
-    personalColumns: ["user_id", "enrolment_id", "holder_name", "issued_by"],
+    personalColumns: ["user_id", "enrolment_id", "holder_name", "issued_by", "revoked_by", "revocation_reason", "achieved_competences", "credential"],
     erasure: "anonymise",
-    why: "The certificate keeps existing for the statistics (certificates issued per cohort), without the holder's name or account.",
+    why: "The certificate keeps existing for the statistics (certificates issued per cohort), without the holder's name, account or results. A Citytrainer certificate is also revoked and loses its signed credential (which names the holder and carries a hash of their address): whoever checks it sees that it was revoked, not whose it was.",
     rows: (executor, person) =>
       ownThenActed(
         executor,
         sql`select * from certificates where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)} order by issued_at`,
-        sql`select id, issued_by, issued_at from certificates
-            where issued_by = ${uid(person)} and user_id is distinct from ${uid(person)} and (enrolment_id is null or enrolment_id not in ${enrolmentIds(person)})`,
+        sql`select id, kind, issued_by, issued_at, revoked_by, revoked_at from certificates
+            where (issued_by = ${uid(person)} or revoked_by = ${uid(person)})
+              and user_id is distinct from ${uid(person)} and (enrolment_id is null or enrolment_id not in ${enrolmentIds(person)})`,
       ),
     erase: async (tx, person) =>
+      // Revoked, so the status list says so to anyone holding a copy of the credential; a reason
+      // staff wrote earlier may name the person, so it is replaced as well.
       (await run(
         tx,
-        sql`update certificates set holder_name = '', user_id = null, enrolment_id = null
+        sql`update certificates set revoked_at = coalesce(revoked_at, now()), revoked_by = null, revocation_reason = ${ERASURE_REVOCATION_REASON}
+            where (kind = 'citytrainer' or revoked_at is not null) and (user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)})`,
+      )) +
+      (await run(
+        tx,
+        sql`update certificates set holder_name = '', user_id = null, enrolment_id = null, credential = null, achieved_competences = null
             where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)}`,
-      )) + (await run(tx, sql`update certificates set issued_by = null where issued_by = ${uid(person)}`)),
+      )) +
+      (await run(tx, sql`update certificates set issued_by = null where issued_by = ${uid(person)}`)) +
+      (await run(tx, sql`update certificates set revoked_by = null where revoked_by = ${uid(person)}`)),
   },
+  // The practice path (issue 8). A placement and everything on it (hours, coaching notes, the
+  // practice activity, the final report and its file, the presentation) is the trainee's: erasing
+  // the trainee removes all of it, also while the placement is live, so no page can show a
+  // placement without its trainee. As supervisor, proposer, reviewer or author the person is only
+  // linked to someone else's placement: the link goes, the other trainee's data stays.
+  {
+    table: "final_presentations",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The trainee's final presentation at a ceremony goes with the placement; the ceremony stays. Presentations the person marked as given stay, without their name.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from final_presentations where placement_id in ${placementIds(person)} order by created_at`,
+        sql`select id, ceremony_id, marked_by, given_at from final_presentations where marked_by = ${uid(person)} and placement_id not in ${placementIds(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from final_presentations where placement_id in ${placementIds(person)}`)) +
+      (await run(tx, sql`update final_presentations set marked_by = null where marked_by = ${uid(person)}`)),
+  },
+  {
+    table: "final_reports",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The trainee's final report and its attached file are deleted (the file from the disk too).",
+    rows: (executor, person) => select(executor, sql`select * from final_reports where placement_id in ${placementIds(person)} order by created_at`),
+    erase: async (tx, person) => {
+      const deleted = await tx.execute(sql`delete from final_reports where placement_id in ${placementIds(person)} returning file_path`);
+      // Removed before the transaction commits: should it still fail, the report row stays without
+      // its file and the request stays open (carrying it out again finishes it). The other order
+      // could leave a file on disk that no row points to, which nothing would ever find again.
+      for (const row of deleted.rows as { file_path: string | null }[]) {
+        if (row.file_path) await removePrivateFile("final-reports", row.file_path);
+      }
+      return deleted.rowCount ?? 0;
+    },
+  },
+  {
+    table: "practice_activities",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The trainee's plan, the reviewer's comments and the evaluation are deleted. An activity that was never public goes with it; a published one stays in the calendar for the people who signed up, with the organisation instead of the trainee as organiser. Activities the person approved stay, without their name.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select p.*, a.title as activity_title, a.status as activity_status, a.starts_at as activity_starts_at
+            from practice_activities p join activities a on a.id = p.activity_id
+            where p.placement_id in ${placementIds(person)} order by p.created_at`,
+        sql`select id, activity_id, approved_by, approved_at from practice_activities where approved_by = ${uid(person)} and placement_id not in ${placementIds(person)}`,
+      ),
+    erase: async (tx, person) => {
+      const mine = sql`(select activity_id from practice_activities where placement_id in ${placementIds(person)})`;
+      // Never public, so nobody signed up for it and no count needs it (cascades to its practice_activities row).
+      const unpublished = await run(tx, sql`delete from activities where id in ${mine} and status in ('draft', 'in_review')`);
+      const unlinked = await run(tx, sql`update activities set organiser_name = null, organiser_user_id = null where id in ${mine}`);
+      return (
+        unpublished +
+        unlinked +
+        (await run(tx, sql`delete from practice_activities where placement_id in ${placementIds(person)}`)) +
+        (await run(tx, sql`update practice_activities set approved_by = null where approved_by = ${uid(person)}`))
+      );
+    },
+  },
+  {
+    table: "coaching_notes",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "Coaching notes about the trainee go with the placement. Notes the person wrote about someone else's placement stay with that trainee, without the author.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from coaching_notes where placement_id in ${placementIds(person)} order by created_at`,
+        sql`select id, placement_id, author_user_id, created_at from coaching_notes where author_user_id = ${uid(person)} and placement_id not in ${placementIds(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from coaching_notes where placement_id in ${placementIds(person)}`)) +
+      (await run(tx, sql`update coaching_notes set author_user_id = null where author_user_id = ${uid(person)}`)),
+  },
+  {
+    table: "practice_hours",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The trainee's logged hours, with what they did and the supervisor's comments. Hours the person signed off or returned for someone else stay, without their name.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from practice_hours where trainee_user_id = ${uid(person)} or placement_id in ${placementIds(person)} order by starts_at`,
+        sql`select id, placement_id, reviewed_by, reviewed_at, guard_confirmed_by, guard_confirmed_at from practice_hours
+            where (reviewed_by = ${uid(person)} or guard_confirmed_by = ${uid(person)})
+              and trainee_user_id is distinct from ${uid(person)} and placement_id not in ${placementIds(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from practice_hours where trainee_user_id = ${uid(person)} or placement_id in ${placementIds(person)}`)) +
+      (await run(tx, sql`update practice_hours set reviewed_by = null where reviewed_by = ${uid(person)}`)) +
+      (await run(tx, sql`update practice_hours set guard_confirmed_by = null where guard_confirmed_by = ${uid(person)}`)),
+  },
+  {
+    table: "placements",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The trainee's placements (the handover, what was shared with the supervisor, the answer, why it ended) are deleted, also a live one: the supervisor's list no longer shows it. Placements the person supervises, proposed or answered stay, without their name; a live one then waits for a new supervisor.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from placements where id in ${placementIds(person)} order by created_at`,
+        sql`select id, status, supervisor_user_id, proposed_by, answered_by, created_at, answered_at from placements
+            where (supervisor_user_id = ${uid(person)} or proposed_by = ${uid(person)} or answered_by = ${uid(person)}) and id not in ${placementIds(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from placements where id in ${placementIds(person)}`)) +
+      (await run(tx, sql`update placements set supervisor_user_id = null where supervisor_user_id = ${uid(person)}`)) +
+      (await run(tx, sql`update placements set proposed_by = null where proposed_by = ${uid(person)}`)) +
+      (await run(tx, sql`update placements set answered_by = null where answered_by = ${uid(person)}`)),
+  },
+  unlinkEntry("ceremonies", ["created_by"], "The ceremony is the municipality's (date, place, programme); only the link to who planned it goes."),
+  unlinkEntry("programme_settings", ["updated_by"], "The municipality's settings for the practice path stay; only the link to who changed them last goes.", "municipality_id"),
   {
     table: "assessments",
     personalColumns: ["enrolment_id", "narrative", "assessed_by"],
