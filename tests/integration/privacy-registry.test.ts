@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERASURE_REVOCATION_REASON, erasePersonalData, exportPersonalData, PERSONAL_DATA_REGISTRY, resolveDataSubject } from "~/features/privacy/registry.server";
 import { db } from "~/lib/db/client.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantActedOn, plantPerson, plantSharedWorld, type PlantedPerson, type SharedWorld } from "../support/privacy";
+import { newMark, plantActedOn, plantPerson, plantSharedWorld, rowsAsText, rowsContaining, type PlantedPerson, type SharedWorld } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -51,27 +51,10 @@ async function columnsOf(): Promise<Map<string, { column: string; type: string }
 }
 
 /** How many rows of each table contain `needle` anywhere (the whole row as text: every column of every type). */
-async function occurrences(needle: string): Promise<Record<string, number>> {
-  const found: Record<string, number> = {};
-  for (const table of await publicTables()) {
-    const result = await client.query<{ n: number }>(`select count(*)::int as n from "${table}" t where position($1 in lower(t::text)) > 0`, [needle.toLowerCase()]);
-    if (result.rows[0]!.n > 0) found[table] = result.rows[0]!.n;
-  }
-  return found;
-}
+const occurrences = (needle: string) => rowsContaining(client, needle);
 
 /** Every row that contains `needle`, per table, as text: the fingerprint of one person's rows. */
-async function fingerprint(needle: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of await publicTables()) {
-    const result = await client.query<{ rows: string | null }>(
-      `select string_agg(t::text, E'\\n' order by t::text) as rows from "${table}" t where position($1 in lower(t::text)) > 0`,
-      [needle.toLowerCase()],
-    );
-    if (result.rows[0]!.rows) out[table] = result.rows[0]!.rows;
-  }
-  return out;
-}
+const fingerprint = (needle: string) => rowsAsText(client, needle);
 
 /**
  * Text columns of registered tables that cannot hold a marker: values from a fixed list (checked

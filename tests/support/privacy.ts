@@ -41,6 +41,36 @@ export interface PlantedPerson {
   planted: Planted[];
 }
 
+async function publicTables(client: pg.Client): Promise<string[]> {
+  const result = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  return result.rows.map((r) => r.table_name);
+}
+
+/** How many rows of each table contain `needle` anywhere (the whole row as text: every column of every type). */
+export async function rowsContaining(client: pg.Client, needle: string): Promise<Record<string, number>> {
+  const found: Record<string, number> = {};
+  for (const table of await publicTables(client)) {
+    const result = await client.query<{ n: number }>(`select count(*)::int as n from "${table}" t where position($1 in lower(t::text)) > 0`, [needle.toLowerCase()]);
+    if (result.rows[0]!.n > 0) found[table] = result.rows[0]!.n;
+  }
+  return found;
+}
+
+/** Every row that contains `needle`, per table, as text: the fingerprint of one person's rows. */
+export async function rowsAsText(client: pg.Client, needle: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of await publicTables(client)) {
+    const result = await client.query<{ rows: string | null }>(
+      `select string_agg(t::text, E'\\n' order by t::text) as rows from "${table}" t where position($1 in lower(t::text)) > 0`,
+      [needle.toLowerCase()],
+    );
+    if (result.rows[0]!.rows) out[table] = result.rows[0]!.rows;
+  }
+  return out;
+}
+
 /** A lower-case marker that appears nowhere else (email addresses are lower-cased by the app). */
 export function newMark(prefix: string): string {
   return `${prefix}${randomBytes(5).toString("hex")}`;
