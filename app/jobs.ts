@@ -1,7 +1,7 @@
 /** Every background job of the platform, registered with pg-boss at start-up. */
 import type { z } from "zod";
 import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
-import { erasureConfirmationRetentionJob } from "~/features/privacy/jobs.server";
+import { erasureConfirmationRetentionJob, practiceRetentionJob } from "~/features/privacy/jobs.server";
 import { registrationRetentionJob } from "~/features/registrations/jobs.server";
 import { expiredApplicationsJob } from "~/features/training/applications-jobs.server";
 import { sessionRemindersJob } from "~/features/training/cohorts-jobs.server";
@@ -19,4 +19,5 @@ export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   expiredApplicationsJob,
   sessionRemindersJob,
   erasureConfirmationRetentionJob,
+  practiceRetentionJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];
