@@ -73,6 +73,17 @@ export function privateFilePath(folder: PrivateFileFolder, key: string): string 
   return PRIVATE_KEY_PATTERN.test(key) ? path.join(uploadDir, folder, key) : null;
 }
 
+/** The bytes of a private file, or null when there is none. */
+export async function readPrivateFile(folder: PrivateFileFolder, key: string): Promise<Buffer | null> {
+  const file = privateFilePath(folder, key);
+  if (!file) return null;
+  try {
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Deletes a private file (erasure, or a row that no longer points to it). A file that is already
  * gone counts as deleted; false only for a key that cannot name one of our files.

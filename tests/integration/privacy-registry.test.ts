@@ -161,6 +161,8 @@ describe("export and erasure through the registry", () => {
     const absent = a.planted.filter((p) => !notExported.has(`${p.table}.${p.column}`) && !exported.includes(p.value));
     expect(absent, "A's markers missing from A's export").toEqual([]);
     expect(exported).not.toContain(b.mark);
+    // The final report's file is in the export too, byte for byte.
+    expect(exported).toContain(Buffer.from(`%PDF-1.4 ${a.mark}-final-report-file`).toString("base64"));
     // Where A only acted on C's data (assessed, recorded, decided, consented as guardian, looked), A's export names the act, not C's data.
     expect(exported).not.toContain(c.markers[0]!.split("-")[0]);
     // Credentials stay out of the file.

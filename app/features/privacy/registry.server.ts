@@ -17,7 +17,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor, Transaction } from "~/lib/db/client.server";
-import { removePrivateFile } from "~/lib/storage.server";
+import { readPrivateFile, removePrivateFile } from "~/lib/storage.server";
 
 export interface DataSubject {
   /** The account; null for someone known only by email address (an applicant, a sign-up). */
@@ -253,7 +253,15 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     personalColumns: "all",
     erasure: "delete",
     why: "The trainee's final report and its attached file are deleted (the file from the disk too).",
-    rows: (executor, person) => select(executor, sql`select * from final_reports where placement_id in ${placementIds(person)} order by created_at`),
+    rows: async (executor, person) => {
+      const reports = await select(executor, sql`select * from final_reports where placement_id in ${placementIds(person)} order by created_at`);
+      // The attached file is the person's data as much as the text: the export carries its bytes.
+      for (const report of reports) {
+        const bytes = typeof report.file_path === "string" ? await readPrivateFile("final-reports", report.file_path) : null;
+        if (bytes) report.file_content_base64 = bytes.toString("base64");
+      }
+      return reports;
+    },
     erase: async (tx, person) => {
       const deleted = await tx.execute(sql`delete from final_reports where placement_id in ${placementIds(person)} returning file_path`);
       // Removed before the transaction commits: should it still fail, the report row stays without

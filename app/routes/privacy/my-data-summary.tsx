@@ -31,7 +31,12 @@ export async function loader({ request }: Route.LoaderArgs) {
       .map((table) => ({
         table: table.table,
         heading: describeTable(t, table.table),
-        rows: table.rows.map((row) => Object.entries(row).map(([key, value]) => [key, show(value)] as const)),
+        // A file's bytes are in the JSON download; the page lists the file by name, type and size.
+        rows: table.rows.map((row) =>
+          Object.entries(row)
+            .filter(([key]) => !key.endsWith("_base64"))
+            .map(([key, value]) => [key, show(value)] as const),
+        ),
       })),
   };
 }
