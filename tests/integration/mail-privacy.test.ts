@@ -259,7 +259,7 @@ describe("retention", () => {
   });
 
   it("runs every retention job on a schedule in pg-boss", async () => {
-    const expected = ["retention-erasure-confirmations", "retention-outbox", "retention-pending-applications", "retention-rate-limit-counters", "retention-registrations", "retention-sign-in-records"];
+    const expected = ["retention-erasure-confirmations", "retention-outbox", "retention-pending-applications", "retention-practice", "retention-rate-limit-counters", "retention-registrations", "retention-sign-in-records"];
     const deadline = Date.now() + 15_000;
     let rows: { name: string; cron: string; timezone: string }[] = [];
     while (Date.now() < deadline) {
