@@ -15,7 +15,8 @@
  *   one row per person they show;
  * - the pages whose content is known (PAGES) must log the resources listed there, and must open
  *   for the roles listed there;
- * - a page no role can open with these fixtures fails: give it a fixture (PARAMS) first.
+ * - a page no role can open with these fixtures fails, and so does a route parameter this test has
+ *   no fixture for (`params` in plantFixtures): give it one.
  * The existing page of one trainee in a course group runs through the same check, so the harness
  * itself is proven even before any practice page exists.
  */
@@ -207,7 +208,7 @@ async function staffUser(role: StaffRole, municipalityId: string, partnerId: str
 }
 
 /** A trainee in the cohort: account, admitted application (guardian consent under 16), enrolment, certificate of participation. */
-async function trainee(m: string, cohortId: string, firstName: string, age: number): Promise<Person & { enrolmentId: string }> {
+async function trainee(m: string, cohortId: string, firstName: string, age: number): Promise<Person & { enrolmentId: string; goalId: string }> {
   const token = `zqaudit${randomBytes(5).toString("hex")}`;
   const name = `${firstName} ${token}`;
   const userId = `audit-trainee-${token}`;
@@ -225,13 +226,13 @@ async function trainee(m: string, cohortId: string, firstName: string, age: numb
   );
   const enrolmentId = await q(`insert into enrolments (cohort_id, municipality_id, user_id, application_id) values ($1, $2, $3, $4) returning id`, [cohortId, m, userId, applicationId]);
   await client.query(`insert into development_plans (enrolment_id, municipality_id, own_story, observations) values ($1, $2, $3, $4)`, [enrolmentId, m, `${token} verhaal`, `${token} observaties`]);
-  await client.query(`insert into learning_goals (enrolment_id, municipality_id, position, description) values ($1, $2, 1, $3)`, [enrolmentId, m, `${token} leerdoel`]);
+  const goalId = await q(`insert into learning_goals (enrolment_id, municipality_id, position, description) values ($1, $2, 1, $3) returning id`, [enrolmentId, m, `${token} leerdoel`]);
   await client.query(
     `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on)
      values ($1, $2, $3, 'participation', $4, $5, 'Ik train mijn stad', 'Auditgroep', 'Auditstad', current_date - 90, current_date - 40)`,
     [enrolmentId, m, userId, randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3"), name],
   );
-  return { userId, token, name, enrolmentId };
+  return { userId, token, name, enrolmentId, goalId };
 }
 
 async function plantFixtures(): Promise<Fixtures> {
@@ -334,7 +335,12 @@ async function plantFixtures(): Promise<Fixtures> {
     `insert into ceremonies (municipality_id, title, starts_at, ends_at, location, created_by) values ($1, 'Eindpresentaties', now() + interval '30 days', now() + interval '30 days 2 hours', 'Stadhuis', $2) returning id`,
     [m, staff.project_leader.userId],
   );
-  await client.query(`insert into final_presentations (municipality_id, ceremony_id, placement_id, title) values ($1, $2, $3, $4)`, [m, ceremonyId, milaPlacement, `${mila.token} presentatie`]);
+  const presentationId = await q(`insert into final_presentations (municipality_id, ceremony_id, placement_id, title) values ($1, $2, $3, $4) returning id`, [
+    m,
+    ceremonyId,
+    milaPlacement,
+    `${mila.token} presentatie`,
+  ]);
   await client.query(`insert into final_presentations (municipality_id, ceremony_id, placement_id, position, title, given_at) values ($1, $2, $3, 2, $4, now())`, [
     m,
     ceremonyId,
@@ -344,6 +350,7 @@ async function plantFixtures(): Promise<Fixtures> {
 
   // Noor is a certified Citytrainer.
   const statusListId = await q(`insert into credential_status_lists (municipality_id, next_index) values ($1, 1) returning id`, [m]);
+  const code = randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3");
   const certificateId = await q(
     `insert into certificates (enrolment_id, municipality_id, user_id, kind, verification_code, holder_name, track_name, cohort_name, municipality_name, course_started_on, course_ended_on,
        issued_by, achieved_competences, status_list_id, status_list_index)
@@ -352,7 +359,7 @@ async function plantFixtures(): Promise<Fixtures> {
       noor.enrolmentId,
       m,
       noor.userId,
-      randomBytes(6).toString("hex").toUpperCase().replace(/(.{4})(.{4})(.{4})/, "$1-$2-$3"),
+      code,
       noor.name,
       staff.project_leader.userId,
       JSON.stringify([{ name: "Organiseren", level: 2, levelName: "Gevorderd" }]),
@@ -377,7 +384,16 @@ async function plantFixtures(): Promise<Fixtures> {
       reportId,
       ceremonyId,
       certificateId,
+      code,
       momentId,
+      presentationId,
+      goalId: mila.goalId,
+      trackId,
+      // A page about one trainee by their account: Mila.
+      userId: mila.userId,
+      traineeId: mila.userId,
+      partnerId,
+      partnerOrganisationId: partnerId,
     },
   };
 }
@@ -407,7 +423,7 @@ describe("the access log of the practice path's staff pages", () => {
   for (const route of [HARNESS_PAGE, ...practicePages]) {
     it(`/${route} logs each view of a minor's data, for every staff role that opens it`, async () => {
       const filled = fill(route);
-      if ("missing" in filled) throw new Error(`/${route}: no fixture for :${filled.missing}; add one to PARAMS in this test`);
+      if ("missing" in filled) throw new Error(`/${route}: no fixture for :${filled.missing}; add one to the params of plantFixtures in this test`);
       const problems: string[] = [];
       const statuses: number[] = [];
       for (const role of STAFF_ROLES) {
