@@ -3,8 +3,9 @@
  * (personal_data_access_log) in the same request, over real HTTP on the built platform.
  *
  * The pages are not listed by hand: the test reads app/routes.ts and takes EVERY route under
- * /beheer/:slug/praktijk/, /beheer/:slug/doorstroom and /beheer/:slug/citytrainers, so a page added
- * there later is checked too. Each is requested as the placement's practice supervisor, the
+ * /beheer/:slug/praktijk, /beheer/:slug/doorstroom, /beheer/:slug/citytrainers and
+ * /beheer/:slug/eindpresentaties, and the handover proposal of a trainee, so a page added there
+ * later is checked too. Each is requested as the placement's practice supervisor, the
  * cohort's course leader and the municipality's project leader, with fixtures made in SQL: Mila, 14,
  * with an active placement (hours on a Sunday, a coaching note, a practice activity in review, a
  * submitted final report with a file, a presentation), and Noor, 15, a certified Citytrainer.
@@ -35,8 +36,11 @@ import { sessionCookieFor } from "../support/session";
 type StaffRole = "practice_supervisor" | "course_leader" | "project_leader";
 const STAFF_ROLES: readonly StaffRole[] = ["practice_supervisor", "course_leader", "project_leader"];
 
-/** The route prefixes whose every page is checked. */
-const AUDITED = /^beheer\/:slug\/(praktijk|doorstroom|citytrainers)(\/|$)/;
+/**
+ * The route prefixes whose every page is checked: the placement pages and the supervisor's area,
+ * the pipeline, the certificates, the ceremonies with their presentations, and the handover proposal.
+ */
+const AUDITED = /^beheer\/:slug\/((praktijk|doorstroom|citytrainers|eindpresentaties)(\/|$)|cohorten\/:cohortId\/cursisten\/:enrolmentId\/overdracht)/;
 /** An existing page that logs, run through the same check to prove the harness. */
 const HARNESS_PAGE = "beheer/:slug/cohorten/:cohortId/cursisten/:enrolmentId";
 
@@ -68,6 +72,9 @@ const PAGES: Record<string, PageExpectation> = {
   "beheer/:slug/praktijk/:placementId/uren": { logs: ["practice_hours"], mayLog: PLACEMENT_PARTS, opens: STAFF_ROLES },
   "beheer/:slug/praktijk/:placementId/activiteit": { logs: ["practice_activity"], mayLog: PLACEMENT_PARTS, opens: STAFF_ROLES },
   "beheer/:slug/praktijk/:placementId/eindverslag": { logs: ["final_report"], mayLog: PLACEMENT_PARTS, opens: STAFF_ROLES },
+  "beheer/:slug/praktijk/:placementId/eindverslag/bestand": { logs: ["final_report"], opens: STAFF_ROLES },
+  // The supervisor's working area: their own trainees, one row per person shown.
+  "beheer/:slug/praktijk": { logs: [], mayLog: PLACEMENT_PARTS, opens: ["practice_supervisor"] },
   // The pipeline and the certificate list show many people: one row per person they show (when they show anyone).
   "beheer/:slug/doorstroom": { logs: [], mayLog: ANY_RESOURCE, opens: ["course_leader", "project_leader"] },
   "beheer/:slug/citytrainers": { logs: [], mayLog: ANY_RESOURCE, opens: ["project_leader"] },
