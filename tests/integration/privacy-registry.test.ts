@@ -222,7 +222,7 @@ describe("export and erasure through the registry", () => {
         where holder_name = '' and user_id is null and enrolment_id is null order by kind`,
     );
     expect(certificates.rows).toEqual([
-      { kind: "citytrainer", revoked: true, revocation_reason: ERASURE_REVOCATION_REASON, credential: null, achieved_competences: null, status_list_index: expect.any(Number) },
+      { kind: "citytrainer", revoked: true, revocation_reason: ERASURE_REVOCATION_REASON, credential: null, achieved_competences: [], status_list_index: expect.any(Number) },
       { kind: "participation", revoked: true, revocation_reason: ERASURE_REVOCATION_REASON, credential: null, achieved_competences: null, status_list_index: null },
     ]);
     // The final report's file is gone from the disk; B's is still there.

@@ -222,7 +222,9 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
       )) +
       (await run(
         tx,
-        sql`update certificates set holder_name = '', user_id = null, enrolment_id = null, credential = null, achieved_competences = null
+        // An empty list, not null, where there was one: readers of a Citytrainer certificate expect a list.
+        sql`update certificates set holder_name = '', user_id = null, enrolment_id = null, credential = null,
+                   achieved_competences = case when achieved_competences is null then null else '[]'::jsonb end
             where user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)}`,
       )) +
       (await run(tx, sql`update certificates set issued_by = null where issued_by = ${uid(person)}`)) +
