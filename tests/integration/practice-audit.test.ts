@@ -22,7 +22,7 @@
  * itself is proven even before any practice page exists.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,8 @@ interface Fixtures {
   /** Noor, 15, certified Citytrainer. */
   noor: Person;
   params: Record<string, string>;
+  /** The report's file on disk. */
+  files: string[];
 }
 
 let server: TestServer;
@@ -380,6 +382,7 @@ async function plantFixtures(): Promise<Fixtures> {
     staff,
     mila,
     noor,
+    files: [file],
     params: {
       slug,
       placementId: milaPlacement,
@@ -414,6 +417,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const file of f?.files ?? []) await rm(file, { force: true });
   await client?.end();
   await server?.stop();
 });

@@ -14,7 +14,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetPastPractice, PRACTICE_RETENTION_DAYS } from "~/features/privacy/jobs.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantPerson, plantSharedWorld, rowsAsText, type PlantedPerson } from "../support/privacy";
+import { newMark, type PlantedPerson, plantPerson, plantSharedWorld, removePlantedFiles, rowsAsText } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -49,6 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await removePlantedFiles([x, y, z].filter(Boolean));
   await client?.end();
 });
 

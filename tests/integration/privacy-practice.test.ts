@@ -19,7 +19,7 @@ import { erasePersonalData, resolveDataSubject } from "~/features/privacy/regist
 import { carryOutErasure } from "~/features/privacy/writes.server";
 import { db } from "~/lib/db/client.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantPerson, plantSharedWorld, rowsAsText, rowsContaining, type PlantedPerson, type SharedWorld } from "../support/privacy";
+import { newMark, type PlantedPerson, plantPerson, plantSharedWorld, removePlantedFiles, rowsAsText, rowsContaining, type SharedWorld } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -74,6 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await removePlantedFiles([a, b].filter(Boolean));
   await client?.end();
 });
 

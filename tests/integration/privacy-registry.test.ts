@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERASURE_REVOCATION_REASON, erasePersonalData, exportPersonalData, PERSONAL_DATA_REGISTRY, resolveDataSubject } from "~/features/privacy/registry.server";
 import { db } from "~/lib/db/client.server";
 import { useTestDatabase } from "../support/database";
-import { newMark, plantActedOn, plantPerson, plantSharedWorld, rowsAsText, rowsContaining, type PlantedPerson, type SharedWorld } from "../support/privacy";
+import { newMark, plantActedOn, type PlantedPerson, plantPerson, plantSharedWorld, removePlantedFiles, rowsAsText, rowsContaining, type SharedWorld } from "../support/privacy";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -125,6 +125,10 @@ describe("export and erasure through the registry", () => {
     a = await plantPerson(client, world, newMark("zqa"));
     b = await plantPerson(client, world, newMark("zqb"));
     c = await plantActedOn(client, world, a, newMark("zqc"));
+  });
+
+  afterAll(async () => {
+    await removePlantedFiles([a, b].filter(Boolean));
   });
 
   it("plants a marker in every personal free-text column of every registered table", async () => {

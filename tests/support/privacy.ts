@@ -4,7 +4,7 @@
  * (`<mark>-<table>-<column>`), so a test can prove where a person's data went.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { privateFilePath } from "~/lib/storage.server";
@@ -69,6 +69,11 @@ export async function rowsAsText(client: pg.Client, needle: string): Promise<Rec
     if (result.rows[0]!.rows) out[table] = result.rows[0]!.rows;
   }
   return out;
+}
+
+/** Removes the files the planted people left on disk (the tests that erase someone prove theirs gone first). */
+export async function removePlantedFiles(people: readonly { files: readonly string[] }[]): Promise<void> {
+  for (const person of people) for (const file of person.files) await rm(file, { force: true });
 }
 
 /** A lower-case marker that appears nowhere else (email addresses are lower-cased by the app). */
