@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, gte, isNull, lt } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
-import { activities, ceremonies, cohorts, enrolments, finalPresentations, partnerOrganisations, placements, users } from "~/lib/db/schema";
+import { activities, applications, ceremonies, cohorts, enrolments, finalPresentations, partnerOrganisations, placements, users } from "~/lib/db/schema";
 import { isUuid } from "~/lib/validation";
 
 const listColumns = {
@@ -69,11 +69,15 @@ export async function findCeremony(municipalityId: MunicipalityId, ceremonyId: s
       position: finalPresentations.position,
       givenAt: finalPresentations.givenAt,
       traineeName: users.name,
+      traineeUserId: placements.traineeUserId,
+      traineeDateOfBirth: applications.dateOfBirth,
       partnerName: partnerOrganisations.name,
     })
     .from(finalPresentations)
     .innerJoin(placements, eq(placements.id, finalPresentations.placementId))
     .innerJoin(users, eq(users.id, placements.traineeUserId))
+    .innerJoin(enrolments, eq(enrolments.id, placements.enrolmentId))
+    .leftJoin(applications, eq(applications.id, enrolments.applicationId))
     .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, placements.partnerOrganisationId))
     .where(and(eq(finalPresentations.ceremonyId, row.id), eq(finalPresentations.municipalityId, municipalityId)))
     .orderBy(asc(finalPresentations.position), asc(users.name));
@@ -84,11 +88,19 @@ export type Ceremony = NonNullable<Awaited<ReturnType<typeof findCeremony>>>;
 /** Active placements of the municipality whose trainee has no presentation yet: who can be assigned. */
 export async function assignablePlacements(municipalityId: MunicipalityId) {
   return db()
-    .select({ id: placements.id, traineeName: users.name, partnerName: partnerOrganisations.name, cohortName: cohorts.name })
+    .select({
+      id: placements.id,
+      traineeName: users.name,
+      traineeUserId: placements.traineeUserId,
+      traineeDateOfBirth: applications.dateOfBirth,
+      partnerName: partnerOrganisations.name,
+      cohortName: cohorts.name,
+    })
     .from(placements)
     .innerJoin(users, eq(users.id, placements.traineeUserId))
     .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, placements.partnerOrganisationId))
     .innerJoin(enrolments, eq(enrolments.id, placements.enrolmentId))
+    .leftJoin(applications, eq(applications.id, enrolments.applicationId))
     .innerJoin(cohorts, eq(cohorts.id, enrolments.cohortId))
     .leftJoin(finalPresentations, eq(finalPresentations.placementId, placements.id))
     .where(and(eq(placements.municipalityId, municipalityId), eq(placements.status, "active"), isNull(finalPresentations.id)))

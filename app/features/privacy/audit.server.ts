@@ -36,3 +36,22 @@ export async function logPersonalDataAccess(executor: Executor, entry: AccessEnt
     action: entry.action ?? "view",
   });
 }
+
+/** One log row per person for a list page that shows several people's data (e.g. the minors on a ceremony page). */
+export async function logPersonalDataAccessForEach(
+  executor: Executor,
+  entry: Omit<AccessEntry, "subject"> & { subjectUserIds: readonly string[] },
+): Promise<void> {
+  const userIds = [...new Set(entry.subjectUserIds)];
+  if (userIds.length === 0) return;
+  await executor.insert(personalDataAccessLog).values(
+    userIds.map((userId) => ({
+      municipalityId: entry.municipalityId,
+      actorUserId: entry.actor.userId,
+      actorRole: roleIn(entry.actor, entry.municipalityId),
+      subjectUserId: userId,
+      resource: entry.resource,
+      action: entry.action ?? "view",
+    })),
+  );
+}

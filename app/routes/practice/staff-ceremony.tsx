@@ -3,6 +3,9 @@ import { getTranslator } from "~/features/accounts/locale.server";
 import { openCeremony } from "~/features/practice/ceremonies-access.server";
 import { ceremoniesPath } from "~/features/practice/ceremonies-urls";
 import { assignablePlacements } from "~/features/practice/ceremonies-reads.server";
+import { isMinorToday } from "~/features/practice/minors";
+import { logPersonalDataAccessForEach } from "~/features/privacy/audit.server";
+import { db } from "~/lib/db/client.server";
 import { assignPresentationInput, ceremonyInput, presentationInput, PRESENTATION_TITLE_MAX, publishCeremonyInput } from "~/features/practice/ceremonies-schema";
 import { assignPresentation, markPresentation, publishCeremony, removePresentation, updateCeremony, type CeremonyWriteResult } from "~/features/practice/ceremonies-writes.server";
 import { readFinaleNotice, withFinaleNotice, type FinaleNotice } from "~/features/practice/finale-notices";
@@ -16,10 +19,13 @@ import { formatInZone, utcToZonedLocal } from "~/lib/time";
 import type { Route } from "./+types/staff-ceremony";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { municipality, locale, page, ceremony } = await openCeremony(request, params.slug, params.ceremonyId);
+  const { user, municipality, locale, page, ceremony } = await openCeremony(request, params.slug, params.ceremonyId);
   const start = utcToZonedLocal(ceremony.startsAt);
   const end = utcToZonedLocal(ceremony.endsAt);
   const placements = await assignablePlacements(municipality.id);
+  // The page names trainees with their placement: each minor shown is a view of their data.
+  const minors = [...ceremony.presentations, ...placements].filter((p) => isMinorToday(p.traineeDateOfBirth)).map((p) => p.traineeUserId);
+  await logPersonalDataAccessForEach(db(), { actor: user.actor, municipalityId: municipality.id, subjectUserIds: minors, resource: "placement" });
   return {
     ...page,
     notice: readFinaleNotice(request),
