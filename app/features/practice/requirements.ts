@@ -1,7 +1,7 @@
 /**
  * What a trainee needs before the project leader may issue the Citytrainer certificate, and which
  * step of the path a trainee is at. Pure functions over facts the reads collect
- * (pipeline-reads.server.ts), so the certificate page, the pipeline view and the trainee's own
+ * (path-facts.server.ts), so the certificate page, the pipeline view and the trainee's own
  * timeline agree on one answer.
  */
 import type { ApplicationStatus, EnrolmentStatus, FinalReportStatus, PlacementStatus } from "~/lib/db/schema";
@@ -59,18 +59,21 @@ export const PIPELINE_STEPS = [
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
 /**
- * The furthest step a person has reached, or null when they left the path (declined, withdrawn,
- * a placement ended early without a new one).
+ * The furthest step a person has reached, or null when they left the path: an application
+ * declined or withdrawn, an enrolment withdrawn, a placement ended early without a new one, or a
+ * completed placement whose certificate was revoked. A declined or withdrawn proposal is no
+ * leaving: the trainee waits for a new proposal at the certificate of participation.
  */
 export function pipelineStep(facts: PathFacts): PipelineStep | null {
   if (facts.hasCitytrainerCertificate) return "certified";
+  if (facts.enrolmentStatus === "withdrawn") return null;
+  if (facts.placementStatus === "ended" || facts.placementStatus === "completed") return null;
   if (facts.placementStatus === "active") {
     const beforeCeremony = REQUIREMENTS.filter((r) => r !== "presentation");
     return beforeCeremony.every((r) => isRequirementMet(r, facts)) ? "ready_for_ceremony" : "in_placement";
   }
   if (facts.placementStatus === "proposed") return "in_handover";
   if (facts.hasParticipationCertificate) return "participation_certificate";
-  if (facts.enrolmentStatus === "withdrawn") return null;
   if (facts.enrolmentStatus === "active" || facts.enrolmentStatus === "completed") return facts.courseStarted ? "in_course" : "admitted";
   if (facts.applicationStatus === "admitted") return "admitted";
   if (facts.applicationStatus && ["pending", "submitted", "intake_planned", "waitlisted"].includes(facts.applicationStatus)) return "applied";
