@@ -1,6 +1,7 @@
 /** Every background job of the platform, registered with pg-boss at start-up. */
 import type { z } from "zod";
 import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
+import { practiceAlertsJob } from "~/features/practice/alerts-jobs.server";
 import { erasureConfirmationRetentionJob, practiceRetentionJob } from "~/features/privacy/jobs.server";
 import { registrationRetentionJob } from "~/features/registrations/jobs.server";
 import { expiredApplicationsJob } from "~/features/training/applications-jobs.server";
@@ -20,4 +21,5 @@ export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   sessionRemindersJob,
   erasureConfirmationRetentionJob,
   practiceRetentionJob,
+  practiceAlertsJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];

@@ -27,6 +27,8 @@ export interface TraineePath extends PathFacts {
   supervisorUserId: string | null;
   step: PipelineStep | null;
   missing: Requirement[];
+  /** Under 18 today (by the application's date of birth): staff views of them are logged. */
+  isMinor: boolean;
 }
 
 interface Row {
@@ -51,6 +53,7 @@ interface Row {
   final_report_status: FinalReportStatus | null;
   presentation_given: boolean;
   has_citytrainer_certificate: boolean;
+  is_minor: boolean;
 }
 
 export interface PathFilter {
@@ -78,7 +81,8 @@ export async function listTraineePaths(municipalityId: MunicipalityId, filter: P
       exists (select 1 from practice_activities pa where pa.placement_id = p.id and pa.evaluated_at is not null) as practice_activity_evaluated,
       (select fr.status from final_reports fr where fr.placement_id = p.id) as final_report_status,
       exists (select 1 from final_presentations fp where fp.placement_id = p.id and fp.given_at is not null) as presentation_given,
-      exists (select 1 from certificates cc where cc.enrolment_id = e.id and cc.kind = 'citytrainer' and cc.revoked_at is null) as has_citytrainer_certificate
+      exists (select 1 from certificates cc where cc.enrolment_id = e.id and cc.kind = 'citytrainer' and cc.revoked_at is null) as has_citytrainer_certificate,
+      coalesce(a.date_of_birth > (${today}::date - interval '18 years'), false) as is_minor
     from enrolments e
     join users u on u.id = e.user_id
     join cohorts c on c.id = e.cohort_id
@@ -136,6 +140,7 @@ function toPath(row: Row): TraineePath {
     supervisorUserId: row.supervisor_user_id,
     step: pipelineStep(facts),
     missing: missingRequirements(facts),
+    isMinor: row.is_minor,
   };
 }
 
