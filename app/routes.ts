@@ -97,6 +97,11 @@ export default [
   route("beheer/:slug/cohorten/:cohortId/bijeenkomsten/:sessionId", "routes/training/staff.session.tsx"),
   route("beheer/:slug/cohorten/:cohortId/beoordelingen", "routes/training/staff.assessment-moments.tsx"),
   route("mijn-cursus", "routes/training/my-course.tsx"),
+
+  // Everyone's overview of the path: the pipeline (project leader, course leader) and the trainee's own timeline.
+  route("beheer/:slug/doorstroom", "routes/practice/pipeline.tsx"),
+  route("mijn-traject", "routes/practice/my-path.tsx"),
+
   route("mijn-cursus/bewijs-van-deelname/:certificateId", "routes/training/my-certificate-pdf.ts"),
   route("certificaat/:code", "routes/training/certificate-verify.tsx"),
 

@@ -12,6 +12,7 @@ import { Alert, PageTitle, Section } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { capitalise } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { OWN_PRACTICE_PATHS } from "~/features/practice/urls";
 import type { Route } from "./+types/account";
 
 export const handle = { hydrate: false };
@@ -123,6 +124,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             ))}
           </ul>
         )}
+      </Section>
+      <Section title={t("timeline.title")}>
+        <p className="utrecht-paragraph">{t("timeline.intro")}</p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link link-block" to={OWN_PRACTICE_PATHS.timeline}>
+            {t("timeline.link")}
+          </Link>
+        </p>
       </Section>
       <Section title={t("privacy.account.section")}>
         <p className="utrecht-paragraph">{t("privacy.account.body")}</p>

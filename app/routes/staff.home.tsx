@@ -4,6 +4,10 @@ import { getTranslator } from "~/features/accounts/locale.server";
 import { staffOverview } from "~/features/municipalities/reads.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { StaffPageHeader } from "~/components/staff-nav";
+import { PracticeAlertList, type AlertView } from "~/features/practice/components/practice-alerts";
+import { alertsFor, listPracticeAlerts } from "~/features/practice/alerts.server";
+import { placementPath } from "~/features/practice/urls";
+import pipelineCss from "~/styles/pipeline.css?url";
 import { isMessageKey } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.home";
@@ -14,8 +18,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const roles = user.actor.memberships
     .filter((m) => m.municipalityId === municipality.id || m.role === "network_coordinator")
     .map((m) => m.role);
+  // The practice alerts are the project leader's (all) and a supervisor's (their own placements').
+  const seesAlerts = roles.includes("project_leader") || roles.includes("practice_supervisor");
+  const alerts = seesAlerts ? alertsFor(user.actor, municipality.id, await listPracticeAlerts(municipality.id)) : [];
   return {
     ...staffPageData(user, municipality),
+    alerts: seesAlerts
+      ? alerts.map((alert): AlertView => ({ ...alert, since: alert.since.toISOString(), href: placementPath(municipality.slug, alert.placementId) }))
+      : null,
     name: municipality.name,
     slug: municipality.slug,
     roles: [...new Set(roles)],
@@ -24,6 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: pipelineCss }];
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 
 export default function StaffHome({ loaderData }: Route.ComponentProps) {
@@ -40,6 +51,14 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">
         {t("staff.home.yourRoles")} {loaderData.roles.map((role) => t(`role.${role}`)).join(", ")}
       </p>
+      {loaderData.alerts && (
+        <section aria-labelledby="signalen">
+          <h2 id="signalen" className="utrecht-heading-2">
+            {t("pipeline.alerts.title")}
+          </h2>
+          <PracticeAlertList alerts={loaderData.alerts} />
+        </section>
+      )}
       <ul className="card-list">
         {sections.slice(1).map((section) => (
           <li key={section.href} className="card">

@@ -39,6 +39,7 @@ const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: Munici
   { path: "", label: "staff.nav.overview", action: "municipality.view_staff_area" },
   { path: "/activiteiten", label: "staffActivities.title", action: "activity.create" },
   { path: "/cohorten", label: "staff.nav.cohorts", action: "training.view_cohorts" },
+  { path: "/doorstroom", label: "pipeline.title", action: "practice.view_pipeline" },
   { path: "/trajecten", label: "staff.nav.tracks", action: "training.manage_tracks" },
   { path: "/eindpresentaties", label: "finale.ceremonies.title", action: "practice.manage_ceremonies" },
   { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },

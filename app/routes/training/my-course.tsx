@@ -11,6 +11,7 @@ import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server"
 import type { Locale } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
+import { OWN_PRACTICE_PATHS } from "~/features/practice/urls";
 import type { Route } from "./+types/my-course";
 import courseCss from "~/styles/course.css?url";
 
@@ -106,6 +107,11 @@ export default function MyCourse({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="my-course">
       <PageTitle>{t("course.mine.title")}</PageTitle>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={OWN_PRACTICE_PATHS.timeline}>
+          {t("timeline.link")}
+        </a>
+      </p>
       {loaderData.notice && !errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t(loaderData.notice)}</p>
