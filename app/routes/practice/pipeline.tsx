@@ -127,8 +127,8 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
                 <span className="pipeline-bar__label">{t(`pipeline.step.${step}`)}</span>
                 <span className="pipeline-bar__track">
                   <span className="pipeline-bar__fill" style={{ width: `${(count / max) * 100}%`, display: "block" }} />
-                  <span className="pipeline-bar__value">{count}</span>
                 </span>
+                <span className="pipeline-bar__value">{count}</span>
               </li>
             ))}
           </ol>
