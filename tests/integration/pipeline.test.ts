@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { loadPipeline } from "~/features/practice/pipeline-reads.server";
@@ -17,6 +18,7 @@ import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
 import { createCourseFixture, createCourseUser, userIdOf, type CourseFixture } from "../support/training-course";
+import { hostileFormValue } from "../support/hostile-input";
 import { addHours, createPlacement, daysAgo } from "../support/practice-pipeline";
 
 const database = useTestDatabase();
@@ -168,5 +170,20 @@ describe("who sees the pipeline", () => {
     expect(after.at(-1)).toMatchObject({ action: "view", actorRole: "course_leader" });
     const adults = await db().select().from(personalDataAccessLog).where(and(eq(personalDataAccessLog.subjectUserId, mine.enrolments[4]!.userId), eq(personalDataAccessLog.resource, "enrolment")));
     expect(adults).toEqual([]);
+  });
+});
+
+describe("the cohort filter", () => {
+  it("answers a hostile value with 404 or the whole pipeline, never a 500, and never echoes markup", async () => {
+    const cookie = await sessionCookieFor(database.url, "projectleider@havenstad.example");
+    await fc.assert(
+      fc.asyncProperty(hostileFormValue([theirs.cohortId, mine.cohortId]), async (value) => {
+        const response = await fetch(`${server.url}/beheer/havenstad/doorstroom?cohort=${encodeURIComponent(value)}`, { redirect: "manual", headers: { Cookie: cookie.header } });
+        const html = await response.text();
+        expect([200, 404]).toContain(response.status);
+        expect(html).not.toContain("<script>alert(1)</script>");
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -159,4 +159,13 @@ describe("the alert mails", () => {
     const mailed = await db().select().from(placements).where(and(eq(placements.municipalityId, municipalityId), inArray(placements.id, [six])));
     expect(mailed[0]!.answerOverdueMailedAt).not.toBeNull();
   });
+
+  it("mails once when two instances run the job at the same moment", async () => {
+    const [trainee] = (await createCourseFixture({ municipalitySlug: "signaalstad", courseLeaderIds: [], trainees: [{ email: "tweeling@signaalstad.example", name: "Cursist tweeling" }] })).enrolments;
+    await createPlacement({ municipalityId, enrolment: trainee!, partnerId: partnerA, supervisorUserId: supervisorA, status: "proposed", proposedAt: daysAgo(8), sharedAt: daysAgo(7) });
+    const now = new Date();
+    const runs = await Promise.all([sendPracticeAlerts(now), sendPracticeAlerts(now), sendPracticeAlerts(now)]);
+    expect(runs.reduce((sum, run) => sum + run.answerOverdue, 0)).toBe(1);
+    expect((await mailsOf(ANSWER_OVERDUE_MAIL_KIND)).filter((m) => m.textBody.includes("Cursist tweeling"))).toHaveLength(1);
+  });
 });
