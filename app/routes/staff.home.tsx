@@ -4,9 +4,8 @@ import { getTranslator } from "~/features/accounts/locale.server";
 import { staffOverview } from "~/features/municipalities/reads.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { StaffPageHeader } from "~/components/staff-nav";
-import { PracticeAlertList, type AlertView } from "~/features/practice/components/practice-alerts";
-import { alertsFor, listPracticeAlerts } from "~/features/practice/alerts.server";
-import { placementPath } from "~/features/practice/urls";
+import { alertView, PracticeAlertList } from "~/features/practice/components/practice-alerts";
+import { alertsFor, listPracticeAlerts, logAlertViews } from "~/features/practice/alerts.server";
 import pipelineCss from "~/styles/pipeline.css?url";
 import { isMessageKey } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -21,10 +20,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // The practice alerts are the project leader's (all) and a supervisor's (their own placements').
   const seesAlerts = roles.includes("project_leader") || roles.includes("practice_supervisor");
   const alerts = seesAlerts ? alertsFor(user.actor, municipality.id, await listPracticeAlerts(municipality.id)) : [];
+  await logAlertViews(user.actor, municipality.id, alerts);
   return {
     ...staffPageData(user, municipality),
     alerts: seesAlerts
-      ? alerts.map((alert): AlertView => ({ ...alert, since: alert.since.toISOString(), href: placementPath(municipality.slug, alert.placementId) }))
+      ? alerts.map((alert) => alertView(alert, municipality.slug))
       : null,
     name: municipality.name,
     slug: municipality.slug,

@@ -38,6 +38,11 @@ function countsIn(html: string): Record<string, number> {
   return Object.fromEntries([...html.matchAll(/data-step="([a-z_]+)">(\d+)</g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
+async function partnerOfSupervisor(): Promise<string> {
+  const { rows } = await db().execute<{ id: string }>(sql`select m.partner_organisation_id as id from memberships m join users u on u.id = m.user_id where u.email = 'begeleider@havenstad.example' and m.role = 'practice_supervisor'`);
+  return rows[0]!.id;
+}
+
 async function one(query: ReturnType<typeof sql>): Promise<number> {
   const { rows } = await db().execute<{ n: number }>(query);
   return Number(rows[0]!.n);
@@ -168,6 +173,12 @@ describe("who sees the pipeline", () => {
     const after = await logged();
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)).toMatchObject({ action: "view", actorRole: "course_leader" });
+    // Anna's alert (a quiet placement) on the staff home is a view of her placement.
+    const annaPlacement = await createPlacement({ municipalityId: havenstad, enrolment: minorEnrolment, partnerId: await partnerOfSupervisor(), supervisorUserId: await userIdOf("begeleider@havenstad.example"), status: "active", startedAt: daysAgo(40) });
+    expect((await page("projectleider@havenstad.example", "/beheer/havenstad")).html).toContain("Anna Actief");
+    const placementViews = await db().select().from(personalDataAccessLog).where(and(eq(personalDataAccessLog.subjectUserId, minorEnrolment.userId), eq(personalDataAccessLog.resource, "placement")));
+    expect(placementViews.map((v) => v.actorRole)).toEqual(["project_leader"]);
+    expect(annaPlacement).toBeTruthy();
     const adults = await db().select().from(personalDataAccessLog).where(and(eq(personalDataAccessLog.subjectUserId, mine.enrolments[4]!.userId), eq(personalDataAccessLog.resource, "enrolment")));
     expect(adults).toEqual([]);
   });

@@ -9,6 +9,8 @@
 import { sql } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import type { Actor } from "~/features/authorization/policy";
+import { todayInAmsterdam } from "~/features/training/age";
+import { logPersonalDataAccess } from "~/features/privacy/audit.server";
 import { db } from "~/lib/db/client.server";
 
 /** The programme_settings defaults (a municipality without a row uses these). */
@@ -26,6 +28,9 @@ export interface PracticeAlert {
   traineeName: string;
   partnerName: string;
   supervisorUserId: string | null;
+  traineeUserId: string;
+  /** Under 18 today: a staff view of the alert is logged (resource placement). */
+  isMinor: boolean;
   /** The moment the count of days started (shared, proposed, or the last hours moment). */
   since: Date;
   /** Whole days since then. */
@@ -55,6 +60,8 @@ interface Row {
   trainee_name: string;
   partner_name: string;
   supervisor_user_id: string | null;
+  trainee_user_id: string;
+  is_minor: boolean;
   proposed_at: Date | string;
   shared_at: Date | string | null;
   last_hours_at: Date | string | null;
@@ -71,11 +78,14 @@ export const LAST_HOURS_MOMENT = sql`greatest(p.started_at,
 export async function listPracticeAlerts(municipalityId: MunicipalityId, now: Date = new Date()): Promise<PracticeAlert[]> {
   const result = await db().execute<Row & Record<string, unknown>>(sql`
     select p.id as placement_id, p.enrolment_id, e.cohort_id, p.status, u.name as trainee_name, po.name as partner_name,
-      p.supervisor_user_id, p.created_at as proposed_at, p.shared_at, ${LAST_HOURS_MOMENT} as last_hours_at,
+      p.supervisor_user_id, p.trainee_user_id,
+      coalesce(a.date_of_birth > (${todayInAmsterdam(now)}::date - interval '18 years'), false) as is_minor,
+      p.created_at as proposed_at, p.shared_at, ${LAST_HOURS_MOMENT} as last_hours_at,
       coalesce(s.handover_answer_days, ${DEFAULT_ALERT_SETTINGS.handoverAnswerDays}) as answer_days,
       coalesce(s.placement_quiet_days, ${DEFAULT_ALERT_SETTINGS.placementQuietDays}) as quiet_days
     from placements p
     join enrolments e on e.id = p.enrolment_id
+    left join applications a on a.id = e.application_id
     join users u on u.id = p.trainee_user_id
     join partner_organisations po on po.id = p.partner_organisation_id
     left join programme_settings s on s.municipality_id = p.municipality_id
@@ -96,6 +106,8 @@ export async function listPracticeAlerts(municipalityId: MunicipalityId, now: Da
       traineeName: row.trainee_name,
       partnerName: row.partner_name,
       supervisorUserId: row.supervisor_user_id,
+      traineeUserId: row.trainee_user_id,
+      isMinor: row.is_minor,
       since,
       days: Math.floor((now.getTime() - since.getTime()) / DAY),
       limitDays,
@@ -113,4 +125,15 @@ export function alertsFor(actor: Actor, municipalityId: string, alerts: readonly
   const supervises = actor.memberships.some((m) => m.role === "practice_supervisor" && m.municipalityId === municipalityId);
   if (!supervises) return [];
   return alerts.filter((a) => a.kind === "placement_quiet" && a.supervisorUserId === actor.userId);
+}
+
+/** Logs a staff view of the alerts of minors (their placement's state and how long it is stuck). */
+export async function logAlertViews(actor: Actor, municipalityId: string, alerts: readonly PracticeAlert[]): Promise<void> {
+  const minors = alerts.filter((alert) => alert.isMinor);
+  if (minors.length === 0) return;
+  await db().transaction(async (tx) => {
+    for (const alert of minors) {
+      await logPersonalDataAccess(tx, { actor, municipalityId, subject: { userId: alert.traineeUserId }, resource: "placement" });
+    }
+  });
 }

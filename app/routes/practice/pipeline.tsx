@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { authorizeMunicipality, notFound } from "~/features/authorization/gate.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
-import { alertsFor, listPracticeAlerts } from "~/features/practice/alerts.server";
+import { alertsFor, listPracticeAlerts, logAlertViews } from "~/features/practice/alerts.server";
 import { listPipelineCohorts, loadPipeline } from "~/features/practice/pipeline-reads.server";
 import { PIPELINE_STEPS } from "~/features/practice/requirements";
 import { placementPath } from "~/features/practice/urls";
@@ -10,7 +10,7 @@ import { logPersonalDataAccess } from "~/features/privacy/audit.server";
 import { leadsProgramme, teachesCohort } from "~/features/training/policy";
 import { SelectField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
-import { PracticeAlertList, type AlertView } from "~/features/practice/components/practice-alerts";
+import { alertView, PracticeAlertList } from "~/features/practice/components/practice-alerts";
 import { db } from "~/lib/db/client.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/pipeline";
@@ -20,7 +20,8 @@ import pipelineCss from "~/styles/pipeline.css?url";
  * "Doorstroom": how many people stand at each step from application to Citytrainer, and who.
  * The project leader sees the whole municipality (with the alerts); a course leader only the
  * cohorts they teach. Pending applicants are counted, never named. Every minor listed is in the
- * audit log (resource enrolment): the page shows their name, cohort, step and open requirements.
+ * audit log (resource enrolment): the page shows their name, cohort, step and open requirements;
+ * a minor's alert is logged as a view of their placement.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality } = await authorizeMunicipality(request, params.slug, "practice.view_pipeline");
@@ -35,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const alerts = leads
     ? alertsFor(user.actor, municipality.id, await listPracticeAlerts(municipality.id)).filter((alert) => !requested || alert.cohortId === requested)
     : [];
+  await logAlertViews(user.actor, municipality.id, alerts);
 
   const listed = Object.values(pipeline.people).flat();
   const minors = listed.filter((person) => person.isMinor);
@@ -71,7 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         missing: person.missing,
       })),
     })),
-    alerts: alerts.map((alert): AlertView => ({ ...alert, since: alert.since.toISOString(), href: placementPath(slug, alert.placementId) })),
+    alerts: alerts.map((alert) => alertView(alert, slug)),
     title: `${t("pipeline.title")} — ${municipality.name}`,
   };
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import type { AlertKind } from "../alerts.server";
+import type { AlertKind, PracticeAlert } from "../alerts.server";
+import { placementPath } from "../urls";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
 export interface AlertView {
@@ -10,6 +11,19 @@ export interface AlertView {
   days: number;
   since: string;
   href: string;
+}
+
+/** What the page needs of an alert: no ids of people leave the server. */
+export function alertView(alert: PracticeAlert, slug: string): AlertView {
+  return {
+    kind: alert.kind,
+    placementId: alert.placementId,
+    traineeName: alert.traineeName,
+    partnerName: alert.partnerName,
+    days: alert.days,
+    since: alert.since.toISOString(),
+    href: placementPath(slug, alert.placementId),
+  };
 }
 
 /** The practice alerts (alerts.server.ts) as a list: what is wrong, since how many days, and a link to the placement. */
