@@ -33,6 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     notice: readCohortNotice(request),
     base: cohortPath(municipality.slug, cohort.id),
     listPath: `/beheer/${municipality.slug}/cohorten`,
+    pipelinePath: `/beheer/${municipality.slug}/doorstroom?cohort=${cohort.id}`,
     canManage,
     cohort: {
       id: cohort.id,
@@ -114,6 +115,7 @@ export default function CohortOverview({ loaderData }: Route.ComponentProps) {
           </ButtonLink>
           <ButtonLink to={`${base}/rooster`}>{t("cohorts.links.schedule")}</ButtonLink>
           <ButtonLink to={`${base}/beoordelingen`}>{t("cohorts.links.assessments")}</ButtonLink>
+          <ButtonLink to={loaderData.pipelinePath}>{t("pipeline.cohortLink")}</ButtonLink>
           {loaderData.canManage && <ButtonLink to={`${base}/bewerken`}>{t("cohorts.links.edit")}</ButtonLink>}
           <a className="utrecht-link" href={`${base}/cursisten.csv`} download>
             {t("cohorts.links.export")}

@@ -4,6 +4,7 @@ import { defineMessages } from "../define";
 export const pipelineMessages = defineMessages(
   {
     "pipeline.title": "Doorstroom",
+    "pipeline.cohortLink": "Doorstroom van deze groep",
     "pipeline.intro": "Hoeveel mensen staan bij elke stap van aanmelding tot Citytrainer, en wie.",
     "pipeline.introCourseLeader": "Waar de cursisten van jouw cursusgroepen staan, van aanmelding tot Citytrainer.",
     "pipeline.filter.legend": "Kies een cursusgroep",
@@ -98,6 +99,7 @@ export const pipelineMessages = defineMessages(
   },
   {
     "pipeline.title": "Pipeline",
+    "pipeline.cohortLink": "This group's pipeline",
     "pipeline.intro": "How many people are at each step from application to Citytrainer, and who.",
     "pipeline.introCourseLeader": "Where the trainees of your course groups are, from application to Citytrainer.",
     "pipeline.filter.legend": "Choose a course group",
