@@ -9,6 +9,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
+import { LOCALE_COOKIE } from "~/features/accounts/locale.server";
 import { loadPipeline } from "~/features/practice/pipeline-reads.server";
 import { PIPELINE_STEPS } from "~/features/practice/requirements";
 import { db } from "~/lib/db/client.server";
@@ -28,9 +29,9 @@ let mine: CourseFixture;
 let theirs: CourseFixture;
 let minorEnrolment: { id: string; userId: string };
 
-async function page(email: string, path: string): Promise<{ status: number; html: string }> {
+async function page(email: string, path: string, locale: "nl" | "en" = "nl"): Promise<{ status: number; html: string }> {
   const cookie = await sessionCookieFor(database.url, email);
-  const response = await fetch(`${server.url}${path}`, { redirect: "manual", headers: { Cookie: cookie.header } });
+  const response = await fetch(`${server.url}${path}`, { redirect: "manual", headers: { Cookie: `${cookie.header}; ${LOCALE_COOKIE}=${locale}` } });
   return { status: response.status, html: await response.text() };
 }
 
@@ -130,6 +131,8 @@ describe("the pipeline's counts", () => {
     expect(mineOnly.people.in_placement[0]).toMatchObject({ name: "Eva Eindpresentatie", signedOffMinutes: 240, missing: ["practice_hours", "practice_activity", "final_report", "presentation"] });
     const filtered = await page("projectleider@havenstad.example", `/beheer/havenstad/doorstroom?cohort=${mine.cohortId}`);
     expect(countsIn(filtered.html)).toEqual(Object.fromEntries(PIPELINE_STEPS.map((step) => [step, mineOnly.counts[step]])));
+    const english = await page("projectleider@havenstad.example", `/beheer/havenstad/doorstroom?cohort=${mine.cohortId}`, "en");
+    for (const text of ["People per step", "In a placement", "Hours signed off: 4 of 15", "Still open:", "Alerts"]) expect(english.html).toContain(text);
     for (const name of ["Anna Actief", "Bert Bewijs", "Cato Certificaat", "Dirk Overdracht", "Eva Eindpresentatie"]) expect(filtered.html).toContain(name);
     expect(filtered.html).not.toContain("Fien Gestopt");
     expect(filtered.html).not.toContain("Gijs Geheim");
