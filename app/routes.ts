@@ -121,6 +121,10 @@ export default [
   route("beheer/:slug/eindpresentaties", "routes/practice/staff-ceremonies.tsx"),
   route("beheer/:slug/eindpresentaties/nieuw", "routes/practice/staff-ceremony-new.tsx"),
   route("beheer/:slug/eindpresentaties/:ceremonyId", "routes/practice/staff-ceremony.tsx"),
+  // Practice: the trainee's own practice activity (plan, submit, evaluate, check-in at the door) and its review by the supervisor or course leader.
+  route("mijn-praktijk/activiteit", "routes/practice/own-activity.tsx"),
+  route("mijn-praktijk/activiteit/aanwezig", "routes/practice/own-activity-check-in.tsx"),
+  route("beheer/:slug/praktijk/:placementId/activiteit", "routes/practice/staff-placement-activity.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { CheckboxField, ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField, type FormErrors } from "./form";
 
@@ -25,56 +26,41 @@ interface Option {
   name: string;
 }
 
-/**
- * The staff form for an activity (new or existing). Works without JavaScript: the server checks
- * everything and sends the form back with messages.
- */
-export function ActivityForm({
-  mode,
+type Translate = ReturnType<typeof useTranslation>["t"];
+type Category = "sport" | "culture" | "welfare" | "other";
+
+/** The visible label of each shared activity field, for the ErrorSummary of any activity form. */
+export function activityFieldLabels(t: Translate): Record<string, string> {
+  return {
+    title: t("activityForm.titleLabel"),
+    description: t("activityForm.description"),
+    category: t("activityForm.category"),
+    neighbourhoodId: t("activityForm.neighbourhood"),
+    location: t("activityForm.location"),
+    date: t("activityForm.dateLabel"),
+    startTime: t("activityForm.startTime"),
+    endTime: t("activityForm.endTime"),
+    minAge: t("activityForm.minAge"),
+    maxAge: t("activityForm.maxAge"),
+    capacity: t("activityForm.capacity"),
+  };
+}
+
+/** What and where: title, description, category, neighbourhood, location. */
+export function ActivityWhatFields({
   values,
   errors,
   categories,
   neighbourhoods,
-  partners,
-  allowNoPartner,
-  imageUrl,
 }: {
-  /** Passed in rather than imported, so the database schema stays out of the browser bundle. */
-  categories: readonly ("sport" | "culture" | "welfare" | "other")[];
-  mode: "create" | "edit";
   values: ActivityFormValues;
   errors: FormErrors;
+  categories: readonly Category[];
   neighbourhoods: readonly Option[];
-  partners: readonly Option[];
-  allowNoPartner: boolean;
-  imageUrl: string | null;
 }) {
   const { t } = useTranslation();
-  const registration = values.registration ?? "required";
   return (
-    <PostForm encType="multipart/form-data">
-      <ErrorSummary
-        errors={errors}
-        labels={{
-          title: t("activityForm.titleLabel"),
-          description: t("activityForm.description"),
-          category: t("activityForm.category"),
-          neighbourhoodId: t("activityForm.neighbourhood"),
-          location: t("activityForm.location"),
-          date: t("activityForm.dateLabel"),
-          startTime: t("activityForm.startTime"),
-          endTime: t("activityForm.endTime"),
-          repeatWeeks: t("activityForm.repeatWeeks"),
-          minAge: t("activityForm.minAge"),
-          maxAge: t("activityForm.maxAge"),
-          registration: t("activityForm.registration"),
-          capacity: t("activityForm.capacity"),
-          waitlistEnabled: t("activityForm.waitlist"),
-          organiserName: t("activityForm.organiserName"),
-          partnerOrganisationId: t("activityForm.partner"),
-          image: t("activityForm.image"),
-        }}
-      />
+    <>
       <TextField name="title" label={t("activityForm.titleLabel")} required maxLength={150} defaultValue={values.title} errors={errors} />
       <TextAreaField
         name="description"
@@ -109,15 +95,101 @@ export function ActivityForm({
         defaultValue={values.location}
         errors={errors}
       />
+    </>
+  );
+}
 
-      <fieldset className="utrecht-form-fieldset form-stack">
-        <legend className="utrecht-form-fieldset__legend">{t("activityForm.when")}</legend>
-        <p className="utrecht-paragraph form-hint">{t("activityForm.timeHint")}</p>
-        <TextField name="date" type="date" label={t("activityForm.dateLabel")} required defaultValue={values.date} errors={errors} />
-        <div className="field-pair">
-          <TextField name="startTime" type="time" label={t("activityForm.startTime")} required defaultValue={values.startTime} errors={errors} />
-          <TextField name="endTime" type="time" label={t("activityForm.endTime")} required defaultValue={values.endTime} errors={errors} />
-        </div>
+/** When: date, start and end time (Europe/Amsterdam); `children` adds fields to the same group. */
+export function ActivityWhenFieldset({ values, errors, children }: { values: ActivityFormValues; errors: FormErrors; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="utrecht-form-fieldset form-stack">
+      <legend className="utrecht-form-fieldset__legend">{t("activityForm.when")}</legend>
+      <p className="utrecht-paragraph form-hint">{t("activityForm.timeHint")}</p>
+      <TextField name="date" type="date" label={t("activityForm.dateLabel")} required defaultValue={values.date} errors={errors} />
+      <div className="field-pair">
+        <TextField name="startTime" type="time" label={t("activityForm.startTime")} required defaultValue={values.startTime} errors={errors} />
+        <TextField name="endTime" type="time" label={t("activityForm.endTime")} required defaultValue={values.endTime} errors={errors} />
+      </div>
+      {children}
+    </fieldset>
+  );
+}
+
+/** For which ages: minimum and maximum age. */
+export function ActivityAgesFieldset({ values, errors }: { values: ActivityFormValues; errors: FormErrors }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="utrecht-form-fieldset form-stack">
+      <legend className="utrecht-form-fieldset__legend">{t("activityForm.ages")}</legend>
+      <div className="field-pair">
+        <TextField name="minAge" type="number" inputMode="numeric" min={0} max={120} label={t("activityForm.minAge")} defaultValue={values.minAge} errors={errors} />
+        <TextField name="maxAge" type="number" inputMode="numeric" min={0} max={120} label={t("activityForm.maxAge")} defaultValue={values.maxAge} errors={errors} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** How many places; empty means no limit. */
+export function ActivityCapacityField({ values, errors }: { values: ActivityFormValues; errors: FormErrors }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      name="capacity"
+      type="number"
+      inputMode="numeric"
+      min={1}
+      max={10000}
+      label={t("activityForm.capacity")}
+      description={t("activityForm.capacityHint")}
+      defaultValue={values.capacity}
+      errors={errors}
+    />
+  );
+}
+
+/**
+ * The staff form for an activity (new or existing). Works without JavaScript: the server checks
+ * everything and sends the form back with messages.
+ */
+export function ActivityForm({
+  mode,
+  values,
+  errors,
+  categories,
+  neighbourhoods,
+  partners,
+  allowNoPartner,
+  imageUrl,
+}: {
+  /** Passed in rather than imported, so the database schema stays out of the browser bundle. */
+  categories: readonly Category[];
+  mode: "create" | "edit";
+  values: ActivityFormValues;
+  errors: FormErrors;
+  neighbourhoods: readonly Option[];
+  partners: readonly Option[];
+  allowNoPartner: boolean;
+  imageUrl: string | null;
+}) {
+  const { t } = useTranslation();
+  const registration = values.registration ?? "required";
+  return (
+    <PostForm encType="multipart/form-data">
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          ...activityFieldLabels(t),
+          repeatWeeks: t("activityForm.repeatWeeks"),
+          registration: t("activityForm.registration"),
+          waitlistEnabled: t("activityForm.waitlist"),
+          organiserName: t("activityForm.organiserName"),
+          partnerOrganisationId: t("activityForm.partner"),
+          image: t("activityForm.image"),
+        }}
+      />
+      <ActivityWhatFields values={values} errors={errors} categories={categories} neighbourhoods={neighbourhoods} />
+      <ActivityWhenFieldset values={values} errors={errors}>
         {mode === "create" && (
           <TextField
             name="repeatWeeks"
@@ -131,15 +203,8 @@ export function ActivityForm({
             errors={errors}
           />
         )}
-      </fieldset>
-
-      <fieldset className="utrecht-form-fieldset form-stack">
-        <legend className="utrecht-form-fieldset__legend">{t("activityForm.ages")}</legend>
-        <div className="field-pair">
-          <TextField name="minAge" type="number" inputMode="numeric" min={0} max={120} label={t("activityForm.minAge")} defaultValue={values.minAge} errors={errors} />
-          <TextField name="maxAge" type="number" inputMode="numeric" min={0} max={120} label={t("activityForm.maxAge")} defaultValue={values.maxAge} errors={errors} />
-        </div>
-      </fieldset>
+      </ActivityWhenFieldset>
+      <ActivityAgesFieldset values={values} errors={errors} />
 
       <fieldset className="utrecht-form-fieldset form-stack">
         <legend className="utrecht-form-fieldset__legend">{t("activityForm.places")}</legend>
@@ -166,17 +231,7 @@ export function ActivityForm({
             </div>
           ))}
         </fieldset>
-        <TextField
-          name="capacity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={10000}
-          label={t("activityForm.capacity")}
-          description={t("activityForm.capacityHint")}
-          defaultValue={values.capacity}
-          errors={errors}
-        />
+        <ActivityCapacityField values={values} errors={errors} />
         <CheckboxField name="waitlistEnabled" label={t("activityForm.waitlist")} defaultChecked={values.waitlistEnabled ?? true} errors={errors} />
       </fieldset>
 

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { isAttendanceOpen } from "~/features/activities/policy";
 import { attendanceInput, walkInInput } from "~/features/activities/schema";
@@ -6,6 +6,7 @@ import { authorizeParticipants, readActivityNotice, withActivityNotice } from "~
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { listParticipants } from "~/features/registrations/reads.server";
 import { addWalkIn, recordAttendance } from "~/features/registrations/writes.server";
+import { CheckInLists } from "~/components/check-in-lists";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { AGE_GROUPS } from "~/lib/db/schema";
@@ -78,90 +79,7 @@ export default function Participants({ loaderData, actionData }: Route.Component
       <ErrorSummary errors={errors && !walkInValues.intent ? errors : undefined} labels={{}} />
       {!activity.isAttendanceOpen && <p className="utrecht-paragraph">{t("participants.checkInLater", { when: activity.when })}</p>}
 
-      <section className="page-section" aria-labelledby="confirmed-heading">
-        <h2 className="utrecht-heading-2" id="confirmed-heading">
-          {t("participants.confirmed")} ({participants.confirmed.length})
-        </h2>
-        {participants.confirmed.length === 0 ? (
-          <p className="utrecht-paragraph">{t("participants.noneConfirmed")}</p>
-        ) : (
-          <ul className="checkin-list">
-            {participants.confirmed.map((person) => (
-              <li key={person.id} id={`deelnemer-${person.id}`} className={`checkin-item checkin-item--${person.attendance ?? "unknown"}`}>
-                <div className="checkin-person">
-                  <strong>{person.name}</strong>
-                  <span>
-                    {t(`ageGroup.${person.ageGroup}`)}
-                    {person.isWalkIn && <> · {t("participants.walkInBadge")}</>}
-                  </span>
-                  <span className="checkin-state">{t(`participants.state.${person.attendance ?? "unknown"}`)}</span>
-                </div>
-                {activity.isAttendanceOpen && (
-                  <Form method="post" className="checkin-buttons" preventScrollReset>
-                    <input type="hidden" name="registrationId" value={person.id} />
-                    <button
-                      type="submit"
-                      name="attendance"
-                      value="attended"
-                      className="utrecht-button utrecht-button--primary-action"
-                      aria-pressed={person.attendance === "attended"}
-                      aria-label={`${t("participants.markAttended")}: ${person.name}`}
-                    >
-                      {t("participants.markAttended")}
-                    </button>
-                    <button
-                      type="submit"
-                      name="attendance"
-                      value="no_show"
-                      className="utrecht-button utrecht-button--secondary-action"
-                      aria-pressed={person.attendance === "no_show"}
-                      aria-label={`${t("participants.markNoShow")}: ${person.name}`}
-                    >
-                      {t("participants.markNoShow")}
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section className="page-section" aria-labelledby="waitlist-heading">
-        <h2 className="utrecht-heading-2" id="waitlist-heading">
-          {t("participants.waitlist")} ({participants.waitlist.length})
-        </h2>
-        {participants.waitlist.length === 0 ? (
-          <p className="utrecht-paragraph">{t("participants.noneWaitlisted")}</p>
-        ) : (
-          <ol className="checkin-list">
-            {participants.waitlist.map((person) => (
-              <li key={person.id} id={`deelnemer-${person.id}`} className="checkin-item">
-                <div className="checkin-person">
-                  <strong>{person.name}</strong>
-                  <span>
-                    {t("participants.position", { position: person.position })} · {t(`ageGroup.${person.ageGroup}`)}
-                  </span>
-                </div>
-                {activity.isAttendanceOpen && (
-                  <Form method="post" className="checkin-buttons" preventScrollReset>
-                    <input type="hidden" name="registrationId" value={person.id} />
-                    <button
-                      type="submit"
-                      name="attendance"
-                      value="attended"
-                      className="utrecht-button utrecht-button--secondary-action"
-                      aria-label={`${t("participants.checkInWaitlisted")}: ${person.name}`}
-                    >
-                      {t("participants.checkInWaitlisted")}
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <CheckInLists participants={participants} isAttendanceOpen={activity.isAttendanceOpen} />
 
       {activity.isAttendanceOpen && (
         <section className="page-section" aria-labelledby="walk-in-heading">

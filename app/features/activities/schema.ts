@@ -8,7 +8,7 @@ export const STAFF_LIST_VIEWS = ["upcoming", "past", "drafts"] as const;
 export type StaffListView = (typeof STAFF_LIST_VIEWS)[number];
 
 /** A whole number typed into a form field; an empty field means "not set" (null). */
-function optionalWholeNumber(min: number, max: number) {
+export function optionalWholeNumber(min: number, max: number) {
   return z
     .string()
     .trim()
@@ -46,7 +46,12 @@ const localTime = z
   .min(1, { error: "validation.required" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "activityForm.error.time" });
 
-const activityFields = z.object({
+/**
+ * What every activity form asks, whoever plans it: what, where, when, for which ages and how many.
+ * The staff form adds registration, organiser, partner and image; a trainee's practice activity
+ * adds its idea, goal and target group (app/features/practice/practice-activity-schema.ts).
+ */
+export const activityCoreFields = z.object({
   title: text(150),
   description: optionalText(5000),
   category: z.enum(ACTIVITY_CATEGORIES, { error: "validation.invalid" }),
@@ -58,6 +63,9 @@ const activityFields = z.object({
   minAge: optionalWholeNumber(0, 120),
   maxAge: optionalWholeNumber(0, 120),
   capacity: optionalWholeNumber(1, 10000),
+});
+
+const activityFields = activityCoreFields.extend({
   waitlistEnabled: checkbox,
   registration: z.enum(["required", "walk_in"], { error: "validation.invalid" }),
   organiserName: optionalText(150).transform((value) => (value === "" ? null : value)),
@@ -65,7 +73,8 @@ const activityFields = z.object({
   removeImage: checkbox,
 });
 
-function checkActivity(value: z.infer<typeof activityFields>, ctx: z.RefinementCtx) {
+/** End after start and a sensible age range: the checks across fields of activityCoreFields. */
+export function checkActivity(value: z.infer<typeof activityCoreFields>, ctx: z.RefinementCtx) {
   const startsAt = zonedLocalToUtc(value.date, value.startTime);
   const endsAt = zonedLocalToUtc(value.date, value.endTime);
   if (startsAt && endsAt && endsAt <= startsAt) {
@@ -73,6 +82,14 @@ function checkActivity(value: z.infer<typeof activityFields>, ctx: z.RefinementC
   }
   if (value.minAge !== null && value.maxAge !== null && value.minAge > value.maxAge) {
     ctx.addIssue({ code: "custom", path: ["maxAge"], message: "activityForm.error.ageRange" });
+  }
+}
+
+/** A new activity cannot start in the past: nobody could sign up for it. */
+export function checkNotInPast(value: { date: string; startTime: string }, ctx: z.RefinementCtx) {
+  const startsAt = zonedLocalToUtc(value.date, value.startTime);
+  if (startsAt && startsAt <= new Date()) {
+    ctx.addIssue({ code: "custom", path: ["date"], message: "activityForm.error.inPast" });
   }
 }
 
@@ -87,10 +104,7 @@ export const activityCreateInput = activityFields
   })
   .superRefine((value, ctx) => {
     checkActivity(value, ctx);
-    const startsAt = zonedLocalToUtc(value.date, value.startTime);
-    if (startsAt && startsAt <= new Date()) {
-      ctx.addIssue({ code: "custom", path: ["date"], message: "activityForm.error.inPast" });
-    }
+    checkNotInPast(value, ctx);
   });
 export type ActivityCreateInput = z.infer<typeof activityCreateInput>;
 

@@ -12,7 +12,7 @@ import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { loadMailActivity, queueRegistrationEmail } from "~/features/registrations/emails.server";
 import { fillFreePlaces, lockActivity } from "~/features/registrations/writes.server";
 import { db, type Transaction } from "~/lib/db/client.server";
-import { activities, neighbourhoods, partnerOrganisations, registrations, type ActivityStatus } from "~/lib/db/schema";
+import { activities, neighbourhoods, partnerOrganisations, practiceActivities, registrations, type ActivityStatus } from "~/lib/db/schema";
 import type { MessageKey } from "~/lib/i18n";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import { isPartnerAllowed, type PartnerChoice } from "./policy";
@@ -30,7 +30,7 @@ export interface ActivityAuthor {
 }
 
 /** Neighbourhood and partner must belong to this municipality, and the partner to the author's choice. */
-async function checkReferences(
+export async function checkReferences(
   tx: Transaction,
   municipalityId: MunicipalityId,
   input: { neighbourhoodId: string | null; partnerOrganisationId: string | null },
@@ -74,7 +74,7 @@ function commonValues(input: ActivityUpdateInput) {
 }
 
 /** Local date and times to instants; the schema has already refused impossible input. */
-function occurrence(date: string, startTime: string, endTime: string) {
+export function occurrence(date: string, startTime: string, endTime: string) {
   const startsAt = zonedLocalToUtc(date, startTime);
   const endsAt = zonedLocalToUtc(date, endTime);
   if (!startsAt || !endsAt) throw new Error("activity times were not validated");
@@ -127,6 +127,7 @@ export async function updateActivity(
     const locked = await lockActivity(tx, activityId);
     if (!locked || locked.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
     if (locked.status === "cancelled" || locked.status === "completed") return refuse("_form", "staffActivities.closedForEdits");
+    if (await isPracticeActivity(tx, activityId)) return refuse("_form", "practiceActivity.staffRefused");
     const refusal = await checkReferences(tx, municipalityId, input, author);
     if (refusal) return refusal;
     const before = await loadMailActivity(tx, activityId);
@@ -163,6 +164,16 @@ async function mailLiveRegistrations(tx: Transaction, activityId: string, kind: 
   }
 }
 
+/**
+ * A trainee's practice activity is planned, reviewed and evaluated on the placement's pages
+ * (app/features/practice/practice-activity-writes.server.ts), where the journey's roles apply: the
+ * staff form would let a partner contact publish it without review.
+ */
+async function isPracticeActivity(tx: Transaction, activityId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: practiceActivities.id }).from(practiceActivities).where(eq(practiceActivities.activityId, activityId));
+  return row !== undefined;
+}
+
 export type ActivityStep = "publish" | "cancel" | "complete";
 
 /** From which statuses each step may be taken. */
@@ -195,6 +206,7 @@ export async function changeActivityStatus(
     const locked = await lockActivity(tx, activityId);
     if (!locked || locked.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
     if (!canTakeStep(step, locked)) return refuse("_form", `staffActivities.step.${step}.refused`);
+    if (await isPracticeActivity(tx, activityId)) return refuse("_form", "practiceActivity.staffRefused");
     const now = new Date();
     await tx
       .update(activities)
