@@ -194,7 +194,7 @@ describe("the practice activity from plan to evaluation", () => {
     // A second approval is refused: it is no longer in review.
     expect((await post(review(), SUPERVISOR, { intent: "approve" })).status).toBe(400);
 
-    const calendar = await (await get("/havenstad/activiteiten")).text();
+    const calendar = await (await get(`/havenstad/activiteiten?van=${day}&tot=${day}`)).text();
     expect(calendar).toContain("Pleintjesvoetbal met Fenna");
     const activityPage = await (await get(`/havenstad/activiteiten/${row!.activityId}`)).text();
     expect(activityPage).toContain("Fenna");
