@@ -84,8 +84,8 @@ export default function OwnActivityCheckIn({ loaderData, actionData }: Route.Com
   const { activity, participants } = loaderData;
   return (
     <div className="my-course">
-      <PageTitle>{`${t("practiceActivity.checkIn.title")}: ${activity.title}`}</PageTitle>
       <OwnPracticeTabs />
+      <PageTitle>{`${t("practiceActivity.checkIn.title")}: ${activity.title}`}</PageTitle>
       {loaderData.notice && !actionData?.errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t(loaderData.notice)}</p>

@@ -120,8 +120,8 @@ export default function OwnPracticeActivity({ loaderData, actionData }: Route.Co
   const values: ActivityFormValues & Record<string, string | undefined> = planErrors ? sent : loaderData.values;
   return (
     <div className="my-course">
-      <PageTitle>{t("practiceActivity.mine.title")}</PageTitle>
       <OwnPracticeTabs />
+      <PageTitle>{t("practiceActivity.mine.title")}</PageTitle>
       {loaderData.notice && !errors && (
         <Alert type="ok">
           <p className="utrecht-paragraph">{t(loaderData.notice)}</p>

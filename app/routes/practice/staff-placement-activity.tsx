@@ -116,6 +116,7 @@ export default function StaffPlacementActivity({ loaderData, actionData }: Route
                   <SubmitButton>{t("practiceActivity.review.approve")}</SubmitButton>
                 </div>
               </PostForm>
+              <h3 className="utrecht-heading-3">{t("practiceActivity.review.requestChanges")}</h3>
               <PostForm>
                 <input type="hidden" name="intent" value="request_changes" />
                 <TextAreaField

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Alert } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
@@ -49,10 +50,10 @@ export function PracticeActivityFacts({ activity }: { activity: PracticeActivity
   return (
     <dl className="facts">
       {rows.map(([label, value]) => (
-        <div key={label} className="practice-fact">
+        <Fragment key={label}>
           <dt>{label}</dt>
           <dd className="plan-text">{value}</dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );
@@ -81,22 +82,14 @@ export function EvaluationFacts({ evaluation }: { evaluation: NonNullable<Practi
   const { t } = useTranslation();
   return (
     <dl className="facts">
-      <div>
-        <dt>{t("practiceActivity.evaluation.turnout")}</dt>
-        <dd>{evaluation.turnout}</dd>
-      </div>
-      <div>
-        <dt>{t("practiceActivity.evaluation.wentWell")}</dt>
-        <dd className="plan-text">{evaluation.wentWell}</dd>
-      </div>
-      <div>
-        <dt>{t("practiceActivity.evaluation.doDifferently")}</dt>
-        <dd className="plan-text">{evaluation.doDifferently || "—"}</dd>
-      </div>
-      <div>
-        <dt>{t("practiceActivity.evaluation.on")}</dt>
-        <dd>{evaluation.on}</dd>
-      </div>
+      <dt>{t("practiceActivity.evaluation.turnout")}</dt>
+      <dd>{evaluation.turnout}</dd>
+      <dt>{t("practiceActivity.evaluation.wentWell")}</dt>
+      <dd className="plan-text">{evaluation.wentWell}</dd>
+      <dt>{t("practiceActivity.evaluation.doDifferently")}</dt>
+      <dd className="plan-text">{evaluation.doDifferently || "—"}</dd>
+      <dt>{t("practiceActivity.evaluation.on")}</dt>
+      <dd>{evaluation.on}</dd>
     </dl>
   );
 }
