@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { readActivityForm } from "~/features/activities/form.server";
 import { activityFormOptions } from "~/features/activities/reads.server";
-import { activityStatusAction, activityUpdateInput } from "~/features/activities/schema";
+import { activityStatusAction, activityUpdateInput, coreActivityFormValues } from "~/features/activities/schema";
 import { authorizeActivity, readActivityNotice, withActivityNotice, type ActivityNotice } from "~/features/activities/staff-access.server";
 import { publicActivityPath } from "~/features/activities/urls";
 import { canTakeStep, changeActivityStatus, publishSeries, updateActivity } from "~/features/activities/writes.server";
@@ -15,27 +15,15 @@ import { ButtonLink } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { storedFileUrl } from "~/lib/storage.server";
-import { formatInZone, utcToZonedLocal } from "~/lib/time";
+import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff.activity";
 import staffActivitiesCss from "~/styles/staff-activities.css?url";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, partnerChoice, activity } = await authorizeActivity(request, params.slug, params.id);
   const { locale } = await getTranslator(request);
-  const start = utcToZonedLocal(activity.startsAt);
-  const end = utcToZonedLocal(activity.endsAt);
   const values: ActivityFormValues = {
-    title: activity.title,
-    description: activity.description,
-    category: activity.category,
-    neighbourhoodId: activity.neighbourhoodId ?? "",
-    location: activity.location,
-    date: start.date,
-    startTime: start.time,
-    endTime: end.time,
-    minAge: activity.minAge?.toString() ?? "",
-    maxAge: activity.maxAge?.toString() ?? "",
-    capacity: activity.capacity?.toString() ?? "",
+    ...coreActivityFormValues(activity),
     waitlistEnabled: activity.waitlistEnabled,
     registration: activity.registrationRequired ? "required" : "walk_in",
     organiserName: activity.organiserName ?? "",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_CATEGORIES, AGE_GROUPS } from "~/lib/db/schema";
-import { zonedLocalToUtc } from "~/lib/time";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
 import { choice, email, optionalText, text } from "~/lib/validation";
 
 /** The tabs of the staff list of activities. */
@@ -72,6 +72,38 @@ const activityFields = activityCoreFields.extend({
   partnerOrganisationId: optionalId,
   removeImage: checkbox,
 });
+
+export type ActivityCoreInput = z.infer<typeof activityCoreFields>;
+
+/** An activity's activityCoreFields as the form shows them again: text, with the local date and times. */
+export function coreActivityFormValues(activity: {
+  title: string;
+  description: string;
+  category: string;
+  neighbourhoodId: string | null;
+  location: string;
+  startsAt: Date;
+  endsAt: Date;
+  minAge: number | null;
+  maxAge: number | null;
+  capacity: number | null;
+}) {
+  const start = utcToZonedLocal(activity.startsAt);
+  const end = utcToZonedLocal(activity.endsAt);
+  return {
+    title: activity.title,
+    description: activity.description,
+    category: activity.category,
+    neighbourhoodId: activity.neighbourhoodId ?? "",
+    location: activity.location,
+    date: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    minAge: activity.minAge?.toString() ?? "",
+    maxAge: activity.maxAge?.toString() ?? "",
+    capacity: activity.capacity?.toString() ?? "",
+  };
+}
 
 /** End after start and a sensible age range: the checks across fields of activityCoreFields. */
 export function checkActivity(value: z.infer<typeof activityCoreFields>, ctx: z.RefinementCtx) {

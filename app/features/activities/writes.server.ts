@@ -16,7 +16,7 @@ import { activities, neighbourhoods, partnerOrganisations, practiceActivities, r
 import type { MessageKey } from "~/lib/i18n";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import { isPartnerAllowed, type PartnerChoice } from "./policy";
-import type { ActivityCreateInput, ActivityUpdateInput } from "./schema";
+import type { ActivityCoreInput, ActivityCreateInput, ActivityUpdateInput } from "./schema";
 
 export type ActivityWriteResult<T = object> = ({ ok: true } & T) | { ok: false; field: string; message: MessageKey };
 
@@ -56,7 +56,8 @@ export async function checkReferences(
   return null;
 }
 
-function commonValues(input: ActivityUpdateInput) {
+/** The columns of activityCoreFields, as every activity form saves them (times: occurrence). */
+export function coreActivityValues(input: Omit<ActivityCoreInput, "date" | "startTime" | "endTime">) {
   return {
     title: input.title,
     description: input.description,
@@ -66,6 +67,12 @@ function commonValues(input: ActivityUpdateInput) {
     minAge: input.minAge,
     maxAge: input.maxAge,
     capacity: input.capacity,
+  };
+}
+
+function commonValues(input: ActivityUpdateInput) {
+  return {
+    ...coreActivityValues(input),
     waitlistEnabled: input.waitlistEnabled,
     registrationRequired: input.registration === "required",
     organiserName: input.organiserName,

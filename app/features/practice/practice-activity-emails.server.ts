@@ -6,7 +6,7 @@
 import { publicActivityPath } from "~/features/activities/urls";
 import type { Transaction } from "~/lib/db/client.server";
 import { baseUrl } from "~/lib/env.server";
-import { isLocale, translator } from "~/lib/i18n";
+import { isLocale, translator, type Locale } from "~/lib/i18n";
 import { queueEmail } from "~/lib/mail.server";
 import { formatInZone } from "~/lib/time";
 import type { MailRecipient } from "./practice-activity-reads.server";
@@ -22,19 +22,21 @@ interface MailActivity {
   traineeName: string;
 }
 
-function localeOf(recipient: MailRecipient) {
-  return isLocale(recipient.locale) ? recipient.locale : "nl";
+/** Queues one message to one person, written in their language by `write`. */
+async function queueTo(
+  tx: Transaction,
+  recipient: MailRecipient,
+  activity: MailActivity,
+  kind: string,
+  write: (t: ReturnType<typeof translator>, locale: Locale) => { subject: string; text: string },
+): Promise<void> {
+  const locale = isLocale(recipient.locale) ? recipient.locale : "nl";
+  await queueEmail(tx, { to: recipient.email, kind, locale, municipalityId: activity.municipalityId, ...write(translator(locale), locale) });
 }
 
 /** "<trainee> asks you to review their practice activity": when, and the link to the review page. */
-export async function queuePlanSubmittedMail(tx: Transaction, reviewer: MailRecipient, activity: MailActivity): Promise<void> {
-  const locale = localeOf(reviewer);
-  const t = translator(locale);
-  await queueEmail(tx, {
-    to: reviewer.email,
-    kind: "practice-activity-submitted",
-    locale,
-    municipalityId: activity.municipalityId,
+export function queuePlanSubmittedMail(tx: Transaction, reviewer: MailRecipient, activity: MailActivity): Promise<void> {
+  return queueTo(tx, reviewer, activity, "practice-activity-submitted", (t, locale) => ({
     subject: t("practiceActivity.mail.submitted.subject", { trainee: activity.traineeName }),
     text: t("practiceActivity.mail.submitted.body", {
       name: reviewer.name,
@@ -43,32 +45,20 @@ export async function queuePlanSubmittedMail(tx: Transaction, reviewer: MailReci
       when: formatInZone(activity.startsAt, locale),
       url: baseUrl + placementPath(activity.municipalitySlug, activity.placementId, "activiteit"),
     }),
-  });
+  }));
 }
 
 /** The reviewer's comment, and the link to the trainee's own page to change the plan. */
-export async function queueChangesRequestedMail(tx: Transaction, trainee: MailRecipient, activity: MailActivity, comment: string): Promise<void> {
-  const locale = localeOf(trainee);
-  const t = translator(locale);
-  await queueEmail(tx, {
-    to: trainee.email,
-    kind: "practice-activity-changes-requested",
-    locale,
-    municipalityId: activity.municipalityId,
+export function queueChangesRequestedMail(tx: Transaction, trainee: MailRecipient, activity: MailActivity, comment: string): Promise<void> {
+  return queueTo(tx, trainee, activity, "practice-activity-changes-requested", (t) => ({
     subject: t("practiceActivity.mail.changes.subject", { title: activity.title }),
     text: t("practiceActivity.mail.changes.body", { name: trainee.name, title: activity.title, comment, url: baseUrl + OWN_PRACTICE_PATHS.activity }),
-  });
+  }));
 }
 
 /** The plan is approved and in the public calendar: its public page. */
-export async function queuePlanApprovedMail(tx: Transaction, trainee: MailRecipient, activity: MailActivity): Promise<void> {
-  const locale = localeOf(trainee);
-  const t = translator(locale);
-  await queueEmail(tx, {
-    to: trainee.email,
-    kind: "practice-activity-approved",
-    locale,
-    municipalityId: activity.municipalityId,
+export function queuePlanApprovedMail(tx: Transaction, trainee: MailRecipient, activity: MailActivity): Promise<void> {
+  return queueTo(tx, trainee, activity, "practice-activity-approved", (t) => ({
     subject: t("practiceActivity.mail.approved.subject", { title: activity.title }),
     text: t("practiceActivity.mail.approved.body", {
       name: trainee.name,
@@ -76,5 +66,5 @@ export async function queuePlanApprovedMail(tx: Transaction, trainee: MailRecipi
       publicUrl: baseUrl + publicActivityPath(activity.municipalitySlug, activity.activityId),
       url: baseUrl + OWN_PRACTICE_PATHS.activity,
     }),
-  });
+  }));
 }

@@ -7,7 +7,7 @@
  * registration write takes too (lockActivity), so a review and a sign-up never interleave.
  */
 import { and, eq } from "drizzle-orm";
-import { checkReferences, canTakeStep, occurrence } from "~/features/activities/writes.server";
+import { checkReferences, canTakeStep, coreActivityValues, occurrence } from "~/features/activities/writes.server";
 import { isAttendanceOpen } from "~/features/activities/policy";
 import type { Actor } from "~/features/authorization/policy";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
@@ -79,14 +79,7 @@ export async function savePracticePlan(municipalityId: MunicipalityId, placement
     if (refusal) return refusal;
     const times = occurrence(input.date, input.startTime, input.endTime);
     const activityValues = {
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      neighbourhoodId: input.neighbourhoodId,
-      location: input.location,
-      minAge: input.minAge,
-      maxAge: input.maxAge,
-      capacity: input.capacity,
+      ...coreActivityValues(input),
       ...times,
       organiserName: practiceOrganiserName(placement.traineeName, placement.traineeDateOfBirth, times.startsAt),
     };

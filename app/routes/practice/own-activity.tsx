@@ -1,6 +1,7 @@
 import { Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { activityFormOptions } from "~/features/activities/reads.server";
+import { coreActivityFormValues } from "~/features/activities/schema";
 import { publicActivityPath } from "~/features/activities/urls";
 import { eventsFor, PRACTICE_ACTIVITY_MACHINE } from "~/features/practice/journey";
 import { requireOwnPlacement } from "~/features/practice/placement-access.server";
@@ -16,7 +17,6 @@ import { ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { utcToZonedLocal } from "~/lib/time";
 import type { Route } from "./+types/own-activity";
 import courseCss from "~/styles/course.css?url";
 
@@ -39,8 +39,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const options = await activityFormOptions(municipalityId, []);
   const notice = new URL(request.url).searchParams.get("melding");
   const activity = detail?.activity;
-  const start = activity ? utcToZonedLocal(activity.startsAt) : null;
-  const end = activity ? utcToZonedLocal(activity.endsAt) : null;
   const isActive = placement.status === "active";
   const status = activity?.status ?? null;
   return {
@@ -50,25 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     categories: options.categories,
     neighbourhoods: options.neighbourhoods,
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
-    values:
-      detail && activity && start && end
-        ? {
-            idea: detail.idea,
-            goal: detail.goal,
-            targetGroup: detail.targetGroup,
-            title: activity.title,
-            description: activity.description,
-            category: activity.category,
-            neighbourhoodId: activity.neighbourhoodId ?? "",
-            location: activity.location,
-            date: start.date,
-            startTime: start.time,
-            endTime: end.time,
-            minAge: activity.minAge?.toString() ?? "",
-            maxAge: activity.maxAge?.toString() ?? "",
-            capacity: activity.capacity?.toString() ?? "",
-          }
-        : {},
+    values: detail ? { idea: detail.idea, goal: detail.goal, targetGroup: detail.targetGroup, ...coreActivityFormValues(detail.activity) } : {},
     canEdit: isActive && (status === null || status === "draft"),
     canSubmit: isActive && status !== null && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("submit"),
     canEvaluate: status === "published" && activity !== undefined && canEvaluateYet(activity.endsAt),
