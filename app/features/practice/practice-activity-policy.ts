@@ -14,7 +14,7 @@ import { checkYouthHours, type HoursWarning } from "./hours-guard";
  */
 export function practiceOrganiserName(fullName: string, dateOfBirth: string | null, startsAt: Date): string {
   const age = dateOfBirth ? ageOn(dateOfBirth, utcToZonedLocal(startsAt).date) : null;
-  const trimmed = fullName.trim();
+  const trimmed = fullName.trim().replace(/\s+/g, " ");
   if (age !== null && age >= 16) return trimmed;
   return trimmed.split(/\s+/)[0] ?? trimmed;
 }
