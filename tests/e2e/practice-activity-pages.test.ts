@@ -82,13 +82,13 @@ describe("the practice activity in the browser", () => {
     await page.getByLabel("Eindtijd").fill("20:00");
     await page.getByLabel("Aantal plaatsen").fill("12");
     await page.getByRole("button", { name: "Plan opslaan" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("Je plan is opgeslagen.");
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 15_000 }).toContain("Je plan is opgeslagen.");
     // A 14-year-old after 19:00: the warning is on the page.
     expect(await page.locator("main").innerText()).toContain("alleen tussen 07:00 en 19:00");
     await visit(tab, "/mijn-praktijk/activiteit");
     await noSidewaysScroll(page);
     await page.getByRole("button", { name: "Plan indienen voor beoordeling" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("Je plan is ingediend.");
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 15_000 }).toContain("Je plan is ingediend.");
     await visit(tab, "/mijn-praktijk/activiteit");
     await noSidewaysScroll(page);
     await tab.close();
@@ -101,7 +101,7 @@ describe("the practice activity in the browser", () => {
     await visit(tab, `/beheer/havenstad/praktijk/${placementId}/activiteit`);
     expect(await page.locator("main").innerText()).toContain("Een speurtocht door de wijk met raadsels.");
     await page.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("Het plan is goedgekeurd");
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 15_000 }).toContain("Het plan is goedgekeurd");
     await visit(tab, `/beheer/havenstad/praktijk/${placementId}/activiteit`);
     await tab.close();
 

@@ -61,8 +61,8 @@ async function snapshot() {
   return JSON.stringify({ rows, mails: mails!.n, attendance: attendance!.n });
 }
 
-const fields = ["intent", "idea", "goal", "targetGroup", "title", "description", "category", "neighbourhoodId", "location", "date", "startTime", "endTime", "minAge", "maxAge", "capacity", "comment", "turnout", "wentWell", "doDifferently", "registrationId", "attendance"];
-const hostile = hostileFormValue(["save", "submit", "evaluate", "approve", "request_changes", "sport", "25:00", "23:60", "attended", "clear", "no_show"]);
+const fields = ["intent", "idea", "goal", "targetGroup", "title", "description", "category", "neighbourhoodId", "location", "date", "startTime", "endTime", "minAge", "maxAge", "capacity", "comment", "turnout", "wentWell", "doDifferently", "registrationId", "attendance", "confirm"];
+const hostile = hostileFormValue(["save", "submit", "evaluate", "approve", "request_changes", "cancel", "sport", "25:00", "23:60", "attended", "clear", "no_show"]);
 const paths = () => ["/mijn-praktijk/activiteit", "/mijn-praktijk/activiteit/aanwezig", `/beheer/havenstad/praktijk/${placementId}/activiteit`];
 
 describe("hostile practice activity posts", () => {

@@ -36,6 +36,8 @@ const OTHER_PARTNER_SUPERVISOR = "andere-partner@havenstad.example";
 const COLLEAGUE = "collega@havenstad.example";
 const OTHER_LEADER = "leider-elders@havenstad.example";
 const OTHER_TRAINEE = "gijs@example.org";
+const SECOND_TRAINEE = "joris@example.org";
+let secondPlacementId: string;
 
 /** A Wednesday (a school day) at least 8 days ahead, as a local date. */
 function nextWednesday(): string {
@@ -66,7 +68,7 @@ const plan = {
 beforeAll(async () => {
   server = await startTestServer({ databaseUrl: database.url });
   const leaderId = await userIdOf(LEADER);
-  fixture = await createCourseFixture({ courseLeaderIds: [leaderId], trainees: [{ email: TRAINEE, name: "Fenna Vissermans" }], name: "Havenstad praktijk" });
+  fixture = await createCourseFixture({ courseLeaderIds: [leaderId], trainees: [{ email: TRAINEE, name: "Fenna Vissermans" }, { email: SECOND_TRAINEE, name: "Joris Tweede" }], name: "Havenstad praktijk" });
   const otherLeader = await createCourseUser(OTHER_LEADER, { name: "Olga Elders", role: "course_leader" });
   other = await createCourseFixture({ courseLeaderIds: [otherLeader], trainees: [{ email: OTHER_TRAINEE, name: "Gijs Ander" }], name: "Havenstad elders" });
   const sport = await partnerIdOf(fixture.municipalityId, "Sportvereniging Havenstad Vooruit");
@@ -77,7 +79,9 @@ beforeAll(async () => {
   // 14 on the activity's day: first name only in public, and the youth working-time rules apply.
   await giveDateOfBirth(trainee, fixture.cohortId, fixture.municipalityId, `${Number(day.slice(0, 4)) - 14}-01-01`, "Fenna Vissermans");
   placementId = await createActivePlacement({ municipalityId: fixture.municipalityId, enrolmentId: trainee.id, traineeUserId: trainee.userId, partnerOrganisationId: sport, supervisorUserId: await userIdOf(SUPERVISOR) });
-  for (const email of [TRAINEE, SUPERVISOR, LEADER, PROJECT_LEADER, OTHER_PARTNER_SUPERVISOR, COLLEAGUE, OTHER_LEADER, OTHER_TRAINEE]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
+  const second = fixture.enrolments[1]!;
+  secondPlacementId = await createActivePlacement({ municipalityId: fixture.municipalityId, enrolmentId: second.id, traineeUserId: second.userId, partnerOrganisationId: sport, supervisorUserId: await userIdOf(SUPERVISOR) });
+  for (const email of [SECOND_TRAINEE, TRAINEE, SUPERVISOR, LEADER, PROJECT_LEADER, OTHER_PARTNER_SUPERVISOR, COLLEAGUE, OTHER_LEADER, OTHER_TRAINEE]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
 });
 afterAll(async () => {
   await server?.stop();
@@ -202,9 +206,20 @@ describe("the practice activity from plan to evaluation", () => {
     const ics = await (await get(`/havenstad/activiteiten/${row!.activityId}/agenda.ics`)).text();
     expect(ics).not.toContain("Vissermans");
     // The staff activity pages leave a practice activity to the placement's pages.
-    const staffCancel = await post(`/beheer/havenstad/activiteiten/${row!.activityId}`, PROJECT_LEADER, { intent: "cancel", confirm: "on" });
-    expect(staffCancel.status).toBe(400);
-    expect((await current())!.status).toBe("published");
+    const staffEdit = await post(`/beheer/havenstad/activiteiten/${row!.activityId}`, PROJECT_LEADER, {
+      title: "Overgenomen",
+      category: "sport",
+      location: "Elders",
+      date: day,
+      startTime: "10:00",
+      endTime: "11:00",
+      registration: "required",
+      partnerOrganisationId: row!.partnerId ?? "",
+    });
+    expect(staffEdit.status).toBe(400);
+    expect(await staffEdit.text()).toContain("praktijkactiviteit van een cursist");
+    const [unchanged] = await db().select({ title: activities.title }).from(activities).where(eq(activities.id, row!.activityId));
+    expect(unchanged!.title).toBe("Pleintjesvoetbal met Fenna");
   });
 
   it("lets the trainee check people in on the day, showing names but no addresses", async () => {
@@ -253,5 +268,42 @@ describe("the practice activity from plan to evaluation", () => {
     expect(summary).toMatchObject({ status: "completed", title: "Pleintjesvoetbal met Fenna" });
     expect(summary!.evaluatedAt).toBeInstanceOf(Date);
     expect(await findPracticeActivity(other.municipalityId as MunicipalityId, other.enrolments[0]!.id)).toBeNull();
+  });
+});
+
+describe("cancelling a practice activity", () => {
+  const secondReview = () => `/beheer/havenstad/praktijk/${secondPlacementId}/activiteit`;
+  async function second() {
+    const [row] = await db()
+      .select({ status: activities.status, activityId: activities.id })
+      .from(practiceActivities)
+      .innerJoin(activities, eq(activities.id, practiceActivities.activityId))
+      .where(eq(practiceActivities.placementId, secondPlacementId));
+    return row!;
+  }
+
+  it("lets the supervisor cancel after a tick, and the trainee plan a new activity afterwards", async () => {
+    expect((await post(OWN, SECOND_TRAINEE, { ...plan, title: "Tekenmiddag", startTime: "14:00", endTime: "15:30" })).status).toBe(302);
+    expect((await post(OWN, SECOND_TRAINEE, { intent: "submit" })).status).toBe(302);
+    expect((await post(secondReview(), PROJECT_LEADER, { intent: "cancel", confirm: "on" })).status).toBe(403);
+    expect((await post(secondReview(), SUPERVISOR, { intent: "cancel" })).status).toBe(400);
+    expect((await second()).status).toBe("in_review");
+    expect((await post(secondReview(), SUPERVISOR, { intent: "cancel", confirm: "on" })).status).toBe(302);
+    const cancelled = await second();
+    expect(cancelled.status).toBe("cancelled");
+
+    expect(await (await get(OWN, SECOND_TRAINEE)).text()).toContain("Afgelast");
+    expect((await post(OWN, SECOND_TRAINEE, { ...plan, title: "Tekenmiddag, nieuwe datum", startTime: "14:00", endTime: "15:30" })).status).toBe(302);
+    const replanned = await second();
+    expect(replanned.status).toBe("draft");
+    expect(replanned.activityId).not.toBe(cancelled.activityId);
+    const [old] = await db().select({ status: activities.status }).from(activities).where(eq(activities.id, cancelled.activityId));
+    expect(old!.status).toBe("cancelled");
+  });
+
+  it("lets the trainee cancel their own draft", async () => {
+    expect((await post(OWN, SECOND_TRAINEE, { intent: "cancel", confirm: "on" })).status).toBe(302);
+    expect((await second()).status).toBe("cancelled");
+    expect((await post(OWN, SECOND_TRAINEE, { intent: "cancel", confirm: "on" })).status).toBe(400);
   });
 });

@@ -174,7 +174,8 @@ async function mailLiveRegistrations(tx: Transaction, activityId: string, kind: 
 /**
  * A trainee's practice activity is planned, reviewed and evaluated on the placement's pages
  * (app/features/practice/practice-activity-writes.server.ts), where the journey's roles apply: the
- * staff form would let a partner contact publish it without review.
+ * staff form would let a partner contact publish it without review, or complete it without the
+ * trainee's evaluation.
  */
 async function isPracticeActivity(tx: Transaction, activityId: string): Promise<boolean> {
   const [row] = await tx.select({ id: practiceActivities.id }).from(practiceActivities).where(eq(practiceActivities.activityId, activityId));
@@ -213,7 +214,8 @@ export async function changeActivityStatus(
     const locked = await lockActivity(tx, activityId);
     if (!locked || locked.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
     if (!canTakeStep(step, locked)) return refuse("_form", `staffActivities.step.${step}.refused`);
-    if (await isPracticeActivity(tx, activityId)) return refuse("_form", "practiceActivity.staffRefused");
+    // Cancelling is the same for every activity; publishing and completing a practice activity are its review and evaluation.
+    if (step !== "cancel" && (await isPracticeActivity(tx, activityId))) return refuse("_form", "practiceActivity.staffRefused");
     const now = new Date();
     await tx
       .update(activities)

@@ -51,6 +51,7 @@ export async function findPracticeActivityDetail(municipalityId: MunicipalityId,
 export type PracticeActivityDetail = NonNullable<Awaited<ReturnType<typeof findPracticeActivityDetail>>>;
 
 export interface PracticeActivitySummary {
+  activityId: string;
   status: ActivityStatus;
   title: string;
   startsAt: Date;
@@ -60,7 +61,7 @@ export interface PracticeActivitySummary {
 /** The practice activity of a placement in brief, for other parts of the path; null when none is planned. */
 export async function findPracticeActivity(municipalityId: MunicipalityId, placementId: string): Promise<PracticeActivitySummary | null> {
   const [row] = await db()
-    .select({ status: activities.status, title: activities.title, startsAt: activities.startsAt, evaluatedAt: practiceActivities.evaluatedAt })
+    .select({ activityId: activities.id, status: activities.status, title: activities.title, startsAt: activities.startsAt, evaluatedAt: practiceActivities.evaluatedAt })
     .from(practiceActivities)
     .innerJoin(activities, eq(activities.id, practiceActivities.activityId))
     .where(and(eq(practiceActivities.placementId, placementId), eq(practiceActivities.municipalityId, municipalityId)));

@@ -36,3 +36,8 @@ export const practiceEvaluationInput = z.object({
   doDifferently: optionalText(PLAN_TEXT_MAX),
 });
 export type PracticeEvaluationInput = z.infer<typeof practiceEvaluationInput>;
+
+/** Cancelling asks for a tick first: everyone signed up (waitlist too) gets a message. */
+export const practiceCancelInput = z.object({
+  confirm: z.literal("on", { error: "practiceActivity.cancel.confirmRequired" }),
+});

@@ -7,7 +7,7 @@
  * registration write takes too (lockActivity), so a review and a sign-up never interleave.
  */
 import { and, eq } from "drizzle-orm";
-import { checkReferences, canTakeStep, coreActivityValues, occurrence } from "~/features/activities/writes.server";
+import { changeActivityStatus, checkReferences, canTakeStep, coreActivityValues, occurrence } from "~/features/activities/writes.server";
 import { isAttendanceOpen } from "~/features/activities/policy";
 import type { Actor } from "~/features/authorization/policy";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
@@ -20,7 +20,7 @@ import { mayTransition, PRACTICE_ACTIVITY_MACHINE, type JourneyRole, type Practi
 import type { Placement } from "./placement-access.server";
 import { queueChangesRequestedMail, queuePlanApprovedMail, queuePlanSubmittedMail } from "./practice-activity-emails.server";
 import { canEvaluateYet, isCheckInDay, practiceOrganiserName, traineeAgeOn } from "./practice-activity-policy";
-import { findReviewers, type MailRecipient } from "./practice-activity-reads.server";
+import { findPracticeActivity, findReviewers, type MailRecipient } from "./practice-activity-reads.server";
 import type { PracticeEvaluationInput, PracticePlanInput, PracticeReviewInput } from "./practice-activity-schema";
 
 export type PracticeWriteResult = WriteResult;
@@ -54,9 +54,23 @@ function mailActivity(placement: Placement, slug: string, activity: { id: string
   };
 }
 
+/** A new draft activity of the placement's partner, organised by the trainee; sign-up required, with a waitlist. */
+function newActivityRow(municipalityId: MunicipalityId, placement: Placement, values: Omit<typeof activities.$inferInsert, "municipalityId">) {
+  return {
+    ...values,
+    municipalityId,
+    status: "draft" as const,
+    registrationRequired: true,
+    waitlistEnabled: true,
+    organiserUserId: placement.traineeUserId,
+    partnerOrganisationId: placement.partnerOrganisationId,
+    createdBy: placement.traineeUserId,
+  };
+}
+
 /**
  * Saves the trainee's plan: creates the practice activity on the first save, updates it while it
- * is a draft. Only an active placement has one; the partner is the placement's, the organiser the
+ * is a draft, and after a cancellation starts it again with a new activity. Only an active placement has one; the partner is the placement's, the organiser the
  * trainee (by first name only when under 16 on the day, practiceOrganiserName).
  */
 export async function savePracticePlan(municipalityId: MunicipalityId, placement: Placement, input: PracticePlanInput): Promise<PracticeWriteResult> {
@@ -85,6 +99,16 @@ export async function savePracticePlan(municipalityId: MunicipalityId, placement
     };
     const practiceValues = { idea: input.idea, goal: input.goal, targetGroup: input.targetGroup };
     const existing = await lockPracticeActivity(tx, municipalityId, placement.id);
+    if (existing?.activity.status === "cancelled") {
+      // A cancelled activity stays cancelled (its page tells the people who signed up); the new
+      // plan is a new activity, and the practice activity starts its review again.
+      const [created] = await tx.insert(activities).values(newActivityRow(municipalityId, placement, activityValues)).returning({ id: activities.id });
+      await tx
+        .update(practiceActivities)
+        .set({ ...practiceValues, activityId: created!.id, changesRequested: null, submittedAt: null, approvedBy: null, approvedAt: null, updatedAt: new Date() })
+        .where(eq(practiceActivities.id, existing.practice.id));
+      return { ok: true as const };
+    }
     if (existing) {
       if (existing.activity.status !== "draft") return refuse("_form", "practiceActivity.error.notDraft");
       const now = new Date();
@@ -92,19 +116,7 @@ export async function savePracticePlan(municipalityId: MunicipalityId, placement
       await tx.update(practiceActivities).set({ ...practiceValues, updatedAt: now }).where(eq(practiceActivities.id, existing.practice.id));
       return { ok: true as const };
     }
-    const [created] = await tx
-      .insert(activities)
-      .values({
-        ...activityValues,
-        municipalityId,
-        status: "draft",
-        registrationRequired: true,
-        waitlistEnabled: true,
-        organiserUserId: placement.traineeUserId,
-        partnerOrganisationId: placement.partnerOrganisationId,
-        createdBy: placement.traineeUserId,
-      })
-      .returning({ id: activities.id });
+    const [created] = await tx.insert(activities).values(newActivityRow(municipalityId, placement, activityValues)).returning({ id: activities.id });
     await tx.insert(practiceActivities).values({ ...practiceValues, municipalityId, placementId: placement.id, activityId: created!.id });
     return { ok: true as const };
   });
@@ -218,4 +230,21 @@ export async function logPracticeActivityView(actor: Actor, municipalityId: Muni
   const age = traineeAgeOn(placement.traineeDateOfBirth, on);
   if (age !== null && age >= 18) return;
   await logPersonalDataAccess(db(), { actor, municipalityId, subject: { userId: placement.traineeUserId }, resource: "practice_activity" });
+}
+
+/**
+ * Cancels the practice activity (draft, in review or published) for the trainee, the supervisor
+ * or the course leader: the activity's own cancel step, which tells everyone signed up.
+ */
+export async function cancelPracticeActivity(
+  municipalityId: MunicipalityId,
+  placement: Placement,
+  actor: { userId: string; roles: readonly JourneyRole[] },
+): Promise<PracticeWriteResult | { ok: false; forbidden: true }> {
+  const found = await findPracticeActivity(municipalityId, placement.id);
+  if (!found) return refuse("_form", "practiceActivity.error.noPlan");
+  if (!actor.roles.some((role) => PRACTICE_ACTIVITY_MACHINE.cancel.by.includes(role as never))) return { ok: false as const, forbidden: true as const };
+  // The state is checked again under the activity's lock by changeActivityStatus (canTakeStep).
+  if (!actingRole(actor.roles, found.status, "cancel")) return refuse("_form", "staffActivities.step.cancel.refused");
+  return changeActivityStatus(municipalityId, found.activityId, "cancel", actor.userId);
 }

@@ -7,11 +7,11 @@ import { eventsFor, PRACTICE_ACTIVITY_MACHINE } from "~/features/practice/journe
 import { requireOwnPlacement } from "~/features/practice/placement-access.server";
 import { canEvaluateYet, isCheckInDay } from "~/features/practice/practice-activity-policy";
 import { findPracticeActivityDetail, practiceActivityView } from "~/features/practice/practice-activity-reads.server";
-import { PLAN_TEXT_MAX, practiceEvaluationInput, practicePlanInput } from "~/features/practice/practice-activity-schema";
-import { evaluatePracticeActivity, savePracticePlan, submitPracticeActivity } from "~/features/practice/practice-activity-writes.server";
+import { PLAN_TEXT_MAX, practiceCancelInput, practiceEvaluationInput, practicePlanInput } from "~/features/practice/practice-activity-schema";
+import { cancelPracticeActivity, evaluatePracticeActivity, savePracticePlan, submitPracticeActivity } from "~/features/practice/practice-activity-writes.server";
 import { OWN_PRACTICE_PATHS } from "~/features/practice/urls";
 import { OwnPracticeTabs } from "~/features/practice/components/practice-tabs";
-import { EvaluationFacts, PracticeActivityFacts, YouthTimeWarnings } from "~/features/practice/components/practice-activity-view";
+import { CancelPracticeActivityForm, EvaluationFacts, PracticeActivityFacts, YouthTimeWarnings } from "~/features/practice/components/practice-activity-view";
 import { ActivityAgesFieldset, ActivityCapacityField, ActivityWhatFields, ActivityWhenFieldset, activityFieldLabels, type ActivityFormValues } from "~/components/activity-form";
 import { ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
@@ -30,6 +30,7 @@ const NOTICES = {
   opgeslagen: "practiceActivity.notice.saved",
   ingediend: "practiceActivity.notice.submitted",
   geevalueerd: "practiceActivity.notice.evaluated",
+  afgelast: "practiceActivity.notice.cancelledOwn",
 } as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -49,7 +50,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     neighbourhoods: options.neighbourhoods,
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
     values: detail ? { idea: detail.idea, goal: detail.goal, targetGroup: detail.targetGroup, ...coreActivityFormValues(detail.activity) } : {},
-    canEdit: isActive && (status === null || status === "draft"),
+    canEdit: isActive && (status === null || status === "draft" || status === "cancelled"),
+    canCancel: status !== null && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("cancel"),
     canSubmit: isActive && status !== null && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("submit"),
     canEvaluate: status === "published" && activity !== undefined && canEvaluateYet(activity.endsAt),
     checkInPath: status === "published" && activity && isCheckInDay(activity.startsAt) ? `${OWN_PRACTICE_PATHS.activity}/aanwezig` : null,
@@ -62,7 +64,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: cour
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];
 
 export async function action({ request }: Route.ActionArgs) {
-  const { placement, municipalityId } = await requireOwnPlacement(request);
+  const { user, placement, municipalityId } = await requireOwnPlacement(request);
   const { locale, t } = await getTranslator(request);
   const values = formToObject(await readForm(request));
   const back = (notice: keyof typeof NOTICES) => redirect(`${OWN_PRACTICE_PATHS.activity}?melding=${notice}`);
@@ -78,6 +80,13 @@ export async function action({ request }: Route.ActionArgs) {
       const result = await submitPracticeActivity(municipalityId, placement);
       if (!result.ok) return invalid({ _form: t(result.message) }, { intent: "submit" });
       return back("ingediend");
+    }
+    case "cancel": {
+      const confirmed = parseInput(practiceCancelInput, values, locale, t);
+      if (!confirmed.ok) return invalid(confirmed.errors, values);
+      const result = await cancelPracticeActivity(municipalityId, placement, { userId: user.id, roles: ["trainee"] });
+      if (!result.ok) return invalid({ _form: "forbidden" in result ? t("validation.invalid") : t(result.message) }, values);
+      return back("afgelast");
     }
     case "evaluate": {
       const parsed = parseInput(practiceEvaluationInput, values, locale, t);
@@ -107,7 +116,9 @@ export default function OwnPracticeActivity({ loaderData, actionData }: Route.Co
           <p className="utrecht-paragraph">{t(loaderData.notice)}</p>
         </Alert>
       )}
-      {errors && !((sent.intent === "save" && loaderData.canEdit) || (sent.intent === "evaluate" && loaderData.canEvaluate)) && <ErrorSummary errors={errors} labels={{}} />}
+      {errors && !((sent.intent === "save" && loaderData.canEdit) || (sent.intent === "evaluate" && loaderData.canEvaluate) || (sent.intent === "cancel" && loaderData.canCancel)) && (
+        <ErrorSummary errors={errors} labels={{}} />
+      )}
       <p className="utrecht-paragraph">{t("practiceActivity.mine.intro")}</p>
       {view && (
         <p className="utrecht-paragraph">
@@ -126,7 +137,7 @@ export default function OwnPracticeActivity({ loaderData, actionData }: Route.Co
       {loaderData.canEdit ? (
         <section className="page-section" aria-labelledby="plan-heading">
           <h2 className="utrecht-heading-2" id="plan-heading">
-            {view ? t("practiceActivity.plan.editTitle") : t("practiceActivity.plan.newTitle")}
+            {view && view.status !== "cancelled" ? t("practiceActivity.plan.editTitle") : t("practiceActivity.plan.newTitle")}
           </h2>
           <PostForm>
             <ErrorSummary
@@ -231,6 +242,8 @@ export default function OwnPracticeActivity({ loaderData, actionData }: Route.Co
           </PostForm>
         </section>
       )}
+
+      {loaderData.canCancel && <CancelPracticeActivityForm errors={sent.intent === "cancel" ? errors : undefined} />}
 
       {view?.evaluation && (
         <section className="page-section" aria-labelledby="evaluation-heading">

@@ -5,14 +5,16 @@ import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { eventsFor, PRACTICE_ACTIVITY_MACHINE } from "~/features/practice/journey";
 import { authorizePlacement } from "~/features/practice/placement-access.server";
 import { findPracticeActivityDetail, practiceActivityView } from "~/features/practice/practice-activity-reads.server";
-import { PLAN_TEXT_MAX, practiceReviewInput } from "~/features/practice/practice-activity-schema";
-import { logPracticeActivityView, reviewPracticeActivity } from "~/features/practice/practice-activity-writes.server";
+import { PLAN_TEXT_MAX, practiceCancelInput, practiceReviewInput } from "~/features/practice/practice-activity-schema";
+import { cancelPracticeActivity, logPracticeActivityView, reviewPracticeActivity } from "~/features/practice/practice-activity-writes.server";
 import { placementPath } from "~/features/practice/urls";
 import { PlacementTabs } from "~/features/practice/components/practice-tabs";
 import { EvaluationFacts, PracticeActivityFacts, YouthTimeWarnings } from "~/features/practice/components/practice-activity-view";
 import { ErrorSummary, PostForm, SubmitButton, TextAreaField } from "~/components/form";
+import { CancelPracticeActivityForm } from "~/features/practice/components/practice-activity-view";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import type { Translate } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff-placement-activity";
 import courseCss from "~/styles/course.css?url";
@@ -23,7 +25,11 @@ import courseCss from "~/styles/course.css?url";
  * or the cohort's course leader while it is in review — approve, or ask for changes with a
  * comment. The project leader reads along. Each view of a minor's plan is in the access log.
  */
-const NOTICES = { goedgekeurd: "practiceActivity.notice.approved", aanpassingen: "practiceActivity.notice.changesRequested" } as const;
+const NOTICES = {
+  goedgekeurd: "practiceActivity.notice.approved",
+  aanpassingen: "practiceActivity.notice.changesRequested",
+  afgelast: "practiceActivity.notice.cancelled",
+} as const;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, placement, roles } = await authorizePlacement(request, params.slug, params.placementId);
@@ -42,6 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
     canReview: reviewEvents.includes("approve"),
+    canCancel: reviewEvents.includes("cancel"),
     checkedIn: detail?.checkedIn ?? 0,
     publicPath: detail && (status === "published" || status === "completed") ? publicActivityPath(municipality.slug, detail.activityId) : null,
   };
@@ -54,15 +61,27 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { user, municipality, placement, roles } = await authorizePlacement(request, params.slug, params.placementId);
   const { locale, t } = await getTranslator(request);
   const values = formToObject(await readForm(request));
+  const back = (notice: keyof typeof NOTICES) => redirect(`${placementPath(municipality.slug, placement.id, "activiteit")}?melding=${notice}`);
+  if (values.intent === "cancel") {
+    const confirmed = parseInput(practiceCancelInput, values, locale, t);
+    if (!confirmed.ok) return invalid(confirmed.errors, values);
+    const cancelled = await cancelPracticeActivity(municipality.id, placement, { userId: user.id, roles });
+    if (!cancelled.ok) return "forbidden" in cancelled ? readOnly(t) : invalid({ _form: t(cancelled.message) }, values);
+    return back("afgelast");
+  }
   const parsed = parseInput(practiceReviewInput, values, locale, t);
   if (!parsed.ok) return invalid(parsed.errors, values);
   const result = await reviewPracticeActivity(municipality.id, placement, municipality.slug, { userId: user.id, roles }, parsed.data);
   if (!result.ok) {
-    if ("forbidden" in result) return data({ ok: false as const, errors: { _form: t("practiceActivity.error.readOnly") }, values: {} }, { status: 403 });
+    if ("forbidden" in result) return readOnly(t);
     return invalid({ [result.field]: t(result.message) }, values);
   }
-  const notice = parsed.data.intent === "approve" ? "goedgekeurd" : "aanpassingen";
-  return redirect(`${placementPath(municipality.slug, placement.id, "activiteit")}?melding=${notice}`);
+  return back(parsed.data.intent === "approve" ? "goedgekeurd" : "aanpassingen");
+}
+
+/** The project leader reads along: a review or cancel post from them is refused as forbidden. */
+function readOnly(t: Translate) {
+  return data({ ok: false as const, errors: { _form: t("practiceActivity.error.readOnly") }, values: {} as Record<string, string> }, { status: 403 });
 }
 
 export default function StaffPlacementActivity({ loaderData, actionData }: Route.ComponentProps) {
@@ -74,7 +93,7 @@ export default function StaffPlacementActivity({ loaderData, actionData }: Route
     <>
       <StaffPageHeader title={`${t("practiceActivity.title")}: ${loaderData.traineeName}`} sections={loaderData.sections} notice={loaderData.notice} />
       <PlacementTabs slug={loaderData.slug} placementId={loaderData.placementId} />
-      {errors && !loaderData.canReview && <ErrorSummary errors={errors} labels={{}} />}
+      {errors && !loaderData.canReview && sent.intent !== "cancel" && <ErrorSummary errors={errors} labels={{}} />}
       {!view ? (
         <p className="utrecht-paragraph">{t("practiceActivity.staff.none")}</p>
       ) : (
@@ -108,7 +127,7 @@ export default function StaffPlacementActivity({ loaderData, actionData }: Route
               <h2 className="utrecht-heading-2" id="review-heading">
                 {t("practiceActivity.review.title")}
               </h2>
-              <ErrorSummary errors={errors} labels={{ comment: t("practiceActivity.review.comment") }} />
+              <ErrorSummary errors={sent.intent === "cancel" ? undefined : errors} labels={{ comment: t("practiceActivity.review.comment") }} />
               <PostForm>
                 <input type="hidden" name="intent" value="approve" />
                 <p className="utrecht-paragraph">{t("practiceActivity.review.approveHint")}</p>
@@ -135,6 +154,8 @@ export default function StaffPlacementActivity({ loaderData, actionData }: Route
               </PostForm>
             </section>
           )}
+
+          {loaderData.canCancel && <CancelPracticeActivityForm errors={sent.intent === "cancel" ? errors : undefined} />}
 
           {(view.status === "published" || view.status === "completed") && (
             <section className="page-section" aria-labelledby="evaluation-heading">

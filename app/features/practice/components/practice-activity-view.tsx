@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { CheckboxField, ErrorSummary, PostForm, SubmitButton, type FormErrors } from "~/components/form";
 import { Alert } from "~/components/ui";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
@@ -91,5 +92,25 @@ export function EvaluationFacts({ evaluation }: { evaluation: NonNullable<Practi
       <dt>{t("practiceActivity.evaluation.on")}</dt>
       <dd>{evaluation.on}</dd>
     </dl>
+  );
+}
+
+/** Cancelling the practice activity, after a tick: everyone signed up gets a message. */
+export function CancelPracticeActivityForm({ errors }: { errors: FormErrors }) {
+  const { t } = useTranslation();
+  return (
+    <section className="page-section" aria-labelledby="cancel-heading">
+      <h2 className="utrecht-heading-2" id="cancel-heading">
+        {t("practiceActivity.cancel.title")}
+      </h2>
+      <PostForm>
+        <ErrorSummary errors={errors} labels={{ confirm: t("practiceActivity.cancel.confirm") }} />
+        <input type="hidden" name="intent" value="cancel" />
+        <CheckboxField name="confirm" label={t("practiceActivity.cancel.confirm")} errors={errors} />
+        <div className="button-row">
+          <SubmitButton appearance="secondary">{t("practiceActivity.cancel.button")}</SubmitButton>
+        </div>
+      </PostForm>
+    </section>
   );
 }
