@@ -242,6 +242,10 @@ describe("the practice activity from plan to evaluation", () => {
     expect(html).toContain("Wes Wachtlijst");
     expect(html).not.toContain("mo@example.org");
     expect((await post(`${OWN}/aanwezig`, TRAINEE, { registrationId: mo!.id, attendance: "attended" })).status).toBe(302);
+    // Once it has begun it is evaluated, not cancelled.
+    expect((await post(OWN, TRAINEE, { intent: "cancel", confirm: "on" })).status).toBe(400);
+    expect((await post(review(), SUPERVISOR, { intent: "cancel", confirm: "on" })).status).toBe(400);
+    expect((await current())!.status).toBe("published");
     const [after] = await db().select({ attendance: registrations.attendance }).from(registrations).where(eq(registrations.id, mo!.id));
     expect(after!.attendance).toBe("attended");
     // Another trainee, or staff without this placement, do not reach it.

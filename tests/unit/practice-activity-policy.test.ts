@@ -4,7 +4,7 @@
  * check-in from the activity's local day, evaluation from its end.
  */
 import { describe, expect, it } from "vitest";
-import { canEvaluateYet, isCheckInDay, plannedActivityWarnings, practiceOrganiserName } from "~/features/practice/practice-activity-policy";
+import { canCancelYet, canEvaluateYet, isCheckInDay, plannedActivityWarnings, practiceOrganiserName } from "~/features/practice/practice-activity-policy";
 import { zonedLocalToUtc } from "~/lib/time";
 
 const at = (date: string, time: string) => zonedLocalToUtc(date, time)!;
@@ -47,6 +47,10 @@ describe("check-in day and evaluation", () => {
     expect(isCheckInDay(startsAt, at("2027-03-12", "23:59"))).toBe(false);
     expect(isCheckInDay(startsAt, at("2027-03-13", "00:00"))).toBe(true);
     expect(isCheckInDay(startsAt, at("2027-03-20", "12:00"))).toBe(true);
+  });
+  it("allows cancelling only before the start", () => {
+    expect(canCancelYet(startsAt, new Date(startsAt.getTime() - 1))).toBe(true);
+    expect(canCancelYet(startsAt, startsAt)).toBe(false);
   });
   it("allows the evaluation from the end on", () => {
     const endsAt = at("2027-03-13", "16:00");

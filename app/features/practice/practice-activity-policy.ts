@@ -50,3 +50,8 @@ export function isCheckInDay(startsAt: Date, now: Date = new Date()): boolean {
 export function canEvaluateYet(endsAt: Date, now: Date = new Date()): boolean {
   return endsAt.getTime() <= now.getTime();
 }
+
+/** Cancelling is for plans that did not happen: once the activity has begun, the evaluation tells how it went. */
+export function canCancelYet(startsAt: Date, now: Date = new Date()): boolean {
+  return startsAt.getTime() > now.getTime();
+}

@@ -19,7 +19,7 @@ import { refuse, type WriteResult } from "~/lib/write-result";
 import { mayTransition, PRACTICE_ACTIVITY_MACHINE, type JourneyRole, type PracticeActivityEvent } from "./journey";
 import type { Placement } from "./placement-access.server";
 import { queueChangesRequestedMail, queuePlanApprovedMail, queuePlanSubmittedMail } from "./practice-activity-emails.server";
-import { canEvaluateYet, isCheckInDay, practiceOrganiserName, traineeAgeOn } from "./practice-activity-policy";
+import { canCancelYet, canEvaluateYet, isCheckInDay, practiceOrganiserName, traineeAgeOn } from "./practice-activity-policy";
 import { findPracticeActivity, findReviewers, type MailRecipient } from "./practice-activity-reads.server";
 import type { PracticeEvaluationInput, PracticePlanInput, PracticeReviewInput } from "./practice-activity-schema";
 
@@ -245,6 +245,6 @@ export async function cancelPracticeActivity(
   if (!found) return refuse("_form", "practiceActivity.error.noPlan");
   if (!actor.roles.some((role) => PRACTICE_ACTIVITY_MACHINE.cancel.by.includes(role as never))) return { ok: false as const, forbidden: true as const };
   // The state is checked again under the activity's lock by changeActivityStatus (canTakeStep).
-  if (!actingRole(actor.roles, found.status, "cancel")) return refuse("_form", "staffActivities.step.cancel.refused");
+  if (!actingRole(actor.roles, found.status, "cancel") || !canCancelYet(found.startsAt)) return refuse("_form", "staffActivities.step.cancel.refused");
   return changeActivityStatus(municipalityId, found.activityId, "cancel", actor.userId);
 }

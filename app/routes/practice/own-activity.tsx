@@ -5,7 +5,7 @@ import { coreActivityFormValues } from "~/features/activities/schema";
 import { publicActivityPath } from "~/features/activities/urls";
 import { eventsFor, PRACTICE_ACTIVITY_MACHINE } from "~/features/practice/journey";
 import { requireOwnPlacement } from "~/features/practice/placement-access.server";
-import { canEvaluateYet, isCheckInDay } from "~/features/practice/practice-activity-policy";
+import { canCancelYet, canEvaluateYet, isCheckInDay } from "~/features/practice/practice-activity-policy";
 import { findPracticeActivityDetail, practiceActivityView } from "~/features/practice/practice-activity-reads.server";
 import { PLAN_TEXT_MAX, practiceCancelInput, practiceEvaluationInput, practicePlanInput } from "~/features/practice/practice-activity-schema";
 import { cancelPracticeActivity, evaluatePracticeActivity, savePracticePlan, submitPracticeActivity } from "~/features/practice/practice-activity-writes.server";
@@ -51,7 +51,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
     values: detail ? { idea: detail.idea, goal: detail.goal, targetGroup: detail.targetGroup, ...coreActivityFormValues(detail.activity) } : {},
     canEdit: isActive && (status === null || status === "draft" || status === "cancelled"),
-    canCancel: status !== null && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("cancel"),
+    canCancel: status !== null && activity !== undefined && canCancelYet(activity.startsAt) && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("cancel"),
     canSubmit: isActive && status !== null && eventsFor(PRACTICE_ACTIVITY_MACHINE, status, "trainee").includes("submit"),
     canEvaluate: status === "published" && activity !== undefined && canEvaluateYet(activity.endsAt),
     checkInPath: status === "published" && activity && isCheckInDay(activity.startsAt) ? `${OWN_PRACTICE_PATHS.activity}/aanwezig` : null,

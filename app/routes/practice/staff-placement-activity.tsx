@@ -4,6 +4,7 @@ import { publicActivityPath } from "~/features/activities/urls";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { eventsFor, PRACTICE_ACTIVITY_MACHINE } from "~/features/practice/journey";
 import { authorizePlacement } from "~/features/practice/placement-access.server";
+import { canCancelYet } from "~/features/practice/practice-activity-policy";
 import { findPracticeActivityDetail, practiceActivityView } from "~/features/practice/practice-activity-reads.server";
 import { PLAN_TEXT_MAX, practiceCancelInput, practiceReviewInput } from "~/features/practice/practice-activity-schema";
 import { cancelPracticeActivity, logPracticeActivityView, reviewPracticeActivity } from "~/features/practice/practice-activity-writes.server";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
     canReview: reviewEvents.includes("approve"),
-    canCancel: reviewEvents.includes("cancel"),
+    canCancel: reviewEvents.includes("cancel") && detail !== null && canCancelYet(detail.activity.startsAt),
     checkedIn: detail?.checkedIn ?? 0,
     publicPath: detail && (status === "published" || status === "completed") ? publicActivityPath(municipality.slug, detail.activityId) : null,
   };
