@@ -195,6 +195,11 @@ describe("the practice activity from plan to evaluation", () => {
     const row = await current();
     expect(row).toMatchObject({ status: "published", changes: null, organiserName: "Fenna" });
     expect(await mailsTo(TRAINEE, "practice-activity-approved")).toBe(1);
+    const [changeLogged] = await db()
+      .select({ n: count() })
+      .from(personalDataAccessLog)
+      .where(and(eq(personalDataAccessLog.resource, "practice_activity"), eq(personalDataAccessLog.action, "change"), eq(personalDataAccessLog.subjectUserId, fixture.enrolments[0]!.userId)));
+    expect(changeLogged!.n).toBe(2);
     // A second approval is refused: it is no longer in review.
     expect((await post(review(), SUPERVISOR, { intent: "approve" })).status).toBe(400);
 

@@ -223,13 +223,13 @@ export async function checkInAtPracticeActivity(
 }
 
 /**
- * A staff view of a minor's practice activity goes into the access log (resource
- * practice_activity). A trainee without a known date of birth counts as a minor: we cannot tell.
+ * A staff view of a minor's practice activity, and a review or cancellation of it, goes into the
+ * access log (resource practice_activity). A trainee without a known date of birth counts as a minor: we cannot tell.
  */
-export async function logPracticeActivityView(actor: Actor, municipalityId: MunicipalityId, placement: Placement, on: Date = new Date()): Promise<void> {
-  const age = traineeAgeOn(placement.traineeDateOfBirth, on);
+export async function logPracticeActivityView(actor: Actor, municipalityId: MunicipalityId, placement: Placement, action: "view" | "change" = "view"): Promise<void> {
+  const age = traineeAgeOn(placement.traineeDateOfBirth, new Date());
   if (age !== null && age >= 18) return;
-  await logPersonalDataAccess(db(), { actor, municipalityId, subject: { userId: placement.traineeUserId }, resource: "practice_activity" });
+  await logPersonalDataAccess(db(), { actor, municipalityId, subject: { userId: placement.traineeUserId }, resource: "practice_activity", action });
 }
 
 /**

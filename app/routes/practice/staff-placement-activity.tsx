@@ -68,6 +68,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!confirmed.ok) return invalid(confirmed.errors, values);
     const cancelled = await cancelPracticeActivity(municipality.id, placement, { userId: user.id, roles });
     if (!cancelled.ok) return "forbidden" in cancelled ? readOnly(t) : invalid({ _form: t(cancelled.message) }, values);
+    await logPracticeActivityView(user.actor, municipality.id, placement, "change");
     return back("afgelast");
   }
   const parsed = parseInput(practiceReviewInput, values, locale, t);
@@ -77,6 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     if ("forbidden" in result) return readOnly(t);
     return invalid({ [result.field]: t(result.message) }, values);
   }
+  await logPracticeActivityView(user.actor, municipality.id, placement, "change");
   return back(parsed.data.intent === "approve" ? "goedgekeurd" : "aanpassingen");
 }
 
