@@ -64,6 +64,20 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/beheer/:slug/cohorten/:cohortId/bijeenkomsten/:sessionId": "municipal-staff",
   "/beheer/:slug/cohorten/:cohortId/beoordelingen": "municipal-staff",
   "/mijn-cursus": "own-account",
+  "/mijn-traject": "own-account",
+  "/mijn-praktijk/uren": "own-account",
+  "/mijn-praktijk/activiteit": "own-account",
+  "/mijn-praktijk/activiteit/aanwezig": "own-account",
+  "/mijn-praktijk/eindverslag": "own-account",
+  "/mijn-praktijk/eindverslag/bestand": "own-account",
+  "/beheer/:slug/doorstroom": "municipal-staff",
+  "/beheer/:slug/praktijk/:placementId/uren": "municipal-staff",
+  "/beheer/:slug/praktijk/:placementId/activiteit": "municipal-staff",
+  "/beheer/:slug/praktijk/:placementId/eindverslag": "municipal-staff",
+  "/beheer/:slug/praktijk/:placementId/eindverslag/bestand": "municipal-staff",
+  "/beheer/:slug/eindpresentaties": "municipal-staff",
+  "/beheer/:slug/eindpresentaties/nieuw": "municipal-staff",
+  "/beheer/:slug/eindpresentaties/:ceremonyId": "municipal-staff",
   "/mijn-cursus/bewijs-van-deelname/:certificateId": "own-account",
   "/certificaat/:code": "public",
   "/beheer/:slug/trajecten": "municipal-staff",
@@ -276,6 +290,14 @@ beforeAll(async () => {
     `insert into cohort_course_leaders (cohort_id, user_id, municipality_id) select $1, id, $2 from users where email = 'cursusleider@havenstad.example'`,
     [havenstad.cohort, havenstad.municipality],
   );
+  // The placement's final report with a file, handed in through the trainee's own page (so the file is stored).
+  const trainee = (await sessionCookieFor(databaseUrl, "cursist@buurtkracht.example")).header;
+  const report = new FormData();
+  report.append("intent", "submit");
+  report.append("body", "Mijn eindverslag over de praktijk.");
+  report.append("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], { type: "application/pdf" }), "eindverslag.pdf");
+  const handedIn = await fetch(`${server.url}/mijn-praktijk/eindverslag`, { method: "POST", body: report, redirect: "manual", headers: { cookie: trainee, origin: server.url } });
+  if (handedIn.status !== 302) throw new Error(`final report fixture: ${handedIn.status}`);
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
   // Havenstad's own track: a draft with a module and an uploaded material (through the page, so the file is stored).
