@@ -51,6 +51,15 @@ export default [
   route("uitloggen", "routes/sign-out.tsx"),
   route("api/auth/*", "routes/api.auth.tsx"),
 
+  // The Citytrainer certificate: the project leader's page, the holder's downloads, the
+  // revocation status lists verifiers fetch, and the machine answer of the public check (static
+  // first segments, so before `:slug`; the API route before the /api/v1 catch-all).
+  route("beheer/:slug/citytrainers", "routes/certificates/staff-citytrainers.tsx"),
+  route("mijn-praktijk/certificaat.pdf", "routes/certificates/my-certificate-pdf.ts"),
+  route("mijn-praktijk/certificaat.json", "routes/certificates/my-certificate-json.ts"),
+  route("credentials/status/:listId", "routes/certificates/status-list.ts"),
+  route("api/v1/certificates/:code", "routes/certificates/api-certificate.ts"),
+
   // The public JSON API and feeds (resource routes); unknown /api/v1 paths answer with a problem
   // document, and so do other spellings of known ones (server/api-conventions.ts).
   route("api/v1", "routes/api.v1.index.ts"),

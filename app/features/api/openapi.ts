@@ -56,6 +56,15 @@ const slugParameter = {
 
 const idParameter = { name: "id", in: "path", required: true, description: "The activity's id.", schema: { type: "string", format: "uuid" } };
 
+const codeParameter = {
+  name: "code",
+  in: "path",
+  required: true,
+  description: "The verification code printed on the certificate (letters in either case).",
+  schema: { type: "string", pattern: "^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$" },
+  example: "K7QF-2MXA-9RTD",
+};
+
 const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, "null"] });
 
 const problemProperties = {
@@ -97,6 +106,7 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
       { name: "municipalities", description: "Municipalities in the network and their neighbourhoods" },
       { name: "activities", description: "Published and cancelled activities" },
       { name: "registrations", description: "Signing up for an activity" },
+      { name: "certificates", description: "Checking a certificate by its verification code" },
     ],
     paths: {
       "/": {
@@ -210,6 +220,22 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
             "413": problemResponse("The body is too large."),
             "415": problemResponse("The body is not JSON."),
             "429": problemResponse("Too many sign-ups from this address or for this email address."),
+          },
+        },
+      },
+      "/certificates/{code}": {
+        get: {
+          operationId: "getCertificate",
+          tags: ["certificates"],
+          summary: "Check a certificate by its code",
+          description:
+            "What the public verification page shows, for programs: whether the certificate (of participation, or Citytrainer) with this code is valid or revoked (when, why), who issued it, when, and for what. A Citytrainer certificate is also an Open Badges 3.0 credential with an eddsa-rdfc-2022 Data Integrity proof; its holder has the file, and `issuer.id` is the did:key that signed it.",
+          parameters: [codeParameter, acceptLanguage],
+          responses: {
+            "200": jsonRead("The certificate's status and what it says.", "CertificateResponse"),
+            "304": notModified(),
+            "400": badRequest("The code is not in the form XXXX-XXXX-XXXX."),
+            "404": problemResponse("No certificate with this code."),
           },
         },
       },
@@ -360,6 +386,47 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
           properties: {
             status: { type: "string", enum: ["received"], description: "The sign-up is received; the email to the address tells the outcome." },
           },
+        },
+        Certificate: {
+          type: "object",
+          additionalProperties: false,
+          required: ["code", "kind", "status", "holderName", "track", "issuer", "issuedAt", "revokedAt", "revocationReason", "competences", "url"],
+          properties: {
+            code: { type: "string" },
+            kind: { type: "string", enum: ["participation", "citytrainer"], description: "`participation`: certificate of participation in the course; `citytrainer`: the Citytrainer certificate." },
+            status: { type: "string", enum: ["valid", "revoked"] },
+            holderName: { type: "string" },
+            track: { type: "string", description: "The track (course) the certificate is for." },
+            issuer: {
+              type: "object",
+              additionalProperties: false,
+              required: ["name", "id"],
+              properties: {
+                name: { type: "string", examples: ["Gemeente Havenstad"] },
+                id: nullable({ type: "string", description: "The did:key that signed the Citytrainer credential; null for a certificate of participation." }),
+              },
+            },
+            issuedAt: { type: "string", format: "date-time" },
+            revokedAt: nullable({ type: "string", format: "date-time" }),
+            revocationReason: nullable({ type: "string" }),
+            competences: {
+              type: "array",
+              description: "For a Citytrainer certificate: the competences achieved and their levels (final assessment).",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["name", "level", "levelName"],
+                properties: { name: { type: "string" }, level: { type: "integer", minimum: 1 }, levelName: { type: "string" } },
+              },
+            },
+            url: { type: "string", format: "uri", description: "The public verification page." },
+          },
+        },
+        CertificateResponse: {
+          type: "object",
+          additionalProperties: false,
+          required: ["data"],
+          properties: { data: ref("Certificate") },
         },
         Problem: {
           type: "object",

@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
-import { db } from "~/lib/db/client.server";
+import { db, type Executor } from "~/lib/db/client.server";
 import type { ApplicationStatus, EnrolmentStatus, FinalReportStatus, PlacementStatus } from "~/lib/db/schema";
 import { todayInAmsterdam } from "~/features/training/age";
 import { isUuid } from "~/lib/validation";
@@ -62,11 +62,15 @@ export interface PathFilter {
   userId?: string;
 }
 
-/** Every enrolment of the municipality (or the filtered ones) with its path facts, step and open requirements. */
-export async function listTraineePaths(municipalityId: MunicipalityId, filter: PathFilter = {}): Promise<TraineePath[]> {
+/**
+ * Every enrolment of the municipality (or the filtered ones) with its path facts, step and open
+ * requirements. A write that decides on these facts (issuing the certificate) passes its own
+ * transaction, so it reads them under its locks.
+ */
+export async function listTraineePaths(municipalityId: MunicipalityId, filter: PathFilter = {}, executor: Executor = db()): Promise<TraineePath[]> {
   const where = buildWhere(municipalityId, filter);
   const today = todayInAmsterdam();
-  const result = await db().execute<Row & Record<string, unknown>>(sql`
+  const result = await executor.execute<Row & Record<string, unknown>>(sql`
     select e.id as enrolment_id, e.user_id, u.name, c.id as cohort_id, c.name as cohort_name, tv.name as track_name,
       (select array_agg(ccl.user_id) from cohort_course_leaders ccl where ccl.cohort_id = c.id) as course_leader_ids,
       a.status as application_status,
