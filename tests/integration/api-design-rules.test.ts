@@ -12,7 +12,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "~/features/api/openapi";
 import { db } from "~/lib/db/client.server";
-import { activities } from "~/lib/db/schema";
+import { newVerificationCode } from "~/features/training/certificates.server";
+import { activities, certificates } from "~/lib/db/schema";
 import { lintApiDesignRules, lintHttpsServers } from "../support/api-design-rules";
 import { createTestMunicipality, daysFromToday, insertActivity, type TestMunicipality } from "../support/calendar-fixtures";
 import { useTestDatabase } from "../support/database";
@@ -198,6 +199,26 @@ describe("contract: every documented operation answers as documented", () => {
         { path, method: "post", response: await post(`/activities/${ids.scheduled}/registrations`, JSON.stringify({ name: "x".repeat(20_000) })) },
       ];
     },
+    "get /certificates/{code}": async () => {
+      const path = "/certificates/{code}";
+      const code = newVerificationCode();
+      await db().insert(certificates).values({
+        municipalityId: town.id,
+        kind: "participation",
+        verificationCode: code,
+        holderName: "Contract Cursist",
+        trackName: "Ik train mijn stad",
+        cohortName: "Contractgroep",
+        municipalityName: "Regeldorp",
+        courseStartedOn: "2026-09-01",
+        courseEndedOn: "2026-10-20",
+      });
+      return [
+        { path, method: "get", response: await get(`/certificates/${code.toLowerCase()}`) },
+        { path, method: "get", response: await get("/certificates/zzzz-zzzz-zzzz") },
+        { path, method: "get", response: await get("/certificates/geen-code") },
+      ];
+    },
     "get /openapi.json": async () => [{ path: "/openapi.json", method: "get", response: await get("/openapi.json") }],
   };
 
@@ -221,6 +242,9 @@ describe("contract: every documented operation answers as documented", () => {
         "get /activities 400",
         "get /activities/{id} 400",
         "get /activities/{id} 404",
+        "get /certificates/{code} 200",
+        "get /certificates/{code} 400",
+        "get /certificates/{code} 404",
         // A new and a repeated sign-up get the same answer (ADR 020).
         "post /activities/{id}/registrations 202",
         "post /activities/{id}/registrations 400",

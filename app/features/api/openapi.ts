@@ -60,9 +60,9 @@ const codeParameter = {
   name: "code",
   in: "path",
   required: true,
-  description: "The verification code printed on the certificate (letters in either case).",
-  schema: { type: "string", pattern: "^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$" },
-  example: "K7QF-2MXA-9RTD",
+  description: "The verification code printed on the certificate, in lower case (paths are lower case: `K7QF-2MXA-9RTD` is asked as `k7qf-2mxa-9rtd`).",
+  schema: { type: "string", pattern: "^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$" },
+  example: "k7qf-2mxa-9rtd",
 };
 
 const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type as string, "null"] });
@@ -234,7 +234,7 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
           responses: {
             "200": jsonRead("The certificate's status and what it says.", "CertificateResponse"),
             "304": notModified(),
-            "400": badRequest("The code is not in the form XXXX-XXXX-XXXX."),
+            "400": badRequest("The code is not in the form xxxx-xxxx-xxxx."),
             "404": problemResponse("No certificate with this code."),
           },
         },

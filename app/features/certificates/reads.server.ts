@@ -156,3 +156,10 @@ export async function findPublicCertificate(code: string): Promise<PublicCertifi
     .where(eq(certificates.verificationCode, normalised));
   return row ? { ...row, achievedCompetences: (row.achievedCompetences ?? []) as AchievedCompetence[] } : null;
 }
+
+/** The holder's own certificate as their page shows it (OwnCitytrainerCertificate), or null. */
+export async function ownCertificateView(userId: string, formatDate: (date: Date) => string): Promise<{ code: string; revoked: { date: string; reason: string } | null } | null> {
+  const own = await findOwnCitytrainerCertificate(userId);
+  if (!own) return null;
+  return { code: own.verificationCode, revoked: own.revokedAt ? { date: formatDate(own.revokedAt), reason: own.revocationReason ?? "" } : null };
+}

@@ -61,3 +61,8 @@ declare module "@digitalbazaar/vc-bitstring-status-list" {
     verifyMatchingIssuers?: boolean;
   }): Promise<{ verified: boolean; status?: boolean; error?: Error }>;
 }
+
+declare module "jsonld" {
+  const jsonld: { canonize(input: unknown, options: Record<string, unknown>): Promise<string> };
+  export default jsonld;
+}

@@ -45,7 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       revokedAt: verdict.revokedAt ? formatInZone(verdict.revokedAt, locale, { dateStyle: "long" }) : null,
       revocationReason: verdict.revocationReason,
       competences: verdict.competences,
-      apiUrl: `/api/v1/certificates/${verdict.code}`,
+      apiUrl: `/api/v1/certificates/${verdict.code.toLowerCase()}`,
     },
   };
 }

@@ -1,6 +1,8 @@
 import { redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { requireUser } from "~/features/accounts/session.server";
+import { OwnCitytrainerCertificate } from "~/features/certificates/components/own-certificate";
+import { ownCertificateView } from "~/features/certificates/reads.server";
 import { findOwnActiveEnrolment, listOwnCourses, type OwnCourse } from "~/features/training/course-reads.server";
 import { addGoalInput, ownPlanInput, PLAN_TEXT_MAX, updateGoalInput } from "~/features/training/course-schema";
 import { addLearningGoal, saveOwnPlan, updateLearningGoal } from "~/features/training/course-writes.server";
@@ -56,11 +58,12 @@ function view(course: OwnCourse, locale: Locale) {
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const { t, locale } = await getTranslator(request);
-  const courses = await listOwnCourses(user.id);
+  const [courses, citytrainer] = await Promise.all([listOwnCourses(user.id), ownCertificateView(user.id, (date) => formatInZone(date, locale, { dateStyle: "long" }))]);
   const notice = new URL(request.url).searchParams.get("melding");
   return {
     title: `${t("course.mine.title")} — Buurtkracht`,
     courses: courses.map((c) => view(c, locale)),
+    citytrainer,
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
   };
 }
@@ -118,6 +121,7 @@ export default function MyCourse({ loaderData, actionData }: Route.ComponentProp
         </Alert>
       )}
       {errors?._form && !sent.enrolmentId && <ErrorSummary errors={errors} labels={{}} />}
+      {loaderData.citytrainer && <OwnCitytrainerCertificate certificate={loaderData.citytrainer} />}
       {courses.length === 0 && <p className="utrecht-paragraph">{t("course.mine.none")}</p>}
       {courses.map((course) => {
         const here = sent.enrolmentId === course.id;
