@@ -20,6 +20,7 @@ import jsonld from "jsonld";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { credentialJson } from "~/features/certificates/credential";
+import { seedDemoCertificates } from "~/features/demo/seed-certificates.server";
 import { achievementCredentialErrors } from "~/features/certificates/credential-schema.server";
 import { offlineDocumentLoader } from "~/features/certificates/document-loader.server";
 import { isCitytrainer } from "~/features/certificates/reads.server";
@@ -349,6 +350,26 @@ describe("the PDF", () => {
     expect(execFileSync("pdfinfo", ["-struct", file], { encoding: "utf8" })).toContain("Figure");
     // Without an account there is nothing to download: the address only ever serves one's own.
     expect((await get("/mijn-praktijk/certificaat.pdf")).status).toBe(302);
+  });
+});
+
+describe("the demo seed", () => {
+  it("issues through the same write inside the seed's transaction and revokes the listed ones", async () => {
+    const trainees = await candidates("Groep Demo", [
+      { email: "demo1@example.org", name: "Demi Demo" },
+      { email: "demo2@example.org", name: "Dirk Demo" },
+    ]);
+    const now = new Date(Date.now() - 60_000);
+    const { issued } = await db().transaction((tx) =>
+      seedDemoCertificates(tx, { placementIds: trainees.map((t) => t.placementId), revoked: [{ placementId: trainees[1]!.placementId, reason: "Dubbel uitgereikt" }], now }),
+    );
+    expect(issued).toHaveLength(2);
+    const [first, second] = [await certificateOf(trainees[0]!.enrolmentId), await certificateOf(trainees[1]!.enrolmentId)];
+    expect(first).toMatchObject({ revokedAt: null, issuedAt: new Date(Math.floor(now.getTime() / 1000) * 1000) });
+    expect(second).toMatchObject({ revocationReason: "Dubbel uitgereikt" });
+    const result = await independentVerify({ credential: first!.credential as Json, knownDIDRegistries: [] });
+    expect(logEntry(result, "valid_signature")?.valid).toBe(true);
+    await expect(db().transaction((tx) => seedDemoCertificates(tx, { placementIds: [trainees[0]!.placementId], revoked: [], now }))).rejects.toThrow(/already_issued/);
   });
 });
 
