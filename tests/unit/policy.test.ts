@@ -65,6 +65,7 @@ const MUNICIPALITY_TABLE: Record<MunicipalityAction, readonly Person[]> = {
   "practice.edit_settings": ["projectLeader"],
   "practice.manage_ceremonies": ["projectLeader"],
   "certificates.issue": ["projectLeader"],
+  "certificates.rotate_key": ["coordinator", "projectLeader"],
 };
 
 const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {

@@ -37,6 +37,7 @@ export const MUNICIPALITY_ACTIONS = [
   "practice.edit_settings",
   "practice.manage_ceremonies",
   "certificates.issue",
+  "certificates.rotate_key",
 ] as const;
 export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
 
@@ -74,6 +75,8 @@ const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
   "practice.edit_settings": ["project_leader"],
   "practice.manage_ceremonies": ["project_leader"],
   "certificates.issue": ["project_leader"],
+  // Replacing a municipality's signing key touches no trainee's data: the coordinator may too.
+  "certificates.rotate_key": ["project_leader"],
 };
 
 const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {
@@ -93,6 +96,7 @@ const NETWORK_COORDINATOR_MUNICIPALITY_ACTIONS: ReadonlySet<MunicipalityAction> 
   "municipality.manage_partners",
   "municipality.invite_staff",
   "municipality.view_mail",
+  "certificates.rotate_key",
 ]);
 
 export function isNetworkCoordinator(actor: Actor): boolean {

@@ -5,7 +5,8 @@ import { listSigningKeys, rotateSigningKey } from "~/features/certificates/keys.
 import { staffCertificateInput } from "~/features/certificates/schema";
 import { citytrainersPage } from "~/features/certificates/urls";
 import { issueCitytrainerCertificate, revokeCitytrainerCertificate } from "~/features/certificates/writes.server";
-import { authorizeMunicipality } from "~/features/authorization/gate.server";
+import { authorizeMunicipality, notFound } from "~/features/authorization/gate.server";
+import { canInMunicipality } from "~/features/authorization/policy";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { listTraineePaths } from "~/features/practice/path-facts.server";
 import { REQUIREMENTS } from "~/features/practice/requirements";
@@ -33,9 +34,15 @@ const NOTICES = {
 } as const satisfies Record<string, MessageKey>;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "certificates.issue");
+  // The network coordinator may replace the key but sees no trainee: only the key section then.
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "certificates.rotate_key");
+  const mayIssue = canInMunicipality(user.actor, "certificates.issue", municipality.id);
   const { t, locale } = await getTranslator(request);
-  const [paths, issued, keys] = await Promise.all([listTraineePaths(municipality.id), listCitytrainerCertificates(municipality.id), listSigningKeys(municipality.id)]);
+  const [paths, issued, keys] = await Promise.all([
+    mayIssue ? listTraineePaths(municipality.id) : [],
+    mayIssue ? listCitytrainerCertificates(municipality.id) : [],
+    listSigningKeys(municipality.id),
+  ]);
   const candidates = paths.filter((p) => p.placementId !== null && (p.placementStatus === "active" || p.hasCitytrainerCertificate));
   // Names and requirement facts of trainees (often minors) are personal data: every view is logged.
   await db().transaction(async (tx) => {
@@ -65,6 +72,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       issuedAt: formatInZone(c.issuedAt, locale, { dateStyle: "long" }),
       revoked: c.revokedAt ? { date: formatInZone(c.revokedAt, locale, { dateStyle: "long" }), reason: c.revocationReason ?? "" } : null,
     })),
+    mayIssue,
     key: current ? { did: current.controller } : null,
     retiredKeys: keys.filter((k) => k.retiredAt !== null).length,
   };
@@ -73,11 +81,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }];
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, municipality } = await authorizeMunicipality(request, params.slug, "certificates.issue");
+  const { user, municipality } = await authorizeMunicipality(request, params.slug, "certificates.rotate_key");
   const { locale, t } = await getTranslator(request);
   const values = formToObject(await readForm(request));
   const parsed = parseInput(staffCertificateInput, values, locale, t);
   if (!parsed.ok) return invalid(parsed.errors, values);
+  if (parsed.data.intent !== "rotate" && !canInMunicipality(user.actor, "certificates.issue", municipality.id)) throw notFound();
   const page = citytrainersPage(municipality.slug);
   const input = parsed.data;
   switch (input.intent) {
@@ -118,6 +127,8 @@ export default function StaffCitytrainers({ loaderData, actionData }: Route.Comp
       <p className="utrecht-paragraph">{t("citytrainer.staff.intro")}</p>
       {errors && sent.intent !== "revoke" && <ErrorSummary errors={errors} labels={{}} />}
 
+      {loaderData.mayIssue && (
+        <>
       <section className="page-section" aria-labelledby="candidates">
         <h2 className="utrecht-heading-2" id="candidates">
           {t("citytrainer.staff.candidates")}
@@ -125,38 +136,30 @@ export default function StaffCitytrainers({ loaderData, actionData }: Route.Comp
         {candidates.length === 0 ? (
           <p className="utrecht-paragraph">{t("citytrainer.staff.noCandidates")}</p>
         ) : (
-          <DataTable
-            caption={t("citytrainer.staff.candidates")}
-            columns={[t("citytrainer.staff.column.name"), t("citytrainer.staff.column.cohort"), t("citytrainer.staff.column.requirements"), t("citytrainer.staff.column.action")]}
-            actions
-          >
+          <ul className="card-list">
             {candidates.map((c) => (
-              <tr key={c.enrolmentId}>
-                <td>
+              <li className="card" key={c.enrolmentId}>
+                <h3 className="utrecht-heading-3">
                   {c.name}
-                  {c.issued && <strong className="status-label"> ({t("citytrainer.status")})</strong>}
-                </td>
-                <td>{c.cohortName}</td>
-                <td>
-                  <ul className="plain-list">
-                    {c.requirements.map((r) => (
-                      <li key={r.requirement}>
-                        {r.met ? "✓ " : "○ "}
-                        {t(`citytrainer.requirement.${r.requirement}`)}: {t(r.met ? "citytrainer.staff.met" : "citytrainer.staff.open")}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {c.ready ? (
-                    <RowActionForm intent="issue" id={c.enrolmentId} label={t("citytrainer.staff.issue")} rowName={t("citytrainer.staff.issueFor", { name: c.name })} />
-                  ) : (
-                    t(c.issued ? "citytrainer.staff.alreadyIssued" : "citytrainer.staff.notYet")
-                  )}
-                </td>
-              </tr>
+                  {c.issued && <> ({t("citytrainer.status")})</>}
+                </h3>
+                <p className="utrecht-paragraph">{c.cohortName}</p>
+                <ul className="plain-list" aria-label={t("citytrainer.staff.column.requirements")}>
+                  {c.requirements.map((r) => (
+                    <li key={r.requirement}>
+                      <span aria-hidden="true">{r.met ? "✓ " : "○ "}</span>
+                      {t(`citytrainer.requirement.${r.requirement}`)}: {t(r.met ? "citytrainer.staff.met" : "citytrainer.staff.open")}
+                    </li>
+                  ))}
+                </ul>
+                {c.ready ? (
+                  <RowActionForm intent="issue" id={c.enrolmentId} label={t("citytrainer.staff.issue")} rowName={t("citytrainer.staff.issueFor", { name: c.name })} />
+                ) : (
+                  <p className="utrecht-paragraph">{t(c.issued ? "citytrainer.staff.alreadyIssued" : "citytrainer.staff.notYet")}</p>
+                )}
+              </li>
             ))}
-          </DataTable>
+          </ul>
         )}
       </section>
 
@@ -207,6 +210,9 @@ export default function StaffCitytrainers({ loaderData, actionData }: Route.Comp
           </>
         )}
       </section>
+
+        </>
+      )}
 
       <section className="page-section" aria-labelledby="signing-key">
         <h2 className="utrecht-heading-2" id="signing-key">
