@@ -47,7 +47,9 @@ const bodies: string[] = [];
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: database.url, env: { LOG_LEVEL: "info" } });
+  // The server may not reach the network either: signing and verifying must work offline.
+  const noNetwork = new URL("../support/no-outbound-fetch.mjs", import.meta.url).pathname;
+  server = await startTestServer({ databaseUrl: database.url, env: { LOG_LEVEL: "info", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${noNetwork}`.trim() } });
   // No network for this process: only the test server answers (the independent verifier fetches the status list from it).
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -382,6 +384,8 @@ describe("the signing key's secret", () => {
     await get("/beheer/havenstad/citytrainers", LEADER);
     const lists = await db().selectDistinct({ id: certificates.statusListId }).from(certificates);
     for (const list of lists) if (list.id) await get(`/credentials/status/${list.id}`);
+    expect(server.output()).toContain("outbound fetch guard active");
+    expect(server.output()).not.toContain("OUTBOUND FETCH BLOCKED");
     const everything = bodies.join("\n") + server.output();
     expect(server.output().length).toBeGreaterThan(0);
     for (const { secret } of keys) {
