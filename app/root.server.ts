@@ -2,6 +2,7 @@ import { getCurrentUser, needsTwoFactorSetup } from "~/features/accounts/session
 import { staffNavigation, type NavigationItem } from "~/features/authorization/navigation.server";
 import { getLocale } from "~/features/accounts/locale.server";
 import { hasOwnCourse } from "~/features/training/course-reads.server";
+import { hasOwnPlacement } from "~/features/practice/placements-reads.server";
 import type { Locale, MessageKey } from "~/lib/i18n";
 
 export interface RootData {
@@ -19,8 +20,12 @@ export async function loadRootData(request: Request): Promise<RootData> {
   };
 }
 
-/** A trainee's "Mijn cursus" first, then the staff links their roles allow. */
+/** A trainee's "Mijn cursus" (and "Mijn praktijk" once there is a placement) first, then the staff links their roles allow. */
 async function navigationFor(user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>): Promise<NavigationItem[]> {
-  const [trainee, staff] = await Promise.all([hasOwnCourse(user.id), staffNavigation(user.actor)]);
-  return [...(trainee ? [{ href: "/mijn-cursus", label: "course.mine.title" satisfies MessageKey }] : []), ...staff];
+  const [trainee, practice, staff] = await Promise.all([hasOwnCourse(user.id), hasOwnPlacement(user.id), staffNavigation(user.actor)]);
+  return [
+    ...(trainee ? [{ href: "/mijn-cursus", label: "course.mine.title" satisfies MessageKey }] : []),
+    ...(practice ? [{ href: "/mijn-praktijk", label: "handover.own.title" satisfies MessageKey }] : []),
+    ...staff,
+  ];
 }

@@ -134,6 +134,12 @@ export default [
   route("mijn-praktijk/activiteit", "routes/practice/own-activity.tsx"),
   route("mijn-praktijk/activiteit/aanwezig", "routes/practice/own-activity-check-in.tsx"),
   route("beheer/:slug/praktijk/:placementId/activiteit", "routes/practice/staff-placement-activity.tsx"),
+  // Practice: the warm handover (proposal per trainee), the practice supervisor's working area and
+  // a placement's overview page (staff), and the trainee's own practice page.
+  route("beheer/:slug/cohorten/:cohortId/cursisten/:enrolmentId/overdracht", "routes/practice/propose-placement.tsx"),
+  route("beheer/:slug/praktijk", "routes/practice/supervisor-area.tsx"),
+  route("beheer/:slug/praktijk/:placementId", "routes/practice/staff-placement.tsx"),
+  route("mijn-praktijk", "routes/practice/own-practice.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

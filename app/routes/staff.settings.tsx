@@ -12,15 +12,20 @@ import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server"
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { ImageRejectedError, MAX_UPLOAD_BYTES, storeImage } from "~/lib/storage.server";
 import { formatInZone } from "~/lib/time";
+import { canInMunicipality } from "~/features/authorization/policy";
+import { programmeSettingsInput } from "~/features/practice/handover-schema";
+import { getProgrammeSettings } from "~/features/practice/settings-reads.server";
+import { saveProgrammeSettings } from "~/features/practice/settings-writes.server";
 import type { Route } from "./+types/staff.settings";
 
 /** Logos are shown at most this wide or high; larger uploads are scaled down. */
 const LOGO_MAX_SIZE = 600;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { municipality, page, locale } = await openStaffPage(request, params.slug, "municipality.edit_settings", "staff.settings.title");
+  const { user, municipality, page, locale } = await openStaffPage(request, params.slug, "municipality.edit_settings", "staff.settings.title");
   return {
     ...page,
+    programme: canInMunicipality(user.actor, "practice.edit_settings", municipality.id) ? await getProgrammeSettings(municipality.id) : null,
     publishedOn: municipality.publishedAt ? formatInZone(municipality.publishedAt, locale, { dateStyle: "long" }) : null,
     settings: {
       name: municipality.name,
@@ -44,6 +49,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const form = await readForm(request);
   const values = formToObject(form);
+  if (values.intent === "programme") {
+    const { municipality: scope, user } = await authorizeMunicipality(request, params.slug, "practice.edit_settings");
+    const programme = parseInput(programmeSettingsInput, values, locale, t);
+    if (!programme.ok) return invalid(programme.errors, values);
+    await saveProgrammeSettings(scope.id, programme.data, user.id);
+    return redirect(`${withNotice(`/beheer/${municipality.slug}/instellingen`, "opgeslagen")}#programma`);
+  }
   if (values.intent === "publish") {
     await publishMunicipality(municipality.id);
     return redirect(withNotice(`/beheer/${municipality.slug}/instellingen`, "gepubliceerd"));
@@ -71,8 +83,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { settings } = loaderData;
-  const errors = actionData?.errors;
-  const values = { ...settings, ...actionData?.values };
+  const sentIntent = (actionData?.values as Record<string, string> | undefined)?.intent;
+  const programmeErrors = sentIntent === "programme" ? actionData?.errors : undefined;
+  const errors = sentIntent === "programme" ? undefined : actionData?.errors;
+  const values = { ...settings, ...(sentIntent === "programme" ? {} : actionData?.values) };
+  const programmeSent = sentIntent === "programme" ? (actionData?.values as Record<string, string>) : null;
   const textColour = contrastText(settings.themeColour);
   const ratio = contrastRatio(settings.themeColour, textColour);
   return (
@@ -167,6 +182,54 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <SubmitButton>{t("form.save")}</SubmitButton>
         </div>
       </PostForm>
+      {loaderData.programme && (
+        <section className="page-section" aria-labelledby="programma">
+          <h2 className="utrecht-heading-2" id="programma" tabIndex={-1}>
+            {t("handover.settings.title")}
+          </h2>
+          <p className="utrecht-paragraph">{t("handover.settings.intro")}</p>
+          <PostForm>
+            <ErrorSummary
+              errors={programmeErrors}
+              labels={{ handoverDuringCourse: t("handover.settings.duringCourse"), handoverAnswerDays: t("handover.settings.answerDays"), placementQuietDays: t("handover.settings.quietDays") }}
+            />
+            <input type="hidden" name="intent" value="programme" />
+            <CheckboxField
+              name="handoverDuringCourse"
+              label={t("handover.settings.duringCourse")}
+              defaultChecked={programmeSent ? programmeSent.handoverDuringCourse === "on" : loaderData.programme.handoverDuringCourse}
+              errors={programmeErrors}
+            />
+            <TextField
+              name="handoverAnswerDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              label={t("handover.settings.answerDays")}
+              description={t("handover.settings.answerDaysHint")}
+              required
+              defaultValue={programmeSent ? programmeSent.handoverAnswerDays : loaderData.programme.handoverAnswerDays}
+              errors={programmeErrors}
+            />
+            <TextField
+              name="placementQuietDays"
+              type="number"
+              inputMode="numeric"
+              min={7}
+              max={180}
+              label={t("handover.settings.quietDays")}
+              description={t("handover.settings.quietDaysHint")}
+              required
+              defaultValue={programmeSent ? programmeSent.placementQuietDays : loaderData.programme.placementQuietDays}
+              errors={programmeErrors}
+            />
+            <div className="button-row">
+              <SubmitButton>{t("handover.settings.save")}</SubmitButton>
+            </div>
+          </PostForm>
+        </section>
+      )}
     </>
   );
 }

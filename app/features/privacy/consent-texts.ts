@@ -12,7 +12,16 @@ export interface ConsentText {
   legalBasis: LegalBasis;
   /** When this version was first shown; later versions get a later date. */
   publishedOn: string;
-  /** One paragraph per entry. Placeholders: {applicant}, {municipality}, {track}, {cohort}, {retentionDays}. */
+  /**
+   * Whether agreeing to this text also agrees to passing the learning goals and the course
+   * leader's observations on to a practice supervisor at the warm handover. A guardian's consent
+   * on the application covers the handover only when its text said so.
+   */
+  coversHandoverSharing: boolean;
+  /**
+   * One paragraph per entry. Placeholders: {applicant}, {municipality}, {track}, {cohort},
+   * {retentionDays}; for the handover texts {trainee}, {partner}, {supervisor}.
+   */
   paragraphs: Record<Locale, readonly string[]>;
 }
 
@@ -21,6 +30,7 @@ export const CONSENT_TEXTS = {
     purpose: "course_application",
     legalBasis: "consent",
     publishedOn: "2026-12-01",
+    coversHandoverSharing: false,
     paragraphs: {
       nl: [
         "{applicant} heeft zich aangemeld voor de cursus {track} ({cohort}) van de gemeente {municipality}. Omdat {applicant} jonger is dan 16 jaar, vragen we eerst jouw toestemming als ouder of voogd.",
@@ -40,12 +50,59 @@ export const CONSENT_TEXTS = {
       ],
     },
   },
+  "trainee-handover-sharing-2026-12": {
+    purpose: "handover_sharing",
+    legalBasis: "consent",
+    publishedOn: "2026-12-01",
+    coversHandoverSharing: true,
+    paragraphs: {
+      nl: [
+        "Je cursusleider stelt voor dat je je praktijk doet bij {partner}, met {supervisor} als praktijkbegeleider.",
+        "Wat we doorgeven: je leerdoelen en wat je cursusleider over je heeft opgeschreven (de observaties). Je ziet hieronder precies welke tekst dat is. Andere gegevens uit je aanmelding en je cursus geven we niet door.",
+        "Waarom: zo weet je praktijkbegeleider waar je aan werkt en kan die je goed begeleiden.",
+        "Grondslag: jouw toestemming (artikel 6, lid 1a, van de AVG). Alleen je praktijkbegeleider, je cursusleiders en de projectleider van de gemeente {municipality} zien het.",
+        "Zeg je nee, dan geven we niets door. Je cursusleider hoort dat en zoekt met je naar een andere oplossing.",
+      ],
+      en: [
+        "Your course leader proposes that you do your practice at {partner}, with {supervisor} as your practice supervisor.",
+        "What we pass on: your learning goals and what your course leader wrote about you (the observations). You see below exactly which text that is. We pass on nothing else from your application or your course.",
+        "Why: so your practice supervisor knows what you are working on and can coach you well.",
+        "Legal basis: your consent (article 6(1)(a) of the GDPR). Only your practice supervisor, your course leaders and the project leader of the municipality of {municipality} see it.",
+        "If you say no, we pass on nothing. Your course leader hears about it and looks for another way with you.",
+      ],
+    },
+  },
+  "guardian-handover-sharing-2026-12": {
+    purpose: "handover_sharing",
+    legalBasis: "consent",
+    publishedOn: "2026-12-01",
+    coversHandoverSharing: true,
+    paragraphs: {
+      nl: [
+        "{trainee} heeft de cursus {track} van de gemeente {municipality} gevolgd. De cursusleider stelt voor dat {trainee} de praktijk doet bij {partner}, met {supervisor} als praktijkbegeleider. Omdat {trainee} jonger is dan 16 jaar, vragen we eerst jouw toestemming als ouder of voogd.",
+        "Wat we doorgeven: de leerdoelen van {trainee} en wat de cursusleider over {trainee} heeft opgeschreven (de observaties). Andere gegevens uit de aanmelding en de cursus geven we niet door.",
+        "Waarom: zo weet de praktijkbegeleider waar {trainee} aan werkt en kan die {trainee} goed begeleiden.",
+        "Grondslag: jouw toestemming (artikel 6, lid 1a, en artikel 8 van de AVG). Alleen de praktijkbegeleider, de cursusleiders en de projectleider van de gemeente zien het.",
+        "Zeg je nee, dan geven we niets door. De cursusleider hoort dat en zoekt een andere oplossing. Je kunt je toestemming later intrekken via de link in de e-mail.",
+      ],
+      en: [
+        "{trainee} has followed the course {track} of the municipality of {municipality}. The course leader proposes that {trainee} does their practice at {partner}, with {supervisor} as practice supervisor. Because {trainee} is younger than 16, we first ask for your consent as parent or guardian.",
+        "What we pass on: the learning goals of {trainee} and what the course leader wrote about {trainee} (the observations). We pass on nothing else from the application or the course.",
+        "Why: so the practice supervisor knows what {trainee} is working on and can coach {trainee} well.",
+        "Legal basis: your consent (article 6(1)(a) and article 8 of the GDPR). Only the practice supervisor, the course leaders and the municipality's project leader see it.",
+        "If you say no, we pass on nothing. The course leader hears about it and looks for another way. You can withdraw your consent later through the link in the email.",
+      ],
+    },
+  },
 } as const satisfies Record<string, ConsentText>;
 
 export type ConsentTextKey = keyof typeof CONSENT_TEXTS;
 
 /** The version new guardian consents for a course application are asked with. */
 export const CURRENT_GUARDIAN_CONSENT_TEXT: ConsentTextKey = "guardian-course-application-2026-12";
+
+/** The versions a handover-sharing consent is asked with: the trainee's own, and a guardian's for an under-16. */
+export const CURRENT_HANDOVER_SHARING_TEXT = { self: "trainee-handover-sharing-2026-12", guardian: "guardian-handover-sharing-2026-12" } as const satisfies Record<string, ConsentTextKey>;
 
 export function isConsentTextKey(key: string): key is ConsentTextKey {
   return Object.hasOwn(CONSENT_TEXTS, key);

@@ -50,11 +50,15 @@ export async function requestConsent(tx: Transaction, request: ConsentRequest): 
   return { record: record!, token };
 }
 
-/** Records a consent the person gives themselves on a page they are signed in to (no link needed). */
+/**
+ * Records a consent the person gives (or refuses) themselves on a page they are signed in to (no
+ * link needed). A refusal is kept too: it is the answer the course leader acts on.
+ */
 export async function recordOwnConsent(
   tx: Transaction,
   request: Omit<ConsentRequest, "givenBy">,
   evidence: string,
+  answer: "given" | "refused" = "given",
 ): Promise<ConsentRecord> {
   const [record] = await tx
     .insert(consentRecords)
@@ -69,7 +73,7 @@ export async function recordOwnConsent(
       giverEmail: request.giverEmail.toLowerCase(),
       textVersion: request.textVersion,
       locale: request.locale,
-      status: "given",
+      status: answer,
       evidence,
       answeredAt: new Date(),
     })

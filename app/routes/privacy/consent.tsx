@@ -5,6 +5,8 @@ import { PENDING_APPLICATION_DAYS } from "~/features/training/applications-email
 import { findGuardianConsent } from "~/features/training/applications-reads.server";
 import { guardianAnswerInput } from "~/features/training/applications-schema";
 import { answerGuardianConsent } from "~/features/training/applications-writes.server";
+import { findHandoverGuardianConsent } from "~/features/practice/handover-reads.server";
+import { answerGuardianSharing } from "~/features/practice/handover-writes.server";
 import { PostForm, SubmitButton } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
@@ -16,31 +18,47 @@ import type { Route } from "./+types/consent";
 /**
  * The guardian's page behind the link in their mail: the exact text version they are asked to
  * agree to (in the applicant's language, as the mail was), and buttons to give or refuse consent;
- * later the same link withdraws it. Opening the page changes nothing.
+ * later the same link withdraws it. Opening the page changes nothing. The link is either for a
+ * course application or for sharing an under-16's learning goals at the warm handover.
  */
 export const handle = { hydrate: false };
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: calendarCss }];
 
 async function loadConsent(token: string) {
-  const found = await findGuardianConsent(token);
-  if (!found) throw notFound();
-  return found;
+  const application = await findGuardianConsent(token);
+  if (application) return { purpose: "course_application" as const, ...application };
+  const handover = await findHandoverGuardianConsent(token);
+  if (handover) return { purpose: "handover_sharing" as const, ...handover };
+  throw notFound();
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { consent, application, textVersion } = await loadConsent(params.token);
+  const found = await loadConsent(params.token);
   const { t } = await getTranslator(request);
-  const values = {
-    applicant: application.name,
-    track: application.trackName,
-    cohort: application.cohortName,
-    municipality: application.municipalityName,
-    retentionDays: PENDING_APPLICATION_DAYS,
-  };
+  const { consent, textVersion } = found;
+  const values: Record<string, string | number> =
+    found.purpose === "course_application"
+      ? {
+          applicant: found.application.name,
+          track: found.application.trackName,
+          cohort: found.application.cohortName,
+          municipality: found.application.municipalityName,
+          retentionDays: PENDING_APPLICATION_DAYS,
+        }
+      : {
+          applicant: found.placement.traineeName,
+          trainee: found.placement.traineeName,
+          partner: found.placement.partnerName,
+          supervisor: found.placement.supervisorName,
+          track: found.placement.trackName,
+          cohort: found.placement.cohortName,
+          municipality: found.placement.municipalityName,
+        };
   return {
-    title: t("consent.title"),
-    applicant: application.name,
+    title: t(found.purpose === "course_application" ? "consent.title" : "handover.guardian.title"),
+    purpose: found.purpose,
+    applicant: String(values.applicant),
     about: values,
     status: consent.status,
     answeredOn: consent.answeredAt ? formatInZone(consent.answeredAt, consent.locale, { dateStyle: "long" }) : "",
@@ -52,13 +70,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  await loadConsent(params.token);
+  const found = await loadConsent(params.token);
   const { locale, t } = await getTranslator(request);
   const parsed = parseInput(guardianAnswerInput, formToObject(await readForm(request)), locale, t);
   if (!parsed.ok) return invalid(parsed.errors);
-  const result = await answerGuardianConsent(params.token, parsed.data.intent);
+  const result = found.purpose === "course_application" ? await answerGuardianConsent(params.token, parsed.data.intent) : await answerGuardianSharing(params.token, parsed.data.intent);
   if (result === "not_found") throw notFound();
-  return { ok: true as const, done: result };
+  // A handover answer that arrives after the proposal ended changes nothing, like a second click.
+  return { ok: true as const, done: result === "guardian" ? ("unchanged" as const) : result };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -72,13 +91,13 @@ export default function ConsentPage({ loaderData, actionData }: Route.ComponentP
   const status = loaderData.status;
   return (
     <div className="page-narrow">
-      <PageTitle>{t("consent.title")}</PageTitle>
+      <PageTitle>{loaderData.title}</PageTitle>
       {done && (
         <Alert type="ok">
-          <p className="utrecht-paragraph">{t(`consent.done.${done}`)}</p>
+          <p className="utrecht-paragraph">{t(loaderData.purpose === "course_application" ? `consent.done.${done}` : `handover.guardian.done.${done}`)}</p>
         </Alert>
       )}
-      <p className="utrecht-paragraph">{t("consent.about", loaderData.about)}</p>
+      <p className="utrecht-paragraph">{t(loaderData.purpose === "course_application" ? "consent.about" : "handover.guardian.about", loaderData.about)}</p>
       <div lang={loaderData.textLocale}>
         {loaderData.paragraphs.map((paragraph, index) => (
           // The text of a version never changes, so a paragraph's position is a stable key.
@@ -108,7 +127,7 @@ export default function ConsentPage({ loaderData, actionData }: Route.ComponentP
           <p className="utrecht-paragraph">
             <strong>{t("consent.state.given", { date: loaderData.answeredOn })}</strong>
           </p>
-          <p className="utrecht-paragraph">{t("consent.withdraw.question", { applicant: loaderData.applicant })}</p>
+          <p className="utrecht-paragraph">{t(loaderData.purpose === "course_application" ? "consent.withdraw.question" : "handover.guardian.withdrawQuestion", { applicant: loaderData.applicant })}</p>
           <PostForm>
             <input type="hidden" name="intent" value="withdraw" />
             <div className="button-row">

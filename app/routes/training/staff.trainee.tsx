@@ -36,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     slug: municipality.slug,
     cohort: { id: cohort.id, name: cohort.name, trackName: cohort.trackName },
     trainee: { name: trainee.enrolment.name, email: trainee.enrolment.email, status: trainee.enrolment.status },
+    enrolmentId: trainee.enrolment.id,
     plan: trainee.plan,
     goals: trainee.goals.map((g) => ({ id: g.id, description: g.description, status: g.status })),
     changes: trainee.changes.map((c) => ({ id: c.id, part: c.part, newValue: c.newValue, by: c.changedByName, at: formatInZone(c.changedAt, locale, { dateStyle: "medium", timeStyle: "short" }) })),
@@ -206,6 +207,17 @@ export default function StaffTrainee({ loaderData, actionData }: Route.Component
             })}
           </>
         )}
+      </section>
+
+      <section className="page-section" aria-labelledby="overdracht">
+        <h2 className="utrecht-heading-2" id="overdracht">
+          {t("handover.title")}
+        </h2>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={`${basePath}/cursisten/${loaderData.enrolmentId}/overdracht`}>
+            {t("handover.propose.link", { name: trainee.name })}
+          </Link>
+        </p>
       </section>
 
       <section className="page-section" aria-labelledby="bewijs">
