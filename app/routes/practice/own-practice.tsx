@@ -95,7 +95,7 @@ export default function OwnPractice({ loaderData, actionData }: Route.ComponentP
   const errors = actionData?.errors;
   const { placement } = loaderData;
   return (
-    <div className="page-narrow">
+    <div className="page-narrow handover-page">
       <PageTitle>{t("handover.own.title")}</PageTitle>
       {placement && <OwnPracticeTabs />}
       {loaderData.notice && !errors && (

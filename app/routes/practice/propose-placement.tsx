@@ -90,7 +90,7 @@ export default function ProposePlacement({ loaderData, actionData }: Route.Compo
   const sent = (actionData?.values ?? {}) as Record<string, string>;
   const traineePath = `/beheer/${loaderData.slug}/cohorten/${loaderData.cohort.id}/cursisten/${loaderData.trainee.enrolmentId}`;
   return (
-    <>
+    <div className="handover-page">
       <StaffPageHeader title={t("handover.propose.heading", { name: loaderData.trainee.name })} sections={loaderData.sections} />
       <p>
         <Link className="utrecht-link" to={traineePath}>
@@ -155,6 +155,6 @@ export default function ProposePlacement({ loaderData, actionData }: Route.Compo
           </PostForm>
         )}
       </section>
-    </>
+    </div>
   );
 }

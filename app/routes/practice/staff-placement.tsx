@@ -93,6 +93,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEditGoals: isSupervisor && placement.status === "active",
     canWriteNotes: placement.status === "proposed" || placement.status === "active",
     isSupervisor,
+    traineePath: roles.some((r) => r === "course_leader" || r === "project_leader") ? `/beheer/${municipality.slug}/cohorten/${placement.cohortId}/cursisten/${placement.enrolmentId}` : null,
   };
 }
 
@@ -154,10 +155,17 @@ export default function StaffPlacement({ loaderData, actionData }: Route.Compone
   const errorsFor = (intent: string) => (sent.intent === intent ? errors : undefined);
   const can = (event: PlacementEvent) => loaderData.events.includes(event);
   return (
-    <>
+    <div className="handover-page">
       <StaffPageHeader title={placement.traineeName} sections={loaderData.sections} notice={loaderData.notice} />
       <PlacementTabs slug={slug} placementId={placement.id} />
       {errors && !["decline", "end", "note", "goal"].includes(sent.intent ?? "") && <ErrorSummary errors={errors} labels={{}} />}
+      {loaderData.traineePath && (
+        <p>
+          <Link className="utrecht-link" to={loaderData.traineePath}>
+            {t("handover.propose.back", { name: placement.traineeName })}
+          </Link>
+        </p>
+      )}
       {loaderData.isSupervisor && (
         <p>
           <Link className="utrecht-link" to={`/beheer/${slug}/praktijk`}>
@@ -317,7 +325,7 @@ export default function StaffPlacement({ loaderData, actionData }: Route.Compone
           </ul>
         )}
       </section>
-    </>
+    </div>
   );
 }
 

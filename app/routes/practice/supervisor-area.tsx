@@ -50,7 +50,7 @@ export default function SupervisorArea({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { slug } = loaderData;
   return (
-    <>
+    <div className="handover-page">
       <StaffPageHeader title={t("handover.area.title")} sections={loaderData.sections} notice={loaderData.notice} />
       <p className="utrecht-paragraph">{t("handover.area.intro")}</p>
       <section className="page-section" aria-labelledby="voorstellen">
@@ -91,6 +91,6 @@ export default function SupervisorArea({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
-    </>
+    </div>
   );
 }
