@@ -214,7 +214,11 @@ describe("a trainee of 16 or older", () => {
     expect(page).toContain("Sanne neemt de groep mee.");
     expect(page).not.toContain("Nieuwe, niet gedeelde tekst.");
     expect(page).toContain("Een warming-up leiden");
-    expect(await (await get("/beheer/havenstad/praktijk", SUPERVISOR)).text()).toContain("Sanne Overdracht");
+    const area = await (await get("/beheer/havenstad/praktijk", SUPERVISOR)).text();
+    expect(area).toContain("Sanne Overdracht");
+    // The staff navigation leads there; course leaders have no such working area.
+    expect(await (await get("/beheer/havenstad", SUPERVISOR)).text()).toContain('href="/beheer/havenstad/praktijk"');
+    expect((await get("/beheer/havenstad/praktijk", LEADER)).status).toBe(404);
   });
 
   it("gives a supervisor of another partner and a colleague at the same partner a 404, and they cannot answer", async () => {
@@ -309,6 +313,7 @@ describe("a trainee under 16", () => {
     expect(placement!.sharedAt).toBeNull();
     const [consent] = await db().select().from(consentRecords).where(eq(consentRecords.id, placement!.sharingConsentId!));
     expect(consent).toMatchObject({ purpose: "handover_sharing", givenBy: "guardian", status: "requested", giverEmail: GUARDIAN, textVersion: "guardian-handover-sharing-2026-12" });
+    expect((await lastMail(database.url, MINOR, "handover-proposedMinor")).text_body).toContain("ouder of voogd");
     // The trainee sees that the guardian is asked and cannot answer themselves.
     const own = await (await get("/mijn-praktijk", MINOR)).text();
     expect(own).toContain("ouder of voogd");

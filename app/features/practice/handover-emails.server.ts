@@ -10,7 +10,7 @@ import { queueEmail } from "~/lib/mail.server";
 import { formatInZone } from "~/lib/time";
 import { placementPath, OWN_PRACTICE_PATHS } from "./urls";
 
-export const HANDOVER_MAIL_KINDS = ["proposed", "guardianSharing", "supervisorShared", "leadersRefused", "accepted", "declined", "withdrawn", "ended"] as const;
+export const HANDOVER_MAIL_KINDS = ["proposed", "proposedMinor", "guardianSharing", "supervisorShared", "leadersRefused", "accepted", "declined", "withdrawn", "ended"] as const;
 export type HandoverMailKind = (typeof HANDOVER_MAIL_KINDS)[number];
 
 export interface HandoverMailRecipient {

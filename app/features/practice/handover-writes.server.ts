@@ -161,7 +161,8 @@ export async function proposePlacement(
         .returning({ id: placements.id });
       const placementId = placement!.id;
       const mailPlacement = await loadMailPlacement(tx, placementId);
-      await queueHandoverEmail(tx, "proposed", mailPlacement.mail, traineeRecipient(mailPlacement));
+      // From 16 the trainee answers on their own page; below, the guardian decides (or already did).
+      await queueHandoverEmail(tx, underSixteen ? "proposedMinor" : "proposed", mailPlacement.mail, traineeRecipient(mailPlacement));
 
       if (covering) {
         await shareLocked(tx, placementId, trainee.enrolmentId, covering.id);
