@@ -256,6 +256,8 @@ describe("a trainee of 16 or older", () => {
     // Accepting twice changes nothing.
     expect((await post(placementPage(placementId), SUPERVISOR, { intent: "accept" })).status).toBe(400);
     expect(await (await get("/mijn-praktijk", ADULT)).text()).toContain("Je praktijk loopt");
+    // The course leader finds it from the trainee's page.
+    expect(await (await get(`/beheer/havenstad/cohorten/${a.cohortId}/cursisten/${a.enrolments[0]!.id}`, LEADER)).text()).toContain(placementPage(placementId));
   });
 
   it("lets supervisor, course leader and project leader write and read coaching notes, newest first", async () => {

@@ -102,3 +102,13 @@ export async function municipalityNameOf(municipalityId: string): Promise<string
   const [row] = await db().select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, municipalityId));
   return row?.name ?? "";
 }
+
+/** The placements proposed for one enrolment, newest first: the trainee page's handover section. */
+export async function listEnrolmentPlacements(municipalityId: MunicipalityId, enrolmentId: string) {
+  return db()
+    .select({ id: placements.id, status: placements.status, partnerName: partnerOrganisations.name, proposedAt: placements.proposedAt })
+    .from(placements)
+    .innerJoin(partnerOrganisations, eq(partnerOrganisations.id, placements.partnerOrganisationId))
+    .where(and(eq(placements.municipalityId, municipalityId), eq(placements.enrolmentId, enrolmentId)))
+    .orderBy(desc(placements.proposedAt), desc(placements.id));
+}

@@ -8,6 +8,8 @@ import { addGoalInput, assessmentFields, observationsInput, parseAssessmentForm,
 import { addLearningGoal, saveAssessments, saveObservations, updateLearningGoal } from "~/features/training/course-writes.server";
 import { issueParticipationCertificate } from "~/features/training/certificates.server";
 import { notFound } from "~/features/authorization/gate.server";
+import { listEnrolmentPlacements } from "~/features/practice/placements-reads.server";
+import { placementPath } from "~/features/practice/urls";
 import { ErrorSummary, PostForm, SubmitButton, TextAreaField } from "~/components/form";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { Alert } from "~/components/ui";
@@ -37,6 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     cohort: { id: cohort.id, name: cohort.name, trackName: cohort.trackName },
     trainee: { name: trainee.enrolment.name, email: trainee.enrolment.email, status: trainee.enrolment.status },
     enrolmentId: trainee.enrolment.id,
+    placements: (await listEnrolmentPlacements(municipality.id, trainee.enrolment.id)).map((p) => ({ id: p.id, status: p.status, partnerName: p.partnerName, proposedOn: formatInZone(p.proposedAt, locale, { dateStyle: "long" }) })),
     plan: trainee.plan,
     goals: trainee.goals.map((g) => ({ id: g.id, description: g.description, status: g.status })),
     changes: trainee.changes.map((c) => ({ id: c.id, part: c.part, newValue: c.newValue, by: c.changedByName, at: formatInZone(c.changedAt, locale, { dateStyle: "medium", timeStyle: "short" }) })),
@@ -213,6 +216,18 @@ export default function StaffTrainee({ loaderData, actionData }: Route.Component
         <h2 className="utrecht-heading-2" id="overdracht">
           {t("handover.title")}
         </h2>
+        {loaderData.placements.length > 0 && (
+          <ul className="utrecht-unordered-list">
+            {loaderData.placements.map((p) => (
+              <li className="utrecht-unordered-list__item" key={p.id}>
+                <Link className="utrecht-link" to={placementPath(slug, p.id)}>
+                  {t("handover.trainee.placementLine", { partner: p.partnerName, date: p.proposedOn })}
+                </Link>{" "}
+                ({t(`handover.status.${p.status}`)})
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to={`${basePath}/cursisten/${loaderData.enrolmentId}/overdracht`}>
             {t("handover.propose.link", { name: trainee.name })}
