@@ -354,6 +354,20 @@ describe("a trainee under 16", () => {
     expect((await post(link.pathname, null, { intent: "refuse" })).status).toBe(200);
     expect((await db().select().from(placements).where(eq(placements.id, placementId)))[0]!.status).toBe("declined");
   });
+
+  it("lets the guardian withdraw the consent through the same link, which takes the shared text back", async () => {
+    const link = new URL(linkIn(await lastMail(database.url, GUARDIAN, "handover-guardianSharing")));
+    expect(await (await get(link.pathname)).text()).toContain("Wil je je toestemming intrekken?");
+    const withdrawn = await post(link.pathname, null, { intent: "withdraw" });
+    expect(withdrawn.status).toBe(200);
+    expect(await withdrawn.text()).toContain("Je toestemming is ingetrokken");
+    const [placement] = await db().select().from(placements).where(eq(placements.id, placementId));
+    expect(placement!.sharedObservations).toBe("");
+    const [consent] = await db().select().from(consentRecords).where(eq(consentRecords.id, placement!.sharingConsentId!));
+    expect(consent!.status).toBe("withdrawn");
+    expect((await lastMail(database.url, LEADER, "handover-leadersRefused")).text_body).toContain("Mila Overdracht");
+    expect(await (await get(placementPage(placementId), LEADER)).text()).toContain("toestemming om te delen is ingetrokken");
+  });
 });
 
 describe("a refusal", () => {

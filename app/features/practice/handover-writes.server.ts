@@ -265,9 +265,12 @@ export async function answerGuardianSharing(token: string, intent: "give" | "ref
     if (!placement) return "not_found";
     if (intent === "withdraw") {
       if (!(await withdrawConsent(tx, consent.id))) return "unchanged";
-      if (placement.status === "proposed") {
-        await tx.update(placements).set({ sharedAt: null, sharedObservations: "", updatedAt: new Date() }).where(and(eq(placements.id, placement.id), eq(placements.status, "proposed")));
-      }
+      // What was shared is taken back: the observations' snapshot always, and before the
+      // supervisor answered the whole proposal (an active placement keeps its start, which needs it).
+      await tx
+        .update(placements)
+        .set({ sharedObservations: "", ...(placement.status === "proposed" ? { sharedAt: null } : {}), updatedAt: new Date() })
+        .where(eq(placements.id, placement.id));
       await mailLeaders(tx, "leadersRefused", await loadMailPlacement(tx, placement.id));
       return "withdrawn";
     }

@@ -53,10 +53,10 @@ export async function loader({ request }: Route.LoaderArgs) {
       supervisorEmail: placement.status === "active" ? (details.supervisor?.email ?? null) : null,
       handoverWhen: formatInZone(placement.handoverAt, locale),
       handoverPlace: placement.handoverPlace,
-      shared: placement.sharedAt !== null,
+      shared: placement.sharedAt !== null && details.consent?.status !== "withdrawn",
       declineReason: placement.declineReason,
     },
-    consentState: ownConsentState(details.consent, guardianDecides, placement.sharedAt !== null),
+    consentState: ownConsentState(details.consent, guardianDecides, placement.sharedAt !== null && details.consent?.status !== "withdrawn"),
     asked,
     consentText: asked ? { paragraphs: renderConsentText(textKey, locale, consentValues), version: textKey, publishedOn: CONSENT_TEXTS[textKey].publishedOn } : null,
     // Before sharing the trainee sees exactly what would be shared; afterwards what was.

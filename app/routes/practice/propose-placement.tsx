@@ -15,7 +15,7 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { Alert } from "~/components/ui";
 import { SharedContent } from "~/features/practice/components/shared-content";
 import { db } from "~/lib/db/client.server";
-import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { formToObject, invalid, parseInput, readForm, redisplayableValues } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/propose-placement";
 import handoverCss from "~/styles/handover.css?url";
@@ -73,7 +73,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!result.ok) {
     // A second live placement is a conflict with what exists, not a typing error.
     const status = result.message === "handover.propose.livePlacement" ? 409 : 400;
-    return data({ ok: false as const, errors: { [result.field]: t(result.message) }, values: invalid({}, values).data.values }, { status });
+    return data({ ok: false as const, errors: { [result.field]: t(result.message) }, values: redisplayableValues(values) }, { status });
   }
   return redirect(`${placementPath(municipality.slug, result.placementId)}?melding=voorgesteld`);
 }

@@ -81,7 +81,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       handoverWhen: formatInZone(placement.handoverAt, locale),
       handoverPlace: placement.handoverPlace,
       note: placement.proposalNote,
-      shared: placement.sharedAt !== null,
+      // A withdrawn consent takes the goals and observations off the page, also of an active placement.
+      shared: placement.sharedAt !== null && details.consent?.status !== "withdrawn",
+      sharingWithdrawn: details.consent?.status === "withdrawn",
       sharedObservations: placement.sharedObservations,
       declineReason: placement.declineReason,
     },
@@ -204,7 +206,7 @@ export default function StaffPlacement({ loaderData, actionData }: Route.Compone
             </>
           )}
         </dl>
-        {!placement.shared && placement.status === "proposed" && (
+        {(placement.sharingWithdrawn || (!placement.shared && placement.status === "proposed")) && (
           <Alert type="info">
             <p className="utrecht-paragraph">{t(consentStateKey(loaderData.consent))}</p>
           </Alert>
