@@ -71,6 +71,15 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/mijn-praktijk/eindverslag": "own-account",
   "/mijn-praktijk/eindverslag/bestand": "own-account",
   "/beheer/:slug/doorstroom": "municipal-staff",
+  "/beheer/:slug/citytrainers": "municipal-staff",
+  "/beheer/:slug/praktijk": "municipal-staff",
+  "/beheer/:slug/praktijk/:placementId": "municipal-staff",
+  "/beheer/:slug/cohorten/:cohortId/cursisten/:enrolmentId/overdracht": "municipal-staff",
+  "/mijn-praktijk": "own-account",
+  "/mijn-praktijk/certificaat.pdf": "own-account",
+  "/mijn-praktijk/certificaat.json": "own-account",
+  "/credentials/status/:listId": "public",
+  "/api/v1/certificates/:code": "public",
   "/beheer/:slug/praktijk/:placementId/uren": "municipal-staff",
   "/beheer/:slug/praktijk/:placementId/activiteit": "municipal-staff",
   "/beheer/:slug/praktijk/:placementId/eindverslag": "municipal-staff",
@@ -137,6 +146,8 @@ let databaseUrl: string;
 let client: pg.Client;
 let attacker: string;
 let owner: string;
+/** Havenstad's practice supervisor: the supervisor's working area is theirs alone, so its positive control is them. */
+let supervisor: string;
 const havenstad: Record<string, string> = {};
 
 async function one(query: string, values: unknown[] = []): Promise<string> {
@@ -179,6 +190,7 @@ function fill(path: string, slug: string): string {
     .replace(":certificateId", havenstad.certificate!)
     .replace(":placementId", havenstad.placement!)
     .replace(":ceremonyId", havenstad.ceremony!)
+    .replace(":listId", "00000000-0000-4000-8000-000000000000")
     .replace(":code", "AAAA-BBBB-CCCC")
     .replace(":locale", "en")
     .replace(":token", "unknown-token")
@@ -300,6 +312,7 @@ beforeAll(async () => {
   if (handedIn.status !== 302) throw new Error(`final report fixture: ${handedIn.status}`);
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
+  supervisor = (await sessionCookieFor(databaseUrl, "begeleider@havenstad.example")).header;
   // Havenstad's own track: a draft with a module and an uploaded material (through the page, so the file is stored).
   havenstad.track = await one(`insert into tracks (municipality_id) values ($1) returning id`, [havenstad.municipality]);
   havenstad.trackVersion = await one(
@@ -333,7 +346,7 @@ describe("a project leader of another municipality", () => {
   it("reaches none of Havenstad's staff pages, while Havenstad's own project leader does", async () => {
     for (const path of staffPaths()) {
       const url = fill(path, "havenstad");
-      const own = await request(url, owner);
+      const own = await request(url, path === "/beheer/:slug/praktijk" ? supervisor : owner);
       expect(own.status, `owner GET ${url}`).toBeLessThan(400);
       const other = await request(url, attacker);
       expect(other.status, `outsider GET ${url}`).toBe(404);

@@ -42,6 +42,7 @@ const STAFF_SECTIONS: readonly { path: string; label: MessageKey; action: Munici
   { path: "/doorstroom", label: "pipeline.title", action: "practice.view_pipeline" },
   { path: "/trajecten", label: "staff.nav.tracks", action: "training.manage_tracks" },
   { path: "/eindpresentaties", label: "finale.ceremonies.title", action: "practice.manage_ceremonies" },
+  { path: "/citytrainers", label: "citytrainer.staff.title", action: "certificates.issue" },
   { path: "/praktijk", label: "handover.nav.practice", action: "practice.supervise" },
   { path: "/instellingen", label: "staff.nav.settings", action: "municipality.edit_settings" },
   { path: "/wijken", label: "staff.nav.neighbourhoods", action: "municipality.manage_neighbourhoods" },
