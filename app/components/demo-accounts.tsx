@@ -13,6 +13,8 @@ function roleLabel(t: Translate, role: string): string {
   if (role === "trainee") return t("accounts.demo.trainee");
   if (role === "applicant") return t("accounts.demo.applicant");
   if (role === "certified_trainee") return t("accounts.demo.certifiedTrainee");
+  if (role === "trainee_in_placement") return t("accounts.demo.traineeInPlacement");
+  if (role === "citytrainer") return t("accounts.demo.citytrainer");
   const key = `role.${role}`;
   return isMessageKey(key) ? capitalise(t(key)) : role;
 }

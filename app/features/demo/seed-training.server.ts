@@ -72,9 +72,9 @@ export const APPLICANT = {
 };
 
 /** First names for the guardians of the under-16 trainees, who consented when they applied. */
-const GUARDIAN_FIRST_NAMES = ["Marieke", "Hassan", "Petra", "Rob", "Samira", "Erik"];
+export const GUARDIAN_FIRST_NAMES = ["Marieke", "Hassan", "Petra", "Rob", "Samira", "Erik"];
 
-interface Version {
+export interface Version {
   id: string;
   competences: { id: string; key: string; name: string }[];
   modules: { id: string; key: string; title: string; position: number }[];
@@ -162,21 +162,21 @@ async function insertPublishedVersion(tx: Transaction, input: VersionInput): Pro
 }
 
 /** A date of birth that makes someone `age` on `onDate`, with their birthday `daysAgo` days before it. */
-function birthDateFor(age: number, onDate: string, daysAgo: number): string {
+export function birthDateFor(age: number, onDate: string, daysAgo: number): string {
   const birthday = `${Number(onDate.slice(0, 4)) - age}${onDate.slice(4)}`;
   return addDaysToLocalDate(birthday.endsWith("-02-29") ? birthday.replace("-02-29", "-02-28") : birthday, -daysAgo);
 }
 
-function localDateOf(instant: Date): string {
+export function localDateOf(instant: Date): string {
   return utcToZonedLocal(instant).date;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
-function weekday(date: string): number {
+export function weekday(date: string): number {
   return ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
-function nextSaturday(date: string): string {
+export function nextSaturday(date: string): string {
   let day = date;
   while (weekday(day) !== 6) day = addDaysToLocalDate(day, 1);
   return day;
@@ -186,34 +186,34 @@ function nextSaturday(date: string): string {
 const MINIMISED = { motivation: "", talents: "", interests: "", availability: "", intakeNotes: "", intakeLocation: null, neighbourhoodId: null, heardVia: null } as const;
 
 /** A hash for tokens nobody will use (demo rows that need one): unique per purpose and row. */
-function demoHash(purpose: string, id: string): string {
+export function demoHash(purpose: string, id: string): string {
   return createHash("sha256").update(`demo-${purpose}-${id}`).digest("base64url");
 }
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 /** A verification code in the form the certificates table requires: three groups of four letters or digits. */
-function verificationCode(): string {
+export function verificationCode(): string {
   const bytes = randomBytes(12);
   const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]!);
   return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8, 12).join("")}`;
 }
 
-interface Schedule {
+export interface Schedule {
   startsOn: string;
   meetings: string[];
   followUps: string[];
 }
 
 /** Seven weekly meetings from the first day, and two follow-up Saturdays after the last meeting, two weeks apart. */
-function scheduleFrom(startsOn: string): Schedule {
+export function scheduleFrom(startsOn: string): Schedule {
   const meetings = Array.from({ length: 7 }, (_, i) => addDaysToLocalDate(startsOn, i * 7));
   const firstFollowUp = nextSaturday(addDaysToLocalDate(meetings[6]!, 1));
   return { startsOn, meetings, followUps: [firstFollowUp, addDaysToLocalDate(firstFollowUp, 14)] };
 }
 
-type SessionRow = typeof cohortSessions.$inferInsert & { id: string; startsAt: Date; endsAt: Date; kind: "meeting" | "follow_up" };
+export type SessionRow = typeof cohortSessions.$inferInsert & { id: string; startsAt: Date; endsAt: Date; kind: "meeting" | "follow_up" };
 
-function sessionRows(cohortId: string, municipalityId: string, schedule: Schedule, version: Version, place: { meeting: string; followUp: string }): SessionRow[] {
+export function sessionRows(cohortId: string, municipalityId: string, schedule: Schedule, version: Version, place: { meeting: string; followUp: string }): SessionRow[] {
   const networkModules = version.modules.filter((m) => m.position <= 7);
   const ownModule = version.modules.find((m) => m.position > 7);
   const rows: SessionRow[] = schedule.meetings.map((date, i) => {

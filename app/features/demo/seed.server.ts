@@ -20,6 +20,7 @@ import {
 import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
+import { seedDemoPractice } from "./seed-practice.server";
 import { seedDemoTraining } from "./seed-training.server";
 
 export const DEMO_PASSWORD = "Buurtkracht-demo-2026";
@@ -94,7 +95,7 @@ interface DemoAccount {
   description: string;
 }
 
-export type DemoPerson = "trainee" | "applicant" | "certified_trainee" | "resident";
+export type DemoPerson = "trainee" | "applicant" | "certified_trainee" | "trainee_in_placement" | "citytrainer" | "resident";
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "coordinator@buurtkracht.example", name: "Noor Coördinator", role: "network_coordinator", description: "network coordinator" },
@@ -102,10 +103,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "projectleider@rivierendal.example", name: "Rosa Projectleider", role: "project_leader", municipality: "rivierendal", description: "project leader, Rivierendal" },
   { email: "cursusleider@havenstad.example", name: "Cas Cursusleider", role: "course_leader", municipality: "havenstad", description: "course leader, Havenstad" },
   { email: "begeleider@havenstad.example", name: "Bo Begeleider", role: "practice_supervisor", municipality: "havenstad", partner: "Sportvereniging Havenstad Vooruit", description: "practice supervisor, Sportvereniging Havenstad Vooruit" },
+  { email: "begeleider@loods.havenstad.example", name: "Dewi Begeleider", role: "practice_supervisor", municipality: "havenstad", partner: "Cultuurhuis De Loods", description: "practice supervisor, Cultuurhuis De Loods" },
   { email: "partner@havenstad.example", name: "Pim Partner", role: "partner_contact", municipality: "havenstad", partner: "Cultuurhuis De Loods", description: "partner contact, Cultuurhuis De Loods" },
   { email: "cursist@buurtkracht.example", name: "Kim Cursist", role: null, municipality: "havenstad", person: "trainee", description: "trainee (Citytrainer in training) in the running course group" },
   { email: "aanmelder@buurtkracht.example", name: "Lina Aanmelder", role: null, municipality: "havenstad", person: "applicant", description: "applicant (15) waiting for a guardian's consent" },
   { email: "bewijs@buurtkracht.example", name: "Jesse Bewijs", role: null, municipality: "havenstad", person: "certified_trainee", description: "trainee with a certificate of participation (last year's course group)" },
+  { email: "praktijk@buurtkracht.example", name: "Mila Praktijk", role: null, municipality: "havenstad", person: "trainee_in_placement", description: "trainee (14) in placement at Sportvereniging Havenstad Vooruit, hours waiting for sign-off" },
+  { email: "citytrainer@buurtkracht.example", name: "Chris Citytrainer", role: null, municipality: "havenstad", person: "citytrainer", description: "certified Citytrainer" },
   { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, person: "resident", description: "resident" },
 ];
 
@@ -115,7 +119,7 @@ const STAFF: ReadonlySet<Role> = new Set(STAFF_ROLES);
 const SEED_LOCK_ID = 7_240_312;
 
 /** Fills an empty database with the demo network. Returns false when there was data already. */
-export async function seedDemoNetwork(options: { activities?: boolean; training?: boolean } = {}): Promise<boolean> {
+export async function seedDemoNetwork(options: { activities?: boolean; training?: boolean; practice?: boolean } = {}): Promise<boolean> {
   // Every start comes here: skip the (deliberately slow) password hashing when there is data.
   if ((await db().select({ id: municipalities.id }).from(municipalities).limit(1)).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -146,6 +150,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
     }
     if (options.activities !== false) await seedDemoActivities(tx);
     if (options.training !== false) await seedDemoTraining(tx);
+    // The practice path builds on the course data (its trainees have a certificate of participation).
+    if (options.training !== false && options.practice !== false) await seedDemoPractice(tx);
     return true;
   });
 }
