@@ -42,7 +42,7 @@ const TABLES = [
 ];
 
 async function rows<Row extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<Row[]> {
-  return (await db().execute<Row>(query)).rows;
+  return (await db().execute<Row>(query)).rows as Row[];
 }
 
 async function tableCounts(): Promise<Record<string, number>> {

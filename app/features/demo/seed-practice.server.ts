@@ -81,8 +81,11 @@ import {
   type PracticeStage,
 } from "./seed-practice-content";
 
-/** The consent texts for sharing at the warm handover (app/features/privacy/consent-texts.ts). */
-export const HANDOVER_CONSENT_TEXTS = { self: "self-handover-sharing-2026-12", guardian: "guardian-handover-sharing-2026-12" } as const;
+/**
+ * The consent texts for sharing at the warm handover, by key (app/features/privacy/consent-texts.ts,
+ * CURRENT_HANDOVER_SHARING_TEXT): the trainee's own from 16, a guardian's below.
+ */
+export const HANDOVER_CONSENT_TEXTS = { self: "trainee-handover-sharing-2026-12", guardian: "guardian-handover-sharing-2026-12" } as const;
 
 /** Placements for the certificate seed: `certify` meet every requirement; `revoke` are revoked after issuing. */
 export interface DemoPracticeResult {
@@ -262,7 +265,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
   const accessRows: (typeof personalDataAccessLog.$inferInsert)[] = [];
   const pastPresenters: { placementId: string; title: string }[] = [];
   const plannedPresenters: { placementId: string; title: string }[] = [];
-  const guardianRequests: { userId: string; guardianName: string; guardianEmail: string; requestedAt: Date; placementId: string }[] = [];
+  const guardianRequests: { userId: string; applicationId: string; guardianName: string; guardianEmail: string; requestedAt: Date; placementId: string }[] = [];
   let registrationCounter = 0;
 
   const assess = (momentId: string, enrolmentId: string, traineeIndex: number, boost: number, by: string, assessedAt: Date) => {
@@ -441,7 +444,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
     let sharingConsentId: string | null = null;
     let sharedAt: Date | null = null;
     if (trainee.stage === "awaiting_guardian") {
-      guardianRequests.push({ userId, guardianName: guardianName!, guardianEmail: guardianEmail!, requestedAt: new Date(proposedAt.getTime() + 10 * 60_000), placementId });
+      guardianRequests.push({ userId, applicationId, guardianName: guardianName!, guardianEmail: guardianEmail!, requestedAt: new Date(proposedAt.getTime() + 10 * 60_000), placementId });
     } else if (trainee.stage !== "awaiting_self") {
       sharedAt = trainee.stage === "awaiting_supervisor" ? daysAgo(3) : trainee.stage === "overdue" ? daysAgo(12) : new Date(proposedAt.getTime() + DAY);
       sharingConsentId = randomUUID();
@@ -452,6 +455,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
         purpose: "handover_sharing",
         legalBasis: "consent",
         subjectUserId: userId,
+        subjectApplicationId: guardian ? applicationId : null,
         givenBy: guardian ? "guardian" : "self",
         giverName: guardian ? guardianName : trainee.name,
         giverEmail: guardian ? guardianEmail : trainee.email,
@@ -711,7 +715,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
       municipalityId: havenstad.id,
       purpose: "handover_sharing",
       legalBasis: "consent",
-      subject: { userId: request.userId },
+      subject: { userId: request.userId, applicationId: request.applicationId },
       givenBy: "guardian",
       giverName: request.guardianName,
       giverEmail: request.guardianEmail,
