@@ -654,10 +654,11 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
       capacity,
       registrationRequired: true,
       organiserName: null,
-      organiserUserId: projectLeader,
       partnerOrganisationId: null,
       status: startsAt.getTime() < now.getTime() ? ("completed" as const) : ("published" as const),
       createdBy: projectLeader,
+      reviewedBy: projectLeader,
+      reviewedAt: new Date(startsAt.getTime() - 28 * DAY),
       publishedAt: new Date(startsAt.getTime() - 28 * DAY),
       createdAt: new Date(startsAt.getTime() - 30 * DAY),
     };
