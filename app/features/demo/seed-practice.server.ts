@@ -241,7 +241,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
   const moments = {
     halfway: { id: randomUUID(), cohortId: spring!.id, municipalityId: havenstad.id, position: 1, name: "Halverwege", plannedOn: schedule.meetings[3]!, kind: "course" as const },
     end: { id: randomUUID(), cohortId: spring!.id, municipalityId: havenstad.id, position: 2, name: "Eindbeoordeling", plannedOn: schedule.meetings[6]!, kind: "course" as const },
-    final: { id: randomUUID(), cohortId: spring!.id, municipalityId: havenstad.id, position: 3, name: "Eindverslag praktijk", plannedOn: null, kind: "final" as const },
+    final: { id: randomUUID(), cohortId: spring!.id, municipalityId: havenstad.id, position: 3, name: "Eindverslag", plannedOn: null, kind: "final" as const },
   };
   const decidedAt = at(addDaysToLocalDate(schedule.startsOn, -5), "12:00");
   const participationIssuedAt = at(addDaysToLocalDate(lastDay, 3), "15:00");
