@@ -364,6 +364,39 @@ describe("the demo's practice path", () => {
     expect(problems.map((p) => p.problem)).toEqual([]);
   });
 
+  it.each([
+    ["the day the clocks go forward", "2027-03-28T00:30:00Z"],
+    ["the day the clocks go back", "2027-10-31T00:30:00Z"],
+    ["29 February, late in the evening", "2028-02-29T22:59:00Z"],
+    ["New Year's night", "2026-12-31T23:30:00Z"],
+    ["a Sunday morning", "2027-05-16T07:00:00Z"],
+  ])("can be written on any day: %s", async (_, instant) => {
+    const day = new Date(instant);
+    const rollback = new Error("rollback");
+    await expect(
+      db().transaction(async (tx) => {
+        // Take the practice data out again (inside this transaction only) and write it as of `day`.
+        await tx.execute(sql`delete from activities where id in (select activity_id from practice_activities union select activity_id from ceremonies)`);
+        await tx.execute(sql`delete from placements`);
+        await tx.execute(sql`delete from ceremonies`);
+        await tx.execute(sql`delete from certificates where enrolment_id in (select e.id from enrolments e join cohorts c on c.id = e.cohort_id where c.name = 'Groep Zuidoever')`);
+        await tx.execute(sql`delete from cohorts where name = 'Groep Zuidoever'`);
+        await tx.execute(sql`delete from users where email like '%@voorbeeld.example' and id not in (select user_id from enrolments)`);
+        const again = await seedDemoPractice(tx, day);
+        expect(again.certify).toHaveLength(result.certify.length);
+        const [counts] = (
+          await tx.execute<{ proposed: number; active: number; future_ceremonies: number; bad_hours: number }>(sql`
+            select (select count(*)::int from placements where status = 'proposed') as proposed,
+              (select count(*)::int from placements where status = 'active') as active,
+              (select count(*)::int from ceremonies where starts_at > ${day}) as future_ceremonies,
+              (select count(*)::int from practice_hours h join placements p on p.id = h.placement_id where h.ends_at > ${day} or h.starts_at < p.started_at) as bad_hours`)
+        ).rows;
+        expect(counts).toEqual({ proposed: 4, active: 10, future_ceremonies: 1, bad_hours: 0 });
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
   it("changes nothing when the demo seed runs again", async () => {
     const started = Date.now();
     expect(await seedDemoNetwork()).toBe(false);
