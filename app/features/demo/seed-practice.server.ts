@@ -110,7 +110,7 @@ const TIMELINE: Record<PracticeStage, { proposed: number; started: number | null
   activity_published: { proposed: 118, started: 110, signedOff: 6, activityDay: 9, lastSignedOff: 15 },
   minor_in_review: { proposed: 95, started: 85, signedOff: 6, activityDay: 18, lastSignedOff: 14 },
   returned: { proposed: 108, started: 100, signedOff: 5, activityDay: 25, lastSignedOff: 28 },
-  stalled: { proposed: 128, started: 120, signedOff: 4, activityDay: null, lastSignedOff: 35 },
+  stalled: { proposed: 128, started: 120, signedOff: 4, activityDay: null, lastSignedOff: 33 },
   awaiting_supervisor: { proposed: 4, started: null, signedOff: 0, activityDay: null, lastSignedOff: 0 },
   overdue: { proposed: 13, started: null, signedOff: 0, activityDay: null, lastSignedOff: 0 },
   awaiting_guardian: { proposed: 2, started: null, signedOff: 0, activityDay: null, lastSignedOff: 0 },
