@@ -49,6 +49,8 @@ import {
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import { checkYouthHours } from "~/features/practice/hours-guard";
 import { requestConsent } from "~/features/privacy/consent.server";
+import { queueHandoverEmail } from "~/features/practice/handover-emails.server";
+import { loadMailPlacement } from "~/features/practice/handover-writes.server";
 import { ageOn } from "~/features/training/age";
 import {
   birthDateFor,
@@ -712,7 +714,7 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
   // The guardian of the under-16 whose proposal waits is asked by the consent module itself, so
   // the request is a real one with a token; the placement points to it until it is answered.
   for (const request of guardianRequests) {
-    const { record } = await requestConsent(tx, {
+    const { record, token } = await requestConsent(tx, {
       municipalityId: havenstad.id,
       purpose: "handover_sharing",
       legalBasis: "consent",
@@ -725,6 +727,9 @@ export async function seedDemoPractice(tx: Transaction, now: Date = new Date()):
     });
     await tx.update(consentRecords).set({ requestedAt: request.requestedAt }).where(eq(consentRecords.id, record.id));
     await tx.update(placements).set({ sharingConsentId: record.id }).where(eq(placements.id, request.placementId));
+    // The guardian's mail is in the mail viewer, and its link works, as for a real proposal.
+    const placement = await loadMailPlacement(tx, request.placementId);
+    await queueHandoverEmail(tx, "guardianSharing", placement.mail, { name: request.guardianName, email: request.guardianEmail, locale: "nl", audience: "guardian" }, { consentToken: token, consentText: HANDOVER_CONSENT_TEXTS.guardian });
   }
   return result;
 }

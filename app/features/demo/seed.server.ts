@@ -20,6 +20,7 @@ import {
 import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
+import { seedDemoCertificates } from "./seed-certificates.server";
 import { seedDemoPractice } from "./seed-practice.server";
 import { seedDemoTraining } from "./seed-training.server";
 
@@ -151,7 +152,11 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
     if (options.activities !== false) await seedDemoActivities(tx);
     if (options.training !== false) await seedDemoTraining(tx);
     // The practice path builds on the course data (its trainees have a certificate of participation).
-    if (options.training !== false && options.practice !== false) await seedDemoPractice(tx);
+    if (options.training !== false && options.practice !== false) {
+      const practice = await seedDemoPractice(tx);
+      // Issued two days after the past ceremony (52 days before seeding), where they presented.
+      await seedDemoCertificates(tx, { placementIds: practice.certify, revoked: practice.revoke, now: new Date(Date.now() - 50 * 86_400_000) });
+    }
     return true;
   });
 }

@@ -38,7 +38,8 @@ const REFUSALS = {
 } as const;
 
 /** A placement with what its mails say, read inside the transaction that changes it. */
-async function loadMailPlacement(tx: Transaction, placementId: string) {
+/** What the handover mails say about a placement (also used by the demo seed for its guardian mail). */
+export async function loadMailPlacement(tx: Transaction, placementId: string) {
   const [row] = await tx
     .select({
       id: placements.id,
