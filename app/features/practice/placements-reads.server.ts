@@ -17,6 +17,7 @@ export async function listSupervisorPlacements(municipalityId: MunicipalityId | 
   return db()
     .selectDistinct({
       id: placements.id,
+      enrolmentId: placements.enrolmentId,
       status: placements.status,
       traineeUserId: placements.traineeUserId,
       traineeName: users.name,

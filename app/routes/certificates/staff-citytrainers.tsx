@@ -10,6 +10,7 @@ import { canInMunicipality } from "~/features/authorization/policy";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { listTraineePaths } from "~/features/practice/path-facts.server";
 import { REQUIREMENTS } from "~/features/practice/requirements";
+import { RequirementsList } from "~/features/practice/components/requirements-list";
 import { logPersonalDataAccess } from "~/features/privacy/audit.server";
 import { DataTable } from "~/components/data-table";
 import { ErrorSummary, PostForm, RowActionForm, SelectField, SubmitButton, TextAreaField } from "~/components/form";
@@ -144,14 +145,7 @@ export default function StaffCitytrainers({ loaderData, actionData }: Route.Comp
                   {c.issued && <> ({t("citytrainer.status")})</>}
                 </h3>
                 <p className="utrecht-paragraph">{c.cohortName}</p>
-                <ul className="plain-list" aria-label={t("citytrainer.staff.column.requirements")}>
-                  {c.requirements.map((r) => (
-                    <li key={r.requirement}>
-                      <span aria-hidden="true">{r.met ? "✓ " : "○ "}</span>
-                      {t(`citytrainer.requirement.${r.requirement}`)}: {t(r.met ? "citytrainer.staff.met" : "citytrainer.staff.open")}
-                    </li>
-                  ))}
-                </ul>
+                <RequirementsList requirements={c.requirements} label={t("citytrainer.staff.column.requirements")} />
                 {c.ready ? (
                   <RowActionForm intent="issue" id={c.enrolmentId} label={t("citytrainer.staff.issue")} rowName={t("citytrainer.staff.issueFor", { name: c.name })} />
                 ) : (

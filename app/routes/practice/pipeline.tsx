@@ -207,7 +207,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
                         <p>{t("pipeline.person.allDone")}</p>
                       ) : (
                         <p>
-                          {t("pipeline.person.open")} {person.missing.map((requirement) => t(`pipeline.requirement.${requirement}`)).join(", ")}
+                          {t("pipeline.person.open")} {person.missing.map((requirement) => t(`citytrainer.requirement.${requirement}`)).join(", ")}
                         </p>
                       )}
                     </>

@@ -1,3 +1,7 @@
+import { RequirementsList } from "~/features/practice/components/requirements-list";
+import { formatHours } from "~/features/practice/hours-view";
+import { listTraineePaths } from "~/features/practice/path-facts.server";
+import { REQUIREMENTS } from "~/features/practice/requirements";
 import { Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
@@ -56,7 +60,7 @@ function offeredEvents(roles: readonly Parameters<typeof eventsFor>[2][], status
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, placement, roles } = await authorizePlacement(request, params.slug, params.placementId);
   const { t, locale } = await getTranslator(request);
-  const details = await placementDetails(placement);
+  const [details, [path]] = await Promise.all([placementDetails(placement), listTraineePaths(municipality.id, { enrolmentIds: [placement.enrolmentId] })]);
   if (isMinor(placement.traineeDateOfBirth)) {
     // A minor's placement and its coaching notes: every staff view is in the access log.
     await db().transaction(async (tx) => {
@@ -92,6 +96,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     goals: details.goals,
     notes: details.notes.map((n) => ({ id: n.id, body: n.body, author: n.authorName ?? t("handover.coaching.unknownAuthor"), when: formatInZone(n.createdAt, locale) })),
     events: offeredEvents(roles, placement.status),
+    // Where the trainee stands on the way to the Citytrainer certificate (the same facts as the certificate list).
+    progress:
+      placement.status === "active" && path
+        ? {
+            requirements: REQUIREMENTS.map((requirement) => ({ requirement, met: !path.missing.includes(requirement) })),
+            signedOffHours: formatHours(path.signedOffMinutes, locale),
+            targetHours: path.targetHours,
+          }
+        : null,
     canEditGoals: isSupervisor && placement.status === "active",
     canWriteNotes: placement.status === "proposed" || placement.status === "active",
     isSupervisor,
@@ -174,6 +187,16 @@ export default function StaffPlacement({ loaderData, actionData }: Route.Compone
             {t("handover.placement.backToArea")}
           </Link>
         </p>
+      )}
+
+      {loaderData.progress && (
+        <section className="page-section" aria-labelledby="voortgang">
+          <h2 className="utrecht-heading-2" id="voortgang">
+            {t("handover.placement.progress")}
+          </h2>
+          <p className="utrecht-paragraph">{t("handover.area.traineeHours", { signedOff: loaderData.progress.signedOffHours, target: loaderData.progress.targetHours })}</p>
+          <RequirementsList requirements={loaderData.progress.requirements} label={t("handover.placement.progress")} />
+        </section>
       )}
 
       <section className="page-section" aria-labelledby="voorstel">

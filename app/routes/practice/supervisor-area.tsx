@@ -2,6 +2,10 @@ import { Link } from "react-router";
 import { openStaffPage } from "~/features/municipalities/staff-page.server";
 import { isMinor } from "~/features/practice/handover-reads.server";
 import { listSupervisorPlacements } from "~/features/practice/placements-reads.server";
+import { hoursSummary } from "~/features/practice/hours-reads.server";
+import { formatHours } from "~/features/practice/hours-view";
+import { listTraineePaths } from "~/features/practice/path-facts.server";
+import { findPracticeActivity } from "~/features/practice/practice-activity-reads.server";
 import { placementPath } from "~/features/practice/urls";
 import { logPersonalDataAccess } from "~/features/privacy/audit.server";
 import { StaffPageHeader } from "~/components/staff-nav";
@@ -27,19 +31,35 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       }
     });
   }
-  const view = (r: (typeof rows)[number]) => ({
-    id: r.id,
-    traineeName: r.traineeName,
-    partnerName: r.partnerName,
-    meeting: formatInZone(r.handoverAt, locale),
-    place: r.handoverPlace,
-    since: r.startedAt ? formatInZone(r.startedAt, locale, { dateStyle: "long" }) : "",
-  });
+  // What needs the supervisor's attention per trainee: hours to sign off, an activity to review, how far they are.
+  const active = rows.filter((r) => r.status === "active");
+  const [paths, hours, practiceActivities] = await Promise.all([
+    listTraineePaths(municipality.id, { enrolmentIds: active.map((r) => r.enrolmentId) }),
+    hoursSummary(municipality.id, active.map((r) => r.id)),
+    Promise.all(active.map((r) => findPracticeActivity(municipality.id, r.id))),
+  ]);
+  const view = (r: (typeof rows)[number]) => {
+    const path = paths.find((p) => p.placementId === r.id);
+    const activityIndex = active.indexOf(r);
+    return {
+      id: r.id,
+      traineeName: r.traineeName,
+      partnerName: r.partnerName,
+      meeting: formatInZone(r.handoverAt, locale),
+      place: r.handoverPlace,
+      since: r.startedAt ? formatInZone(r.startedAt, locale, { dateStyle: "long" }) : "",
+      signedOffHours: formatHours(path?.signedOffMinutes ?? 0, locale),
+      targetHours: path?.targetHours ?? 0,
+      waitingHours: formatHours(hours.get(r.id)?.submittedMinutes ?? 0, locale),
+      hasWaitingHours: (hours.get(r.id)?.submittedMinutes ?? 0) > 0,
+      activityInReview: activityIndex >= 0 && practiceActivities[activityIndex]?.status === "in_review",
+    };
+  };
   return {
     ...page,
     slug: municipality.slug,
     proposals: rows.filter((r) => r.status === "proposed").map(view),
-    trainees: rows.filter((r) => r.status === "active").map(view),
+    trainees: active.map(view),
   };
 }
 
@@ -86,6 +106,24 @@ export default function SupervisorArea({ loaderData }: Route.ComponentProps) {
                   {p.traineeName}
                 </Link>{" "}
                 — {t("handover.area.traineeLine", { partner: p.partnerName, since: p.since })}
+                <br />
+                {t("handover.area.traineeHours", { signedOff: p.signedOffHours, target: p.targetHours })}
+                {p.hasWaitingHours && (
+                  <>
+                    {" · "}
+                    <Link className="utrecht-link" to={placementPath(slug, p.id, "uren")}>
+                      {t("handover.area.traineeWaitingHours", { hours: p.waitingHours })}
+                    </Link>
+                  </>
+                )}
+                {p.activityInReview && (
+                  <>
+                    {" · "}
+                    <Link className="utrecht-link" to={placementPath(slug, p.id, "activiteit")}>
+                      {t("handover.area.traineeActivityInReview")}
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>
