@@ -4,7 +4,8 @@
  * minor's, the settings' ranges, and the consent texts (which ones cover handover sharing).
  */
 import { describe, expect, it } from "vitest";
-import { handoverRefusal, isMinor, needsGuardianForSharing } from "~/features/practice/handover-reads.server";
+import { handoverRefusal, needsGuardianForSharing } from "~/features/practice/handover-reads.server";
+import { isMinorToday as isMinor } from "~/features/practice/minors";
 import { programmeSettingsInput, proposeInput } from "~/features/practice/handover-schema";
 import { CONSENT_TEXTS, CURRENT_GUARDIAN_CONSENT_TEXT, CURRENT_HANDOVER_SHARING_TEXT, renderConsentText } from "~/features/privacy/consent-texts";
 

@@ -3,6 +3,9 @@
  * only their own and only while it is not revoked. A revoked certificate answers 410 Gone with a
  * short page that says so.
  */
+import { getTranslator } from "~/features/accounts/locale.server";
+import { requireUser } from "~/features/accounts/session.server";
+import { notFound } from "~/features/authorization/gate.server";
 import { baseUrl } from "~/lib/env.server";
 import type { Locale, Translate } from "~/lib/i18n";
 import { findOwnCitytrainerCertificate, ownCredential } from "./reads.server";
@@ -55,4 +58,20 @@ export async function ownCertificateDownload(userId: string, format: "pdf" | "js
     locale,
   );
   return { kind: "file", body: new Uint8Array(pdf), contentType: "application/pdf", filename: `${base}.pdf` };
+}
+
+/** The answer of the holder's download routes: the file as an attachment; none: 404; revoked: 410 with a page. */
+export async function ownCertificateResponse(request: Request, format: "pdf" | "json"): Promise<Response> {
+  const user = await requireUser(request);
+  const { t, locale } = await getTranslator(request);
+  const download = await ownCertificateDownload(user.id, format, locale);
+  if (download.kind === "none") throw notFound();
+  if (download.kind === "revoked") return revokedPage(t, locale);
+  return new Response(download.body, {
+    headers: {
+      "Content-Type": download.contentType,
+      "Content-Disposition": `attachment; filename="${download.filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -43,12 +43,6 @@ export function needsGuardianForSharing(dateOfBirth: string | null, now: Date = 
   return age !== null && age < OWN_CONSENT_AGE;
 }
 
-/** A minor on the placement pages: every staff view is logged (unknown age counts as a minor, to be safe). */
-export function isMinor(dateOfBirth: string | null, now: Date = new Date()): boolean {
-  const age = ageToday(dateOfBirth, now);
-  return age === null || age < 18;
-}
-
 /** The learning goals a placement shares: the enrolment's goals, in the plan's order. */
 export async function sharedGoalsOf(enrolmentId: string, executor: Executor = db()) {
   return executor

@@ -2,7 +2,8 @@ import { data, Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { notFound } from "~/features/authorization/gate.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
-import { findProposalContext, isMinor } from "~/features/practice/handover-reads.server";
+import { findProposalContext } from "~/features/practice/handover-reads.server";
+import { isMinorToday } from "~/features/practice/minors";
 import { HANDOVER_NOTE_MAX, HANDOVER_PLACE_MAX, proposeInput } from "~/features/practice/handover-schema";
 import { proposePlacement } from "~/features/practice/handover-writes.server";
 import type { JourneyRole } from "~/features/practice/journey";
@@ -38,7 +39,7 @@ async function open(request: Request, params: Route.LoaderArgs["params"]) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, cohort, context } = await open(request, params);
   const { t } = await getTranslator(request);
-  if (isMinor(context.trainee.dateOfBirth)) {
+  if (isMinorToday(context.trainee.dateOfBirth)) {
     await db().transaction(async (tx) => {
       for (const resource of ["development_plan", "placement"] as const) {
         await logPersonalDataAccess(tx, { actor: user.actor, municipalityId: municipality.id, subject: { userId: context.trainee.userId }, resource });

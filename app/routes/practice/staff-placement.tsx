@@ -8,7 +8,7 @@ import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { coachingNoteInput, COACHING_NOTE_MAX, declineInput, endInput, goalStatusInput, REASON_MAX } from "~/features/practice/handover-schema";
 import { addCoachingNote, updateSharedGoalStatus } from "~/features/practice/coaching-writes.server";
 import { acceptPlacement, declinePlacement, endPlacement, withdrawPlacement } from "~/features/practice/handover-writes.server";
-import { isMinor } from "~/features/practice/handover-reads.server";
+import { isMinorToday } from "~/features/practice/minors";
 import { eventsFor, PLACEMENT_MACHINE, type PlacementEvent } from "~/features/practice/journey";
 import { authorizePlacement } from "~/features/practice/placement-access.server";
 import { placementDetails } from "~/features/practice/placements-reads.server";
@@ -61,7 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, placement, roles } = await authorizePlacement(request, params.slug, params.placementId);
   const { t, locale } = await getTranslator(request);
   const [details, [path]] = await Promise.all([placementDetails(placement), listTraineePaths(municipality.id, { enrolmentIds: [placement.enrolmentId] })]);
-  if (isMinor(placement.traineeDateOfBirth)) {
+  if (isMinorToday(placement.traineeDateOfBirth)) {
     // A minor's placement and its coaching notes: every staff view is in the access log.
     await db().transaction(async (tx) => {
       for (const resource of ["placement", "coaching_notes"] as const) {

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { openStaffPage } from "~/features/municipalities/staff-page.server";
-import { isMinor } from "~/features/practice/handover-reads.server";
+import { isMinorToday } from "~/features/practice/minors";
 import { listSupervisorPlacements } from "~/features/practice/placements-reads.server";
 import { hoursSummary } from "~/features/practice/hours-reads.server";
 import { formatHours } from "~/features/practice/hours-view";
@@ -22,7 +22,7 @@ import handoverCss from "~/styles/handover.css?url";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, page, locale } = await openStaffPage(request, params.slug, "practice.supervise", "handover.area.title");
   const rows = await listSupervisorPlacements(municipality.id, user.id);
-  const minors = rows.filter((r) => isMinor(r.traineeDateOfBirth));
+  const minors = rows.filter((r) => isMinorToday(r.traineeDateOfBirth));
   if (minors.length > 0) {
     // The list names minors and their placements: one access-log row per trainee shown.
     await db().transaction(async (tx) => {
