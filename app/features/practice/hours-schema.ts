@@ -83,6 +83,15 @@ export const signOffInput = z.object({
     .refine((ids) => ids.length > 0, { error: "hours.error.noneChosen" })
     .transform((ids) => [...new Set(ids)]),
   confirmGuard: checkbox,
+  /**
+   * When the supervisor's page was shown (the page sends it): an entry the trainee changed after
+   * that is not what the supervisor looked at, so it is not signed off.
+   */
+  seenAt: z
+    .string()
+    .optional()
+    .transform((value) => (value ? new Date(value) : null))
+    .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: "validation.invalid" }),
 });
 export type SignOffInput = z.infer<typeof signOffInput>;
 

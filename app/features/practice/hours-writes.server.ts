@@ -134,6 +134,8 @@ export async function updateHours(scope: MunicipalityId, placement: HoursPlaceme
         status: "submitted",
         reviewedAt: null,
         reviewedBy: null,
+        // A sign-off compares this with when the supervisor's page was shown (signOffHours).
+        updatedAt: new Date(),
       })
       .where(and(eq(practiceHours.id, entry.id), ne(practiceHours.status, "signed_off")));
     const oldDate = utcToZonedLocal(entry.startsAt, MUNICIPAL_TIME_ZONE).date;
@@ -158,7 +160,7 @@ export async function deleteHours(scope: MunicipalityId, placement: HoursPlaceme
 
 function lockPlacementEntries(tx: Transaction, scope: MunicipalityId, placementId: string, ids: readonly string[]) {
   return tx
-    .select({ id: practiceHours.id, status: practiceHours.status, guardWarnings: practiceHours.guardWarnings })
+    .select({ id: practiceHours.id, status: practiceHours.status, guardWarnings: practiceHours.guardWarnings, updatedAt: practiceHours.updatedAt })
     .from(practiceHours)
     .where(and(inArray(practiceHours.id, [...ids]), eq(practiceHours.placementId, placementId), eq(practiceHours.municipalityId, scope)))
     .for("update");
@@ -167,7 +169,9 @@ function lockPlacementEntries(tx: Transaction, scope: MunicipalityId, placementI
 /**
  * The supervisor signs off entries, all or none. An entry with warnings needs `confirmGuard`: the
  * supervisor checked the hours are allowed or agreed them with trainee and parent; the database
- * refuses a signed-off entry with warnings and no confirmation as well.
+ * refuses a signed-off entry with warnings and no confirmation as well. With `seenAt` (when the
+ * supervisor's page was shown) an entry the trainee changed since is refused: the supervisor
+ * would otherwise sign off times they never saw.
  */
 export async function signOffHours(
   scope: MunicipalityId,
@@ -175,6 +179,7 @@ export async function signOffHours(
   reviewer: { userId: string; roles: readonly JourneyRole[] },
   ids: readonly string[],
   confirmGuard: boolean,
+  seenAt: Date | null = null,
 ): Promise<HoursWriteResult<{ count: number }>> {
   return db().transaction(async (tx) => {
     const entries = await lockPlacementEntries(tx, scope, placementId, ids);
@@ -184,6 +189,7 @@ export async function signOffHours(
         return entry.status === "submitted" ? fail(403, "hours.error.notAllowed") : fail(409, "hours.error.alreadyReviewed");
       }
     }
+    if (seenAt && entries.some((entry) => entry.updatedAt.getTime() > seenAt.getTime())) return fail(409, "hours.error.changedSinceSeen");
     if (!confirmGuard && entries.some((entry) => entry.guardWarnings.length > 0)) return fail(400, "hours.error.confirmNeeded", "confirmGuard");
     const now = new Date();
     const updated = await tx

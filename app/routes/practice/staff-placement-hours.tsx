@@ -51,6 +51,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     traineeName: placement.traineeName,
     partnerName: placement.partnerName,
     canReview: roles.includes("practice_supervisor"),
+    // What the sign-off form sends back: entries changed after this moment are not signed off unseen.
+    seenAt: new Date().toISOString(),
     minorAge: age !== null && age < 18 ? age : null,
     entries: entries.map((entry) => hoursEntryView(entry, locale)),
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as Notice] : null,
@@ -85,7 +87,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "signOff": {
       const parsed = parseInput(signOffInput, values, locale, t);
       if (!parsed.ok) return invalid(parsed.errors, values);
-      const result = await signOffHours(municipality.id, placement.id, reviewer, parsed.data.ids, parsed.data.confirmGuard);
+      const result = await signOffHours(municipality.id, placement.id, reviewer, parsed.data.ids, parsed.data.confirmGuard, parsed.data.seenAt);
       if (!result.ok) return refused(result, t, values);
       await audit();
       return redirect(`${path}?melding=afgetekend`);
@@ -220,6 +222,7 @@ export default function StaffPlacementHours({ loaderData, actionData }: Route.Co
               <ErrorSummary errors={signOffErrors} labels={{ ids: t("hours.staff.signOffTitle"), confirmGuard: t("hours.staff.confirmGuard") }} />
               <p className="utrecht-paragraph form-hint">{t("hours.staff.signOffHint")}</p>
               <input type="hidden" name="intent" value="signOff" />
+              <input type="hidden" name="seenAt" value={loaderData.seenAt} />
               {waiting.some((e) => e.warnings.length > 0) && (
                 <>
                   <p className="utrecht-paragraph form-hint">{t("hours.staff.confirmHint")}</p>
