@@ -10,21 +10,29 @@ import { formatInZone } from "~/lib/time";
 import { findPresentation } from "./ceremonies-reads.server";
 import { finalAssessmentsOf, findFinalReport } from "./final-report-reads.server";
 
-export async function finalReportView(municipalityId: MunicipalityId, placement: { id: string; cohortId: string; enrolmentId: string; trackVersionId: string }, locale: Locale) {
+export async function finalReportView(
+  municipalityId: MunicipalityId,
+  placement: { id: string; cohortId: string; enrolmentId: string; trackVersionId: string },
+  locale: Locale,
+  audience: "trainee" | "staff",
+) {
   const [report, competences, final, presentation] = await Promise.all([
     findFinalReport(municipalityId, placement.id),
     competencesOf(placement.trackVersionId),
     finalAssessmentsOf(placement.cohortId, placement.enrolmentId),
     findPresentation(municipalityId, placement.id),
   ]);
+  // A draft is the trainee's own until they hand it in: staff get neither its text nor its file,
+  // also not in the page's data (the page hiding them is not enough).
+  const shown = audience === "trainee" || (report !== null && report.status !== "draft");
   const when = (date: Date | null) => (date ? formatInZone(date, locale, { dateStyle: "long", timeStyle: "short" }) : null);
   return {
     report: {
       status: report?.status ?? ("draft" as const),
       started: report !== null,
-      body: report?.body ?? "",
+      body: shown ? (report?.body ?? "") : "",
       returnComment: report?.returnComment ?? null,
-      file: report?.fileName ? { name: report.fileName, size: report.fileSize ?? 0 } : null,
+      file: shown && report?.fileName ? { name: report.fileName, size: report.fileSize ?? 0 } : null,
       submittedAt: when(report?.submittedAt ?? null),
       assessedAt: when(report?.assessedAt ?? null),
     },

@@ -19,7 +19,7 @@ import courseCss from "~/styles/course.css?url";
 export async function loader({ request }: Route.LoaderArgs) {
   const { placement, municipalityId } = await requireOwnPlacement(request);
   const { t, locale } = await getTranslator(request);
-  const view = await finalReportView(municipalityId, placement, locale);
+  const view = await finalReportView(municipalityId, placement, locale, "trainee");
   return {
     title: `${t("finale.report.title")} — Buurtkracht`,
     notice: readFinaleNotice(request),

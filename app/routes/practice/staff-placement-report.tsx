@@ -24,7 +24,7 @@ import courseCss from "~/styles/course.css?url";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality, placement, roles } = await authorizePlacement(request, params.slug, params.placementId);
   const { t, locale } = await getTranslator(request);
-  const view = await finalReportView(municipality.id, placement, locale);
+  const view = await finalReportView(municipality.id, placement, locale, "staff");
   if (isMinorToday(placement.traineeDateOfBirth)) {
     await logPersonalDataAccess(db(), { actor: user.actor, municipalityId: municipality.id, subject: { userId: placement.traineeUserId }, resource: "final_report" });
   }
@@ -55,7 +55,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       : Promise.resolve();
   switch (values.intent) {
     case "assess": {
-      const view = await finalReportView(municipality.id, placement, locale);
+      const view = await finalReportView(municipality.id, placement, locale, "staff");
       // The form names no moment: the final moment is the cohort's own, found or made by the write.
       const parsed = parseAssessmentForm({ ...values, momentId: placement.id }, view.competences.map((c) => ({ id: c.id, levels: c.levels.map((l) => l.level) })));
       if (!parsed.ok) return invalid(Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, t(key)])), values);
