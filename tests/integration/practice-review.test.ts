@@ -6,7 +6,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { finalReports, practiceHours } from "~/lib/db/schema";
+import { activities, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
+import { todayInAmsterdam } from "~/features/training/age";
+import { addDaysToLocalDate } from "~/lib/time";
 import { useTestDatabase } from "../support/database";
 import { createPartner, createPlacementFixture, createSupervisor, lastWeekday, type PlacementFixture } from "../support/practice-hours";
 import { startTestServer, type TestServer } from "../support/server";
@@ -43,12 +45,13 @@ function get(path: string, who: string) {
   return fetch(`${server.url}${path}`, { headers: { cookie: cookies[who]! }, redirect: "manual" });
 }
 
-/** The hidden fields of the form with this id, as the browser would send them. */
-function hiddenFieldsOf(html: string, formId: string): Record<string, string> {
-  const form = new RegExp(`<form[^>]*id="${formId}"[^>]*>([\\s\\S]*?)</form>`).exec(html);
-  expect(form, `form #${formId} on the page`).not.toBeNull();
+/** The hidden fields of the form with this id (or, with `intent`, the form posting that intent), as the browser would send them. */
+function hiddenFieldsOf(html: string, formId: string, intent?: string): Record<string, string> {
+  const forms = [...html.matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)];
+  const form = forms.find((f) => (intent ? f[2]!.includes(`name="intent" value="${intent}"`) : f[1]!.includes(`id="${formId}"`)));
+  expect(form, `form ${intent ?? `#${formId}`} on the page`).toBeDefined();
   const fields: Record<string, string> = {};
-  for (const input of form![1]!.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+  for (const input of form![2]!.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(input[0])?.[1];
     const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
     if (name) fields[name] = value.replace(/&amp;/g, "&").replace(/&quot;/g, '"');
@@ -104,5 +107,51 @@ describe("the final report", () => {
     }
     // The trainee still sees their own draft.
     expect(await (await get("/mijn-praktijk/eindverslag", TRAINEE)).text()).toContain("CONCEPT-GEHEIM");
+  });
+});
+
+describe("the practice activity", () => {
+  const OWN = "/mijn-praktijk/activiteit";
+  const plan = (title: string) => ({
+    intent: "save",
+    idea: "Een middag spelletjes op het plein.",
+    goal: "Kinderen leren elkaar kennen.",
+    targetGroup: "Kinderen van 8 tot 12 jaar",
+    title,
+    description: "Neem sportschoenen mee.",
+    category: "sport",
+    neighbourhoodId: "",
+    location: "Pleintje Havenstraat",
+    date: addDaysToLocalDate(todayInAmsterdam(), 12),
+    startTime: "10:00",
+    endTime: "12:00",
+    minAge: "8",
+    maxAge: "12",
+    capacity: "10",
+  });
+
+  it("an approval covers the plan the reviewer read: a plan swapped in after the page was shown is not published", async () => {
+    expect((await post(OWN, TRAINEE, plan("Spelletjesmiddag"))).status).toBe(302);
+    expect((await post(OWN, TRAINEE, { intent: "submit" })).status).toBe(302);
+    const review = `/beheer/havenstad/praktijk/${sam.placementId}/activiteit`;
+    const page = await (await get(review, SUPERVISOR)).text();
+    expect(page).toContain("Spelletjesmiddag");
+    const approveForm = hiddenFieldsOf(page, "", "approve");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Meanwhile the trainee cancels the plan the supervisor is reading and submits another one.
+    expect((await post(OWN, TRAINEE, { intent: "cancel", confirm: "on" })).status).toBe(302);
+    expect((await post(OWN, TRAINEE, plan("Iets heel anders"))).status).toBe(302);
+    expect((await post(OWN, TRAINEE, { intent: "submit" })).status).toBe(302);
+    const approve = await post(review, SUPERVISOR, approveForm);
+    expect(approve.status).toBe(409);
+    expect(await approve.text()).toContain("Het plan is veranderd nadat je het opende");
+    const [practice] = await db().select().from(practiceActivities).where(eq(practiceActivities.placementId, sam.placementId));
+    const [activity] = await db().select().from(activities).where(eq(activities.id, practice!.activityId));
+    expect(activity).toMatchObject({ title: "Iets heel anders", status: "in_review" });
+    // Read again, it can be approved knowingly.
+    const again = hiddenFieldsOf(await (await get(review, SUPERVISOR)).text(), "", "approve");
+    expect((await post(review, SUPERVISOR, again)).status).toBe(302);
+    const [published] = await db().select().from(activities).where(eq(activities.id, practice!.activityId));
+    expect(published!.status).toBe("published");
   });
 });

@@ -18,11 +18,21 @@ export const practicePlanInput = activityCoreFields
   });
 export type PracticePlanInput = z.infer<typeof practicePlanInput>;
 
+/**
+ * When the reviewer's page was shown (the approve form sends it): a plan saved, resubmitted or
+ * replaced after that is not the one the reviewer read, so it is not approved.
+ */
+const seenAt = z
+  .string()
+  .optional()
+  .transform((value) => (value ? new Date(value) : null))
+  .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: "validation.invalid" });
+
 /** The reviewer's answer: approve, or ask for changes with a comment the trainee reads. */
 export const practiceReviewInput = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("approve") }),
+    z.object({ intent: z.literal("approve"), seenAt }),
     z.object({ intent: z.literal("request_changes"), comment: text(PLAN_TEXT_MAX) }),
   ],
   { error: "validation.invalid" },

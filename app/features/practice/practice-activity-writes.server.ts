@@ -158,7 +158,7 @@ export async function reviewPracticeActivity(
   slug: string,
   reviewer: { userId: string; roles: readonly JourneyRole[] },
   input: PracticeReviewInput,
-): Promise<PracticeWriteResult | { ok: false; forbidden: true }> {
+): Promise<PracticeWriteResult | { ok: false; forbidden: true } | (Extract<PracticeWriteResult, { ok: false }> & { conflict: true })> {
   return db().transaction(async (tx) => {
     const found = await lockPracticeActivity(tx, municipalityId, placement.id);
     if (!found) return refuse("_form", "practiceActivity.error.noPlan");
@@ -169,6 +169,8 @@ export async function reviewPracticeActivity(
     const now = new Date();
     const trainee = await traineeRecipient(tx, placement);
     if (input.intent === "approve") {
+      // Every save, submit and new plan after a cancellation moves the practice row's updated_at.
+      if (input.seenAt && found.practice.updatedAt.getTime() > input.seenAt.getTime()) return { ...refuse("_form", "practiceActivity.error.changedSinceSeen"), conflict: true as const };
       if (!canTakeStep("publish", found.activity)) return refuse("_form", "practiceActivity.error.startsInPast");
       await tx
         .update(activities)

@@ -49,6 +49,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
     view: detail ? practiceActivityView(detail, placement.traineeDateOfBirth, locale) : null,
     canReview: reviewEvents.includes("approve"),
+    // The approve form sends this back: a plan changed after this moment is not approved unread.
+    seenAt: new Date().toISOString(),
     canCancel: reviewEvents.includes("cancel") && detail !== null && canCancelYet(detail.activity.startsAt),
     checkedIn: detail?.checkedIn ?? 0,
     publicPath: detail && (status === "published" || status === "completed") ? publicActivityPath(municipality.slug, detail.activityId) : null,
@@ -76,6 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = await reviewPracticeActivity(municipality.id, placement, municipality.slug, { userId: user.id, roles }, parsed.data);
   if (!result.ok) {
     if ("forbidden" in result) return readOnly(t);
+    if ("conflict" in result) return data({ ok: false as const, errors: { _form: t(result.message) }, values: values as Record<string, string> }, { status: 409 });
     return invalid({ [result.field]: t(result.message) }, values);
   }
   await logPracticeActivityView(user.actor, municipality.id, placement, "change");
@@ -133,6 +136,7 @@ export default function StaffPlacementActivity({ loaderData, actionData }: Route
               <ErrorSummary errors={sent.intent === "cancel" ? undefined : errors} labels={{ comment: t("practiceActivity.review.comment") }} />
               <PostForm>
                 <input type="hidden" name="intent" value="approve" />
+                <input type="hidden" name="seenAt" value={loaderData.seenAt} />
                 <p className="utrecht-paragraph">{t("practiceActivity.review.approveHint")}</p>
                 <div className="button-row">
                   <SubmitButton>{t("practiceActivity.review.approve")}</SubmitButton>
