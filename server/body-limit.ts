@@ -27,11 +27,17 @@ const UPLOAD_PATHS = [
   /^\/mijn-praktijk\/eindverslag$/,
 ];
 
-/** The limit for a path as React Router will route it ("/x/../beheer/…" is the staff page). */
+/**
+ * The limit for a path as React Router will route it ("/x/../beheer/…" is the staff page; a form
+ * sent by the page's script goes to the same path with ".data" after it).
+ */
 export function bodyLimitFor(originalUrl: string): number {
   let path: string;
   try {
-    path = decodeURIComponent(new URL(originalUrl, "http://path.invalid").pathname).replace(/\/$/, "").toLowerCase();
+    path = decodeURIComponent(new URL(originalUrl, "http://path.invalid").pathname)
+      .replace(/\.data$/i, "")
+      .replace(/\/$/, "")
+      .toLowerCase();
   } catch {
     return FORM_BODY_LIMIT;
   }

@@ -155,3 +155,18 @@ describe("the practice activity", () => {
     expect(published!.status).toBe("published");
   });
 });
+
+describe("the final report's upload", () => {
+  it("takes a file of more than the form limit also when the page's script sends the form (the .data address)", async () => {
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(200 * 1024, 0x20), Buffer.from("\n%%EOF\n")]);
+    const form = new FormData();
+    form.append("intent", "save");
+    form.append("body", "Mijn verslag met bijlage");
+    form.append("file", new Blob([pdf], { type: "application/pdf" }), "verslag.pdf");
+    const response = await fetch(`${server.url}/mijn-praktijk/eindverslag.data`, { method: "POST", headers: { cookie: cookies[TRAINEE]!, origin: server.url }, body: form, redirect: "manual" });
+    expect(response.status).not.toBe(413);
+    expect(response.status).toBeLessThan(400);
+    const [report] = await db().select().from(finalReports).where(eq(finalReports.placementId, sam.placementId));
+    expect(report).toMatchObject({ fileName: "verslag.pdf", fileType: "application/pdf", body: "Mijn verslag met bijlage" });
+  });
+});
