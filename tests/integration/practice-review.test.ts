@@ -3,7 +3,8 @@
  * PostgreSQL: each test is an attack that worked before its fix (a forged or raced request, a
  * peek at data that was not handed over) and shows the answer the platform gives now.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
 import { activities, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
@@ -168,5 +169,45 @@ describe("the final report's upload", () => {
     expect(response.status).toBeLessThan(400);
     const [report] = await db().select().from(finalReports).where(eq(finalReports.placementId, sam.placementId));
     expect(report).toMatchObject({ fileName: "verslag.pdf", fileType: "application/pdf", body: "Mijn verslag met bijlage" });
+  });
+});
+
+describe("a sign-off racing the trainee's next entry of the same day", () => {
+  it("the trainee's entry is saved (no 500), the signed-off entry keeps what the supervisor signed", async () => {
+    const date = lastWeekday(2);
+    expect((await post("/mijn-praktijk/uren", TRAINEE, { intent: "log", date, start: "15:00", end: "16:30", description: "Racetraining", kind: "placement" })).status).toBe(302);
+    const [first] = await db().select().from(practiceHours).where(and(eq(practiceHours.placementId, sam.placementId), eq(practiceHours.description, "Racetraining")));
+    expect(first!.guardWarnings).toEqual([]);
+    // A test transaction holds the entry's row lock, so the two requests line up behind it in a known order:
+    // the sign-off first, then the new entry (which has already read the day's entries by then).
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select id from practice_hours where id = $1 for update", [first!.id]);
+      const waiting = async (count: number) => {
+        for (let i = 0; i < 200; i++) {
+          // A fresh statistics snapshot each time: within the holder's transaction pg_stat_activity would stand still.
+          await holder.query("select pg_stat_clear_snapshot()");
+          const { rows } = await holder.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+          if (rows[0]!.n >= count) return;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        throw new Error(`never ${count} waiting`);
+      };
+      const signOff = post(`/beheer/havenstad/praktijk/${sam.placementId}/uren`, SUPERVISOR, { intent: "signOff", ids: first!.id });
+      await waiting(1);
+      const log = post("/mijn-praktijk/uren", TRAINEE, { intent: "log", date, start: "16:30", end: "17:15", description: "Opruimen na de race", kind: "placement" });
+      await waiting(2);
+      await holder.query("rollback");
+      const [signed, logged] = await Promise.all([signOff, log]);
+      expect(signed.status).toBe(302);
+      expect(logged.status).toBe(302);
+    } finally {
+      await holder.end();
+    }
+    const rows = await db().select().from(practiceHours).where(and(eq(practiceHours.placementId, sam.placementId), inArray(practiceHours.description, ["Racetraining", "Opruimen na de race"])));
+    expect(rows.find((r) => r.description === "Racetraining")).toMatchObject({ status: "signed_off", guardWarnings: [] });
+    expect(rows.find((r) => r.description === "Opruimen na de race")).toMatchObject({ status: "submitted", guardWarnings: ["school_day_limit"] });
   });
 });

@@ -68,7 +68,13 @@ async function refreshDayWarnings(tx: Transaction, placement: HoursPlacement, da
       age === null
         ? []
         : checkYouthHours({ age, date, start, end: end.date === date ? end.time : "24:00", otherMinutesThatDay: total - minutes(entry), isSchoolHoliday: entry.schoolHoliday });
-    if (warnings.join(",") !== entry.guardWarnings.join(",")) await tx.update(practiceHours).set({ guardWarnings: warnings }).where(eq(practiceHours.id, entry.id));
+    // The day's entries were read unlocked: one may have been signed off since, and keeps what the supervisor confirmed.
+    if (warnings.join(",") !== entry.guardWarnings.join(",")) {
+      await tx
+        .update(practiceHours)
+        .set({ guardWarnings: warnings })
+        .where(and(eq(practiceHours.id, entry.id), ne(practiceHours.status, "signed_off")));
+    }
   }
 }
 
