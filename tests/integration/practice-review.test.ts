@@ -14,7 +14,7 @@ import { useTestDatabase } from "../support/database";
 import { createPartner, createPlacementFixture, createSupervisor, lastWeekday, type PlacementFixture } from "../support/practice-hours";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
-import { userIdOf } from "../support/training-course";
+import { createCourseUser, userIdOf } from "../support/training-course";
 
 const database = useTestDatabase();
 let server: TestServer;
@@ -23,6 +23,8 @@ const cookies: Record<string, string> = {};
 const TRAINEE = "sam-review@example.org"; // 14
 const SUPERVISOR = "begeleider-review@havenstad.example";
 const LEADER = "cursusleider@havenstad.example";
+const OTHER_LEADER = "andere-cursusleider-review@havenstad.example";
+const PROJECT_LEADER = "projectleider@havenstad.example";
 
 let sam: PlacementFixture;
 
@@ -31,7 +33,8 @@ beforeAll(async () => {
   const partner = await createPartner("havenstad");
   const supervisorId = await createSupervisor(SUPERVISOR, partner, "havenstad", "Bea Review");
   sam = await createPlacementFixture({ traineeEmail: TRAINEE, traineeName: "Sam Veertien", age: 14, partnerId: partner, supervisorId, courseLeaderIds: [await userIdOf(LEADER)] });
-  for (const email of [TRAINEE, SUPERVISOR, LEADER]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
+  await createCourseUser(OTHER_LEADER, { name: "Olga Andere", role: "course_leader" });
+  for (const email of [TRAINEE, SUPERVISOR, LEADER, OTHER_LEADER, PROJECT_LEADER]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
 });
 afterAll(async () => {
   await server?.stop();
@@ -209,5 +212,20 @@ describe("a sign-off racing the trainee's next entry of the same day", () => {
     const rows = await db().select().from(practiceHours).where(and(eq(practiceHours.placementId, sam.placementId), inArray(practiceHours.description, ["Racetraining", "Opruimen na de race"])));
     expect(rows.find((r) => r.description === "Racetraining")).toMatchObject({ status: "signed_off", guardWarnings: [] });
     expect(rows.find((r) => r.description === "Opruimen na de race")).toMatchObject({ status: "submitted", guardWarnings: ["school_day_limit"] });
+  });
+});
+
+describe("the practice activity through the general activity pages", () => {
+  it("who the journey does not let cancel it (a course leader of another cohort, the project leader) cannot cancel it through the staff activity page either", async () => {
+    const [practice] = await db().select().from(practiceActivities).where(eq(practiceActivities.placementId, sam.placementId));
+    const [before] = await db().select().from(activities).where(eq(activities.id, practice!.activityId));
+    expect(before!.status).toBe("published");
+    for (const who of [OTHER_LEADER, PROJECT_LEADER]) {
+      const response = await post(`/beheer/havenstad/activiteiten/${practice!.activityId}`, who, { intent: "cancel", confirm: "on" });
+      expect(response.status, who).toBeGreaterThanOrEqual(400);
+      expect(response.status, who).toBeLessThan(500);
+    }
+    const [after] = await db().select().from(activities).where(eq(activities.id, practice!.activityId));
+    expect(after!.status).toBe("published");
   });
 });

@@ -202,20 +202,23 @@ export function canTakeStep(step: ActivityStep, activity: { status: ActivityStat
 
 /**
  * Takes one status step. Cancelling tells everyone registered, waitlist included, in the same
- * transaction.
+ * transaction. A practice activity takes its steps only from the placement's pages, which pass
+ * `practicePath` after checking the journey's roles (cancelPracticeActivity).
  */
 export async function changeActivityStatus(
   municipalityId: MunicipalityId,
   activityId: string,
   step: ActivityStep,
   userId: string,
+  options: { practicePath?: boolean } = {},
 ): Promise<ActivityWriteResult> {
   return db().transaction(async (tx) => {
     const locked = await lockActivity(tx, activityId);
     if (!locked || locked.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
     if (!canTakeStep(step, locked)) return refuse("_form", `staffActivities.step.${step}.refused`);
-    // Cancelling is the same for every activity; publishing and completing a practice activity are its review and evaluation.
-    if (step !== "cancel" && (await isPracticeActivity(tx, activityId))) return refuse("_form", "practiceActivity.staffRefused");
+    // Publishing and completing a practice activity are its review and evaluation; cancelling it is
+    // for the trainee, their supervisor and their course leader, not for anyone who manages activities.
+    if (!(step === "cancel" && options.practicePath) && (await isPracticeActivity(tx, activityId))) return refuse("_form", "practiceActivity.staffRefused");
     const now = new Date();
     await tx
       .update(activities)

@@ -248,5 +248,5 @@ export async function cancelPracticeActivity(
   if (!actor.roles.some((role) => PRACTICE_ACTIVITY_MACHINE.cancel.by.includes(role as never))) return { ok: false as const, forbidden: true as const };
   // The state is checked again under the activity's lock by changeActivityStatus (canTakeStep).
   if (!actingRole(actor.roles, found.status, "cancel") || !canCancelYet(found.startsAt)) return refuse("_form", "staffActivities.step.cancel.refused");
-  return changeActivityStatus(municipalityId, found.activityId, "cancel", actor.userId);
+  return changeActivityStatus(municipalityId, found.activityId, "cancel", actor.userId, { practicePath: true });
 }
