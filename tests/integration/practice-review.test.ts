@@ -25,8 +25,10 @@ const SUPERVISOR = "begeleider-review@havenstad.example";
 const LEADER = "cursusleider@havenstad.example";
 const OTHER_LEADER = "andere-cursusleider-review@havenstad.example";
 const PROJECT_LEADER = "projectleider@havenstad.example";
+const SECOND = "lotte-review@example.org"; // 15, plans in draft
 
 let sam: PlacementFixture;
+let lotte: PlacementFixture;
 
 beforeAll(async () => {
   server = await startTestServer({ databaseUrl: database.url });
@@ -34,7 +36,8 @@ beforeAll(async () => {
   const supervisorId = await createSupervisor(SUPERVISOR, partner, "havenstad", "Bea Review");
   sam = await createPlacementFixture({ traineeEmail: TRAINEE, traineeName: "Sam Veertien", age: 14, partnerId: partner, supervisorId, courseLeaderIds: [await userIdOf(LEADER)] });
   await createCourseUser(OTHER_LEADER, { name: "Olga Andere", role: "course_leader" });
-  for (const email of [TRAINEE, SUPERVISOR, LEADER, OTHER_LEADER, PROJECT_LEADER]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
+  lotte = await createPlacementFixture({ traineeEmail: SECOND, traineeName: "Lotte Vijftien", age: 15, partnerId: partner, supervisorId, courseLeaderIds: [await userIdOf(LEADER)] });
+  for (const email of [TRAINEE, SECOND, SUPERVISOR, LEADER, OTHER_LEADER, PROJECT_LEADER]) cookies[email] = (await sessionCookieFor(database.url, email)).header;
 });
 afterAll(async () => {
   await server?.stop();
@@ -227,5 +230,20 @@ describe("the practice activity through the general activity pages", () => {
     }
     const [after] = await db().select().from(activities).where(eq(activities.id, practice!.activityId));
     expect(after!.status).toBe("published");
+  });
+});
+
+describe("a practice activity that is not published yet", () => {
+  it("is the trainee's plan: course leaders of other cohorts and the project leader do not find it in the general activity pages", async () => {
+    const plan = { intent: "save", idea: "Een knutselmiddag.", goal: "Samen iets maken.", targetGroup: "Kinderen van 6 tot 10 jaar", title: "GEHEIMPLAN knutselmiddag", description: "", category: "culture", neighbourhoodId: "", location: "Buurthuis", date: addDaysToLocalDate(todayInAmsterdam(), 20), startTime: "14:00", endTime: "16:00", minAge: "6", maxAge: "10", capacity: "8" };
+    expect((await post("/mijn-praktijk/activiteit", SECOND, plan)).status).toBe(302);
+    const [practice] = await db().select().from(practiceActivities).where(eq(practiceActivities.placementId, lotte.placementId));
+    for (const who of [OTHER_LEADER, LEADER, PROJECT_LEADER]) {
+      const list = await (await get("/beheer/havenstad/activiteiten?weergave=concepten", who)).text();
+      expect(list, who).not.toContain("GEHEIMPLAN");
+      expect((await get(`/beheer/havenstad/activiteiten/${practice!.activityId}`, who)).status, who).toBe(404);
+    }
+    // The placement's own page shows it to the cohort's course leader.
+    expect(await (await get(`/beheer/havenstad/praktijk/${lotte.placementId}/activiteit`, LEADER)).text()).toContain("GEHEIMPLAN");
   });
 });

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
-import { ACTIVITY_CATEGORIES, activities, neighbourhoods, partnerOrganisations, registrations } from "~/lib/db/schema";
+import { ACTIVITY_CATEGORIES, activities, neighbourhoods, partnerOrganisations, practiceActivities, registrations } from "~/lib/db/schema";
 import type { PartnerChoice } from "./policy";
 
 import type { StaffListView } from "./schema";
@@ -19,6 +19,13 @@ function manageableBy(choice: PartnerChoice, userId: string): SQL | undefined {
   const own = eq(activities.createdBy, userId);
   return choice.length > 0 ? or(inArray(activities.partnerOrganisationId, [...choice]), own) : own;
 }
+
+/**
+ * A trainee's practice activity before it is published is their plan, shown only on the
+ * placement's pages to its supervisor and the cohort's course leaders (and the project leader):
+ * not to everyone who manages activities.
+ */
+const unpublishedPracticePlan = sql<boolean>`(${activities.status} in ('draft', 'in_review') and exists (select 1 from ${practiceActivities} where ${practiceActivities.activityId} = ${activities.id}))`;
 
 export async function listStaffActivities(
   municipalityId: MunicipalityId,
@@ -48,7 +55,7 @@ export async function listStaffActivities(
     })
     .from(activities)
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
-    .where(and(eq(activities.municipalityId, municipalityId), viewFilter, manageableBy(options.partnerChoice, options.userId)))
+    .where(and(eq(activities.municipalityId, municipalityId), viewFilter, manageableBy(options.partnerChoice, options.userId), sql`not ${unpublishedPracticePlan}`))
     .orderBy(options.view === "past" ? desc(activities.startsAt) : asc(activities.startsAt), asc(activities.id))
     .limit(STAFF_PAGE_SIZE + 1)
     .offset((options.page - 1) * STAFF_PAGE_SIZE);
@@ -65,12 +72,13 @@ export async function findStaffActivity(municipalityId: MunicipalityId, activity
       partnerName: partnerOrganisations.name,
       waitlisted: sql<number>`(select count(*)::int from ${registrations} where ${registrations.activityId} = ${activities.id} and ${registrations.status} = 'waitlisted')`,
       seriesDrafts: sql<number>`(select count(*)::int from ${activities} s where s.series_id = ${activities.seriesId} and s.status in ('draft', 'in_review') and s.starts_at > now())`,
+      unpublishedPracticePlan,
     })
     .from(activities)
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
     .leftJoin(partnerOrganisations, eq(partnerOrganisations.id, activities.partnerOrganisationId))
     .where(and(eq(activities.id, activityId), eq(activities.municipalityId, municipalityId)));
-  if (!row) return null;
+  if (!row || row.unpublishedPracticePlan) return null;
   const { searchVector: _searchVector, ...activity } = row.activity;
   return { ...activity, neighbourhoodName: row.neighbourhoodName, partnerName: row.partnerName, waitlisted: row.waitlisted, seriesDrafts: row.seriesDrafts };
 }
