@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { activities, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
+import { activities, assessments, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
 import { todayInAmsterdam } from "~/features/training/age";
 import { addDaysToLocalDate } from "~/lib/time";
 import { useTestDatabase } from "../support/database";
@@ -245,5 +245,32 @@ describe("a practice activity that is not published yet", () => {
     }
     // The placement's own page shows it to the cohort's course leader.
     expect(await (await get(`/beheer/havenstad/praktijk/${lotte.placementId}/activiteit`, LEADER)).text()).toContain("GEHEIMPLAN");
+  });
+});
+
+describe("assessing a final report", () => {
+  it("saves levels only for the report the reviewer read: a report sent back and handed in again since the page was shown is refused", async () => {
+    const own = "/mijn-praktijk/eindverslag";
+    const staff = `/beheer/havenstad/praktijk/${lotte.placementId}/eindverslag`;
+    expect((await post(own, SECOND, { intent: "submit", body: "Mijn eerste verslag." })).status).toBe(302);
+    const page = await (await get(staff, SUPERVISOR)).text();
+    expect(page).toContain("Mijn eerste verslag.");
+    const assessForm = hiddenFieldsOf(page, "", "assess");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The course leader sends it back; the trainee hands in something else.
+    expect((await post(staff, LEADER, { intent: "sendBack", comment: "Schrijf meer over je activiteit." })).status).toBe(302);
+    expect((await post(own, SECOND, { intent: "submit", body: "Een heel ander verslag." })).status).toBe(302);
+    const levels = Object.fromEntries(lotte.course.competences.map((c) => [`level-${c.id}`, String(c.levels[0])]));
+    const assess = await post(staff, SUPERVISOR, { ...assessForm, ...levels });
+    expect(assess.status).toBe(409);
+    expect(await assess.text()).toContain("Het verslag is opnieuw ingediend nadat je het opende");
+    expect(await db().select().from(assessments).where(eq(assessments.enrolmentId, lotte.enrolmentId))).toEqual([]);
+    const [report] = await db().select().from(finalReports).where(eq(finalReports.placementId, lotte.placementId));
+    expect(report!.status).toBe("submitted");
+    // Read again, it can be assessed.
+    const again = hiddenFieldsOf(await (await get(staff, SUPERVISOR)).text(), "", "assess");
+    expect((await post(staff, SUPERVISOR, { ...again, ...levels })).status).toBe(302);
+    const [assessed] = await db().select().from(finalReports).where(eq(finalReports.placementId, lotte.placementId));
+    expect(assessed!.status).toBe("assessed");
   });
 });

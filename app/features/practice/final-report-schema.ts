@@ -23,3 +23,15 @@ export type FinalReportDraftInput = z.infer<typeof finalReportDraftInput>;
 
 /** Sending the report back always says why. */
 export const sendBackInput = z.object({ comment: text(RETURN_COMMENT_MAX) });
+
+/**
+ * When the reviewer's page was shown (the assessment form sends it): a report handed in again
+ * after that is not the one they read. Absent, nothing is compared.
+ */
+export const seenAtInput = z.object({
+  seenAt: z
+    .string()
+    .optional()
+    .transform((value) => (value ? new Date(value) : null))
+    .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: "validation.invalid" }),
+});

@@ -17,7 +17,7 @@ import { findFinalMoment } from "./final-report-reads.server";
 import { FINAL_REPORT_MACHINE, mayTransition, type JourneyRole } from "./journey";
 
 /** What a refused write tells the page (each is a message key under finale.report.refused.*). */
-export type ReportRefusal = "notActive" | "notEditable" | "empty" | "notSubmitted" | "notAllowed";
+export type ReportRefusal = "notActive" | "notEditable" | "empty" | "notSubmitted" | "notAllowed" | "resubmitted";
 export type ReportWriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: ReportRefusal };
 
 /** The placement as the writes need it (from the gate). */
@@ -143,7 +143,8 @@ async function finalMomentFor(tx: Transaction, municipalityId: MunicipalityId, c
  * Saves levels and narratives on the final report at the cohort's final moment. When every
  * competence of the track has a level there, the report is assessed in the same transaction and
  * the trainee is mailed. The entries were checked against the track's own rubrics by the caller;
- * the foreign key to the levels holds in any case.
+ * the foreign key to the levels holds in any case. With `seenAt` (when the reviewer's page was
+ * shown) a report handed in again since is refused: the levels would judge a text nobody read.
  */
 export async function assessFinalReport(
   municipalityId: MunicipalityId,
@@ -151,11 +152,13 @@ export async function assessFinalReport(
   roles: readonly JourneyRole[],
   entries: readonly AssessmentEntry[],
   userId: string,
+  seenAt: Date | null = null,
 ): Promise<ReportWriteResult<{ assessed: boolean }>> {
   if (!reviewerRole(roles, "assess")) return { ok: false, refusal: "notAllowed" };
   return db().transaction(async (tx) => {
     const report = await lockReport(tx, municipalityId, placement.id, false);
     if (report?.status !== "submitted") return { ok: false as const, refusal: "notSubmitted" as const };
+    if (seenAt && report.submittedAt && report.submittedAt.getTime() > seenAt.getTime()) return { ok: false as const, refusal: "resubmitted" as const };
     const momentId = await finalMomentFor(tx, municipalityId, placement.cohortId);
     if (entries.length > 0) {
       await tx

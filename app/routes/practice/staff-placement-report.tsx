@@ -1,10 +1,10 @@
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { logPersonalDataAccess } from "~/features/privacy/audit.server";
 import { authorizePlacement } from "~/features/practice/placement-access.server";
 import { finalReportView } from "~/features/practice/final-report-view.server";
-import { RETURN_COMMENT_MAX, sendBackInput } from "~/features/practice/final-report-schema";
+import { RETURN_COMMENT_MAX, seenAtInput, sendBackInput } from "~/features/practice/final-report-schema";
 import { assessFinalReport, mayReview, sendBackFinalReport } from "~/features/practice/final-report-writes.server";
 import { readFinaleNotice, withFinaleNotice } from "~/features/practice/finale-notices";
 import { isMinorToday } from "~/features/practice/minors";
@@ -34,6 +34,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     slug: municipality.slug,
     placement: { id: placement.id, traineeName: placement.traineeName, partnerName: placement.partnerName, cohortName: placement.cohortName, trackName: placement.trackName },
     mayReview: mayReview(roles),
+    // The assessment form sends this back: a report handed in again after this moment is not assessed unread.
+    seenAt: new Date().toISOString(),
     fileHref: `${placementPath(municipality.slug, placement.id, "eindverslag")}/bestand`,
     title: `${t("finale.report.title")} — ${placement.traineeName} — ${municipality.name}`,
     ...view,
@@ -59,7 +61,12 @@ export async function action({ request, params }: Route.ActionArgs) {
       // The form names no moment: the final moment is the cohort's own, found or made by the write.
       const parsed = parseAssessmentForm({ ...values, momentId: placement.id }, view.competences.map((c) => ({ id: c.id, levels: c.levels.map((l) => l.level) })));
       if (!parsed.ok) return invalid(Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, t(key)])), values);
-      const result = await assessFinalReport(municipality.id, placement, roles, parsed.entries, user.id);
+      const seen = parseInput(seenAtInput, values, locale, t);
+      if (!seen.ok) return invalid(seen.errors, values);
+      const result = await assessFinalReport(municipality.id, placement, roles, parsed.entries, user.id, seen.data.seenAt);
+      if (!result.ok && result.refusal === "resubmitted") {
+        return data({ ok: false as const, errors: { _form: t("finale.report.refused.resubmitted") }, values }, { status: 409 });
+      }
       if (!result.ok) return refused(result.refusal);
       await audit();
       return redirect(withFinaleNotice(path, result.assessed ? "beoordeeld" : "deels-beoordeeld"));
@@ -139,6 +146,7 @@ export default function StaffPlacementReport({ loaderData, actionData }: Route.C
                 />
                 <p className="utrecht-paragraph">{t("finale.assessment.intro")}</p>
                 <input type="hidden" name="intent" value="assess" />
+                <input type="hidden" name="seenAt" value={loaderData.seenAt} />
                 <RubricFieldsets competences={loaderData.competences} given={loaderData.assessments} errors={errorsFor("assess")} sent={sent} idPrefix="final" fieldNames={assessmentFields} />
                 <div className="button-row">
                   <SubmitButton>{t("finale.assessment.save")}</SubmitButton>

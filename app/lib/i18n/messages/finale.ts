@@ -37,6 +37,7 @@ export const finaleMessages = defineMessages(
     "finale.report.refused.notEditable": "Je verslag is al ingeleverd. Je kunt het pas weer veranderen als het is teruggestuurd.",
     "finale.report.refused.empty": "Schrijf je verslag voordat je het inlevert.",
     "finale.report.refused.notSubmitted": "Dit verslag is niet (meer) ingeleverd. Laad de pagina opnieuw.",
+    "finale.report.refused.resubmitted": "Het verslag is opnieuw ingediend nadat je het opende. Lees het opnieuw en beoordeel het dan.",
     "finale.report.refused.notAllowed": "Alleen de praktijkbegeleider en de cursusleider kunnen dit verslag beoordelen.",
 
     "finale.assessment.title": "Beoordeling",
@@ -175,6 +176,7 @@ export const finaleMessages = defineMessages(
     "finale.report.refused.notEditable": "Your report has been handed in. You can change it again only when it is sent back.",
     "finale.report.refused.empty": "Write your report before you hand it in.",
     "finale.report.refused.notSubmitted": "This report is not (or no longer) handed in. Reload the page.",
+    "finale.report.refused.resubmitted": "The report was handed in again after you opened it. Read it again, then assess it.",
     "finale.report.refused.notAllowed": "Only the practice supervisor and the course leader can assess this report.",
 
     "finale.assessment.title": "Assessment",
