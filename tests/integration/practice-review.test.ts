@@ -274,3 +274,20 @@ describe("assessing a final report", () => {
     expect(assessed!.status).toBe("assessed");
   });
 });
+
+describe("the same hours twice", () => {
+  it("a form sent twice (a double click without JavaScript) or an overlapping entry is refused: hours count once", async () => {
+    const date = addDaysToLocalDate(lastWeekday(6), -7);
+    const fields = { intent: "log", date, start: "09:00", end: "11:00", description: "Dubbel ingestuurd", kind: "placement" };
+    const [first, second] = await Promise.all([post("/mijn-praktijk/uren", TRAINEE, fields), post("/mijn-praktijk/uren", TRAINEE, fields)]);
+    expect([first.status, second.status].sort()).toEqual([302, 409]);
+    const overlapping = await post("/mijn-praktijk/uren", TRAINEE, { ...fields, start: "10:30", end: "12:00", description: "Half eroverheen" });
+    expect(overlapping.status).toBe(409);
+    expect(await overlapping.text()).toContain("overlappen");
+    const rows = await db().select().from(practiceHours).where(and(eq(practiceHours.placementId, sam.placementId), inArray(practiceHours.description, ["Dubbel ingestuurd", "Half eroverheen"])));
+    expect(rows).toHaveLength(1);
+    // Right after it is fine, and so is moving an entry within its own time.
+    expect((await post("/mijn-praktijk/uren", TRAINEE, { ...fields, start: "11:00", end: "12:00", description: "Direct erna" })).status).toBe(302);
+    expect((await post("/mijn-praktijk/uren", TRAINEE, { ...fields, intent: "edit", id: rows[0]!.id, start: "09:30", end: "11:00" })).status).toBe(302);
+  });
+});

@@ -5,7 +5,7 @@
  * asks the journey table first (journey.ts). The youth working-time warnings of an entry depend on
  * the other entries of that day, so every write recomputes them for the whole day.
  */
-import { and, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { ageOn } from "~/features/training/age";
 import { db, type Transaction } from "~/lib/db/client.server";
@@ -78,6 +78,27 @@ async function refreshDayWarnings(tx: Transaction, placement: HoursPlacement, da
   }
 }
 
+/**
+ * Whether the trainee already logged time that overlaps this stretch (another entry than `exceptId`):
+ * the same form sent twice, or the same afternoon logged again, would count those hours twice.
+ * Called under the placement's row lock, so two saves at once cannot both pass.
+ */
+async function overlapsOtherEntry(tx: Transaction, placement: HoursPlacement, startsAt: Date, endsAt: Date, exceptId: string | null): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: practiceHours.id })
+    .from(practiceHours)
+    .where(
+      and(
+        eq(practiceHours.traineeUserId, placement.traineeUserId),
+        lt(practiceHours.startsAt, endsAt),
+        gt(practiceHours.endsAt, startsAt),
+        exceptId ? ne(practiceHours.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 async function warningsOf(tx: Transaction, id: string): Promise<HoursWarning[]> {
   const [row] = await tx.select({ guardWarnings: practiceHours.guardWarnings }).from(practiceHours).where(eq(practiceHours.id, id));
   return (row?.guardWarnings ?? []) as HoursWarning[];
@@ -88,6 +109,7 @@ export async function logHours(scope: MunicipalityId, placement: HoursPlacement,
   return db().transaction(async (tx) => {
     if (!(await lockActivePlacement(tx, scope, placement.id))) return fail(409, "hours.error.notActive");
     if (!(await goalBelongs(tx, scope, placement.enrolmentId, input.learningGoalId))) return fail(400, "hours.error.goal", "learningGoalId");
+    if (await overlapsOtherEntry(tx, placement, input.startsAt, input.endsAt, null)) return fail(409, "hours.error.overlaps", "start");
     const [row] = await tx
       .insert(practiceHours)
       .values({
@@ -128,6 +150,7 @@ export async function updateHours(scope: MunicipalityId, placement: HoursPlaceme
     if (entry.status === "signed_off") return fail(409, "hours.error.signedOff");
     if (entry.status === "returned" && !mayTransition(HOURS_MACHINE, "returned", "resubmit", "trainee")) return fail(403, "hours.error.notAllowed");
     if (!(await goalBelongs(tx, scope, placement.enrolmentId, input.learningGoalId))) return fail(400, "hours.error.goal", "learningGoalId");
+    if (await overlapsOtherEntry(tx, placement, input.startsAt, input.endsAt, entry.id)) return fail(409, "hours.error.overlaps", "start");
     await tx
       .update(practiceHours)
       .set({
