@@ -291,3 +291,18 @@ describe("the same hours twice", () => {
     expect((await post("/mijn-praktijk/uren", TRAINEE, { ...fields, intent: "edit", id: rows[0]!.id, start: "09:30", end: "11:00" })).status).toBe(302);
   });
 });
+
+describe("planned hours", () => {
+  it("are signed off once they have been worked: an entry planned for next week cannot count toward the target yet", async () => {
+    const date = addDaysToLocalDate(todayInAmsterdam(), 7);
+    expect((await post("/mijn-praktijk/uren", TRAINEE, { intent: "log", date, start: "13:00", end: "15:00", description: "Gepland voor volgende week", kind: "placement" })).status).toBe(302);
+    const [planned] = await db().select().from(practiceHours).where(and(eq(practiceHours.placementId, sam.placementId), eq(practiceHours.description, "Gepland voor volgende week")));
+    const staffPath = `/beheer/havenstad/praktijk/${sam.placementId}/uren`;
+    const page = await (await get(staffPath, SUPERVISOR)).text();
+    expect(page).not.toContain(`name="ids" value="${planned!.id}"`);
+    const signOff = await post(staffPath, SUPERVISOR, { ...hiddenFieldsOf(page, "aftekenen"), ids: planned!.id, confirmGuard: "on" });
+    expect(signOff.status).toBe(409);
+    const [after] = await db().select().from(practiceHours).where(eq(practiceHours.id, planned!.id));
+    expect(after!.status).toBe("submitted");
+  });
+});

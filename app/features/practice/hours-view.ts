@@ -6,7 +6,7 @@ import type { Locale } from "~/lib/i18n";
 import { formatInZone, MUNICIPAL_TIME_ZONE, utcToZonedLocal } from "~/lib/time";
 import type { HoursEntry } from "./hours-reads.server";
 
-export function hoursEntryView(entry: HoursEntry, locale: Locale) {
+export function hoursEntryView(entry: HoursEntry, locale: Locale, now: Date = new Date()) {
   const start = utcToZonedLocal(entry.startsAt, MUNICIPAL_TIME_ZONE);
   const end = utcToZonedLocal(entry.endsAt, MUNICIPAL_TIME_ZONE);
   return {
@@ -23,6 +23,8 @@ export function hoursEntryView(entry: HoursEntry, locale: Locale) {
     learningGoal: entry.learningGoal,
     schoolHoliday: entry.schoolHoliday,
     status: entry.status,
+    /** Over: planned hours are signed off once they have been worked. */
+    worked: entry.endsAt.getTime() <= now.getTime(),
     warnings: entry.guardWarnings,
     guardConfirmed: entry.guardConfirmedAt !== null,
     returnComment: entry.returnComment,

@@ -189,7 +189,7 @@ export async function deleteHours(scope: MunicipalityId, placement: HoursPlaceme
 
 function lockPlacementEntries(tx: Transaction, scope: MunicipalityId, placementId: string, ids: readonly string[]) {
   return tx
-    .select({ id: practiceHours.id, status: practiceHours.status, guardWarnings: practiceHours.guardWarnings, updatedAt: practiceHours.updatedAt })
+    .select({ id: practiceHours.id, status: practiceHours.status, guardWarnings: practiceHours.guardWarnings, updatedAt: practiceHours.updatedAt, endsAt: practiceHours.endsAt })
     .from(practiceHours)
     .where(and(inArray(practiceHours.id, [...ids]), eq(practiceHours.placementId, placementId), eq(practiceHours.municipalityId, scope)))
     .for("update");
@@ -219,8 +219,10 @@ export async function signOffHours(
       }
     }
     if (seenAt && entries.some((entry) => entry.updatedAt.getTime() > seenAt.getTime())) return fail(409, "hours.error.changedSinceSeen");
-    if (!confirmGuard && entries.some((entry) => entry.guardWarnings.length > 0)) return fail(400, "hours.error.confirmNeeded", "confirmGuard");
+    // A sign-off says the hours were worked: planned hours wait until they are over.
     const now = new Date();
+    if (entries.some((entry) => entry.endsAt.getTime() > now.getTime())) return fail(409, "hours.error.notWorkedYet");
+    if (!confirmGuard && entries.some((entry) => entry.guardWarnings.length > 0)) return fail(400, "hours.error.confirmNeeded", "confirmGuard");
     const updated = await tx
       .update(practiceHours)
       .set({

@@ -111,7 +111,7 @@ export default function StaffPlacementHours({ loaderData, actionData }: Route.Co
   const errors: Record<string, string> | undefined = actionData?.errors;
   const sent = (actionData?.values ?? {}) as Record<string, string>;
   const signOffErrors = sent.intent === "signOff" ? errors : undefined;
-  const waiting = entries.filter((e) => e.status === "submitted");
+  const waiting = entries.filter((e) => e.status === "submitted" && e.worked);
   const sentIds = new Set([sent.ids].filter(Boolean));
   const firstPickable = waiting[0]?.id;
   return (
@@ -142,7 +142,7 @@ export default function StaffPlacementHours({ loaderData, actionData }: Route.Co
               const commentId = returnErrors ? "field-comment" : `comment-${entry.id}`;
               return (
                 <li key={entry.id} id={`uren-${entry.id}`} className={`hours-entry${entry.warnings.length > 0 ? " hours-entry--warning" : ""}`} aria-labelledby={`uren-${entry.id}-titel`}>
-                  {canReview && entry.status === "submitted" && (
+                  {canReview && entry.status === "submitted" && entry.worked && (
                     <div className="hours-entry__pick">
                       <input
                         type="checkbox"
