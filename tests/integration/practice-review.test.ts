@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { activities, assessments, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
+import { activities, assessments, ceremonies, finalReports, practiceActivities, practiceHours } from "~/lib/db/schema";
 import { todayInAmsterdam } from "~/features/training/age";
 import { addDaysToLocalDate } from "~/lib/time";
 import { useTestDatabase } from "../support/database";
@@ -304,5 +304,22 @@ describe("planned hours", () => {
     expect(signOff.status).toBe(409);
     const [after] = await db().select().from(practiceHours).where(eq(practiceHours.id, planned!.id));
     expect(after!.status).toBe("submitted");
+  });
+});
+
+describe("a ceremony that has begun", () => {
+  it("is not published into the public calendar any more: family could sign up for something that is already under way", async () => {
+    const startsAt = new Date(Date.now() - 60 * 60_000);
+    const [ceremony] = await db()
+      .insert(ceremonies)
+      .values({ municipalityId: sam.municipalityId, title: "Uitreiking van vanmiddag", startsAt, endsAt: new Date(startsAt.getTime() + 3 * 60 * 60_000), location: "Stadhuis" })
+      .returning({ id: ceremonies.id });
+    const path = `/beheer/havenstad/eindpresentaties/${ceremony!.id}`;
+    const page = await (await get(path, PROJECT_LEADER)).text();
+    expect(page).not.toContain('name="intent" value="publish"');
+    const response = await post(path, PROJECT_LEADER, { intent: "publish", capacity: "" });
+    expect(response.status).toBe(400);
+    const [after] = await db().select().from(ceremonies).where(eq(ceremonies.id, ceremony!.id));
+    expect(after!.activityId).toBeNull();
   });
 });

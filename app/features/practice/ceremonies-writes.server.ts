@@ -15,7 +15,7 @@ import type { AssignPresentationInput, CeremonyInput } from "./ceremonies-schema
 import { mayTransition, PRESENTATION_MACHINE, type PresentationEvent, type PresentationStatus } from "./journey";
 
 /** What a refused write tells the page (each is a message key under finale.ceremony.refused.*). */
-export type CeremonyRefusal = "notFound" | "alreadyPublished" | "placementNotActive" | "alreadyAssigned" | "presentationNotFound" | "notStarted" | "alreadyGiven" | "notGiven";
+export type CeremonyRefusal = "notFound" | "alreadyPublished" | "alreadyStarted" | "placementNotActive" | "alreadyAssigned" | "presentationNotFound" | "notStarted" | "alreadyGiven" | "notGiven";
 export type CeremonyWriteResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: CeremonyRefusal };
 
 /** The ceremony row, locked: publishing, editing and assigning on one ceremony take turns. */
@@ -77,6 +77,8 @@ export async function publishCeremony(municipalityId: MunicipalityId, ceremonyId
     if (!ceremony) return { ok: false as const, refusal: "notFound" as const };
     if (ceremony.activityId) return { ok: false as const, refusal: "alreadyPublished" as const };
     const now = new Date();
+    // As for any activity (canTakeStep "publish"): sign-ups for something under way cannot be kept.
+    if (ceremony.startsAt <= now) return { ok: false as const, refusal: "alreadyStarted" as const };
     const [activity] = await tx
       .insert(activities)
       .values({

@@ -157,6 +157,8 @@ export default function StaffCeremony({ loaderData, actionData }: Route.Componen
               {t("finale.ceremony.publicPage")}
             </Link>
           </p>
+        ) : ceremony.started ? (
+          <p className="utrecht-paragraph">{t("finale.ceremony.refused.alreadyStarted")}</p>
         ) : (
           <PostForm>
             <ErrorSummary errors={errorsFor("publish")} labels={{ capacity: t("finale.ceremony.capacity") }} />
