@@ -85,7 +85,7 @@ describe("a project leader runs Havenstad", () => {
 
     // A wrong colour: the error summary and the field say what is wrong (checked with axe too).
     await page.getByLabel("Huiskleur").fill("paars");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.getByRole("alert").getByText("Kies een kleur als #rrggbb, bijvoorbeeld #1d4f91.").waitFor();
     await expectAccessible(page);
     forgiveExpectedStatus(tab, 400);
@@ -95,7 +95,7 @@ describe("a project leader runs Havenstad", () => {
     await page.getByLabel("Huiskleur").fill("#7a1f5c");
     await page.getByLabel("Introductietekst").fill("Samen maken we Havenstad sterker.");
     await page.getByLabel("Logo").setInputFiles({ name: "logo-havenstad.png", mimeType: "image/png", buffer: logo });
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.waitForURL(/melding=opgeslagen/);
     await page.getByText("De wijzigingen zijn opgeslagen.").waitFor();
     await expectAccessible(page);
@@ -288,13 +288,13 @@ describe("every form works without JavaScript", () => {
 
     await open(tab, "/beheer/havenstad/instellingen");
     await page.getByLabel("Huiskleur").fill("rood");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.getByRole("alert").getByText("Kies een kleur als #rrggbb").waitFor();
     expect(await page.getByLabel("Huiskleur").getAttribute("aria-invalid")).toBe("true");
     forgiveExpectedStatus(tab, 400);
     await page.getByLabel("Huiskleur").fill("#7a1f5c");
     await page.getByLabel("Introductietekst").fill("Zonder JavaScript bewaard.");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.getByText("De wijzigingen zijn opgeslagen.").waitFor();
     expect((await havenstad()).introduction).toBe("Zonder JavaScript bewaard.");
 
@@ -333,7 +333,7 @@ describe("every form works without JavaScript", () => {
     await page.getByRole("button", { name: "Toevoegen" }).click();
     await page.getByRole("link", { name: /Voetbalclub Zonder Script/ }).click();
     await page.getByLabel("Soort organisatie").selectOption("school");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.getByText("De wijzigingen zijn opgeslagen.").waitFor();
     const [club] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, "Voetbalclub Zonder Script"));
     expect(club!.kind).toBe("school");
