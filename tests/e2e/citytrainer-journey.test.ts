@@ -23,13 +23,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "~/features/training/age";
 import { addDaysToLocalDate } from "~/lib/time";
-import { accessibilityViolations, launchBrowser, openPage, type TestPage } from "../support/browser";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, query } from "../support/accounts";
+import { launchBrowser, type TestPage } from "../support/browser";
+import { check, follow, newTab as openTab, signInStaff as signInStaffAs, STEP_TIMEOUT } from "../support/journey";
+import { DEMO_PASSWORD, query } from "../support/accounts";
 import { useTestDatabase } from "../support/database";
 import { attachApplication, bornYearsAgo, giveCertificate } from "../support/handover";
 import { lastWeekday } from "../support/practice-hours";
 import { startTestServer, type TestServer } from "../support/server";
-import { unusedTotpCode } from "../support/totp";
 import { createCourseFixture, userIdOf, type CourseFixture } from "../support/training-course";
 
 const database = useTestDatabase();
@@ -47,8 +47,6 @@ const COHORT = "Voorjaar Haven";
 const TRAINEE = { name: "Lotte Verbeek", email: "lotte.reis@example.org" };
 const ACTIVITY = "Straatvoetbal op het Havenplein";
 const REVOCATION = "Uitgereikt voordat de uren waren nagekeken";
-/** A busy 2-core machine: every wait may take this long before it fails with its own message. */
-const STEP_TIMEOUT = 30_000;
 
 beforeAll(async () => {
   server = await startTestServer({ databaseUrl: database.url });
@@ -69,25 +67,11 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-async function newTab(viewport: { width: number; height: number }, phone = false): Promise<TestPage> {
-  const tab = await openPage(browser, { baseURL: server.url, viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-  tab.page.setDefaultTimeout(STEP_TIMEOUT);
-  tab.page.setDefaultNavigationTimeout(STEP_TIMEOUT);
-  return tab;
+function newTab(viewport: { width: number; height: number }, phone = false): Promise<TestPage> {
+  return openTab(browser, server.url, viewport, phone);
 }
 
-/** Every page the walk reaches: axe finds nothing and nothing scrolls sideways. */
-async function check(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page), `axe violations on ${page.url()}`).toEqual([]);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(widths.client);
-}
 
-/** Clicks something that loads another page, waits for a path matching `path`, and checks the page. */
-async function follow(page: Page, click: () => Promise<void>, path: RegExp): Promise<void> {
-  await Promise.all([page.waitForURL((url) => path.test(url.pathname)), click()]);
-  await check(page);
-}
 
 /** Presses a submit button and waits for the notice the redirected page shows, then checks it. */
 async function submit(page: Page, button: string, notice: string | RegExp): Promise<void> {
@@ -96,17 +80,8 @@ async function submit(page: Page, button: string, notice: string | RegExp): Prom
   await check(page);
 }
 
-/** Staff sign in with password and the authenticator's code, as the README describes. */
-async function signInStaff(tab: TestPage, email: string): Promise<void> {
-  const { page } = tab;
-  await page.goto("/inloggen");
-  await check(page);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(DEMO_PASSWORD);
-  await follow(page, () => page.locator('main button[name="intent"][value="sign-in"]').click(), /\/inloggen\/tweestaps$/);
-  await page.getByLabel("Code", { exact: true }).fill(await unusedTotpCode(database.url, email, DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/inloggen")), page.locator("main form button[type=submit]").first().click()]);
-  await check(page);
+function signInStaff(tab: TestPage, email: string): Promise<void> {
+  return signInStaffAs(tab, database.url, email);
 }
 
 /** A resident signs in with their e-mail address and password. */

@@ -15,14 +15,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDaysToLocalDate } from "~/lib/time";
-import { accessibilityViolations, launchBrowser, openPage, type TestPage } from "../support/browser";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, lastMail, linkIn, query } from "../support/accounts";
+import { launchBrowser, type TestPage } from "../support/browser";
+import { check, follow, newTab as openTab, signInStaff as signInStaffAs } from "../support/journey";
+import { lastMail, linkIn, query } from "../support/accounts";
 import { useTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
-import { unusedTotpCode } from "../support/totp";
 import { bornForAge, today } from "../support/training-apply";
 import { createPublishedTrackVersion } from "../support/training-cohorts";
 
@@ -39,8 +39,6 @@ const TRACK = "Citytrainer Havenstad";
 const COHORT = "Najaar Centrum";
 const TRAINEE = { name: "Jesse Jansen", email: "jesse15@example.org" };
 const GUARDIAN = { name: "Marieke Jansen", email: "ouder-jesse@example.org" };
-/** A busy 2-core machine: every wait may take this long before it fails with its own message. */
-const STEP_TIMEOUT = 30_000;
 
 beforeAll(async () => {
   server = await startTestServer({ databaseUrl: database.url });
@@ -57,37 +55,14 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-async function newTab(viewport: { width: number; height: number }, phone = false): Promise<TestPage> {
-  const tab = await openPage(browser, { baseURL: server.url, viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-  tab.page.setDefaultTimeout(STEP_TIMEOUT);
-  tab.page.setDefaultNavigationTimeout(STEP_TIMEOUT);
-  return tab;
+function newTab(viewport: { width: number; height: number }, phone = false): Promise<TestPage> {
+  return openTab(browser, server.url, viewport, phone);
 }
 
-/** Every page the walk reaches: axe finds nothing and nothing scrolls sideways. */
-async function check(page: Page): Promise<void> {
-  expect(await accessibilityViolations(page), `axe violations on ${page.url()}`).toEqual([]);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(widths.client);
-}
 
-/** Clicks something that loads another page, waits for a path matching `path`, and checks the page. */
-async function follow(page: Page, click: () => Promise<void>, path: RegExp): Promise<void> {
-  await Promise.all([page.waitForURL((url) => path.test(url.pathname)), click()]);
-  await check(page);
-}
 
-/** Staff sign in with password and the authenticator's code, as the README describes. */
-async function signInStaff(tab: TestPage, email: string): Promise<void> {
-  const { page } = tab;
-  await page.goto("/inloggen");
-  await check(page);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(DEMO_PASSWORD);
-  await follow(page, () => page.locator('main button[name="intent"][value="sign-in"]').click(), /\/inloggen\/tweestaps$/);
-  await page.getByLabel("Code", { exact: true }).fill(await unusedTotpCode(database.url, email, DEMO_TOTP_SECRET));
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/inloggen")), page.locator("main form button[type=submit]").first().click()]);
-  await check(page);
+function signInStaff(tab: TestPage, email: string): Promise<void> {
+  return signInStaffAs(tab, database.url, email);
 }
 
 describe("the course journey of issue 7", () => {
