@@ -135,6 +135,7 @@ describe("OpenAPI document", () => {
         "/activities",
         "/activities/{id}",
         "/activities/{id}/registrations",
+        "/certificates/{code}",
         "/municipalities",
         "/municipalities/{slug}/neighbourhoods",
         "/municipalities/{slug}/calendar.ics",
