@@ -73,7 +73,7 @@ export const pipelineMessages = defineMessages(
     "timeline.item.practice_activity": "Praktijkactiviteit",
     "timeline.item.final_report": "Eindverslag",
     "timeline.item.presentation": "Eindpresentatie",
-    "timeline.item.certificate": "Certificaat Citytrainer",
+    "timeline.item.certificate": "Citytrainer-certificaat",
     "timeline.detail.course": "Van {first} tot {last}",
     "timeline.detail.attendance": "Je was bij {attended} van de {held} bijeenkomsten.",
     "timeline.detail.partner": "Bij {partner}",
