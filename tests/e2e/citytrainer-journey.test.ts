@@ -275,7 +275,7 @@ describe("the Citytrainer journey of issue 8", () => {
     // The trainee sees it on their own pages and downloads the PDF and the credential.
     await follow(phone, () => phone.getByRole("navigation", { name: "Onderdelen van je praktijk" }).getByRole("link", { name: "Mijn traject" }).click(), /\/mijn-traject$/);
     const steps = phone.getByRole("list", { name: `Stappen van ${COHORT}` }).getByRole("listitem");
-    await steps.filter({ hasText: "Certificaat Citytrainer" }).getByText("Gedaan:").waitFor();
+    await steps.filter({ hasText: "Citytrainer-certificaat" }).getByText("Gedaan:").waitFor();
     // Every step of the path, from the application to the certificate, is done.
     expect((await steps.allInnerTexts()).filter((step) => !step.startsWith("Gedaan:"))).toEqual([]);
     await steps.filter({ hasText: "Praktijkuren" }).getByText("15 van 15 uur afgetekend").waitFor();
