@@ -18,7 +18,8 @@ beforeAll(async () => {
   const [activity] = await query<{ id: string }>(
     databaseUrl,
     `select a.id from activities a join municipalities m on m.id = a.municipality_id
-      where m.slug = 'havenstad' and a.status = 'published' and a.starts_at > now() + interval '1 day' order by a.starts_at limit 1`,
+      where m.slug = 'havenstad' and a.status = 'published' and a.registration_required
+        and a.starts_at > now() + interval '1 day' order by a.starts_at limit 1`,
   );
   activityPath = `/havenstad/activiteiten/${activity!.id}`;
 });
