@@ -77,6 +77,17 @@ describe("hostile course form posts", () => {
     );
   });
 
+  it("refuses an assessment moment dated in a year PostgreSQL has no date for, or far outside any course", async () => {
+    const path = `/beheer/havenstad/cohorten/${fixture.cohortId}/beoordelingen`;
+    for (const plannedOn of ["0000-01-01", "0100-06-15", "9999-12-31"]) {
+      const before = await counts();
+      const response = await post(path, leader, { name: "Tussenmeting", plannedOn });
+      expect(response.status, plannedOn).toBe(400);
+      expect(await response.text()).toContain("datum");
+      expect(await counts()).toEqual(before);
+    }
+  });
+
   it("answers odd ids in the address with 404", async () => {
     for (const id of ["------------------------------------", "00000000-0000-0000-0000-000000000000", "x", "%00", "..%2f..%2fetc"]) {
       for (const path of [`/beheer/havenstad/cohorten/${id}/beoordelingen`, `/beheer/havenstad/cohorten/${fixture.cohortId}/cursisten/${id}`, `/beheer/havenstad/cohorten/${fixture.cohortId}/bijeenkomsten/${id}`]) {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { ATTENDANCE_STATUSES, LEARNING_GOAL_STATUSES, type AttendanceStatus } from "~/lib/db/schema";
 import { choice, isUuid, optionalText, text, uuid } from "~/lib/validation";
+import { parseLocalDate } from "./age";
 
 export const PLAN_TEXT_MAX = 4000;
 export const GOAL_TEXT_MAX = 500;
@@ -39,7 +40,8 @@ export const momentInput = z.object({
     .trim()
     .optional()
     .default("")
-    .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), {
+    // A real calendar date in a year a course can be in: PostgreSQL has no year 0, and a typo such as 0202 helps nobody.
+    .refine((value) => value === "" || (parseLocalDate(value) !== null && value >= "2000-01-01" && value <= "2100-12-31"), {
       error: "course.moment.dateInvalid",
     })
     .transform((value) => (value === "" ? null : value)),

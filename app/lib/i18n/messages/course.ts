@@ -116,7 +116,7 @@ export const courseMessages = defineMessages(
     "course.moments.noDate": "Geen datum",
     "course.moments.add": "Moment toevoegen",
     "course.moments.addButton": "Toevoegen",
-    "course.moment.dateInvalid": "Vul een bestaande datum in.",
+    "course.moment.dateInvalid": "Vul een bestaande datum in, tussen 2000 en 2100.",
 
     "course.certificate.title": "Bewijs van deelname",
     "course.certificate.issue": "Bewijs van deelname uitreiken",
@@ -283,7 +283,7 @@ export const courseMessages = defineMessages(
     "course.moments.noDate": "No date",
     "course.moments.add": "Add a moment",
     "course.moments.addButton": "Add",
-    "course.moment.dateInvalid": "Enter a date that exists.",
+    "course.moment.dateInvalid": "Enter a date that exists, between 2000 and 2100.",
 
     "course.certificate.title": "Certificate of participation",
     "course.certificate.issue": "Issue the certificate of participation",
