@@ -35,12 +35,13 @@ const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
-const localDate = z
+/** A local date and time in Europe/Amsterdam as typed into a form (shared by every form that plans something on the calendar). */
+export const localDate = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
   .refine((value) => zonedLocalToUtc(value, "12:00") !== null, { error: "activityForm.error.date" });
-const localTime = z
+export const localTime = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })

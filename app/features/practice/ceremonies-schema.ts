@@ -3,6 +3,7 @@
  * in Europe/Amsterdam, publishing it as a public activity, and assigning, removing and marking
  * the final presentations. Messages are message keys (lib/forms.server.ts).
  */
+import { localDate, localTime } from "~/features/activities/schema";
 import { z } from "zod";
 import { zonedLocalToUtc } from "~/lib/time";
 import { optionalText, text, uuid } from "~/lib/validation";
@@ -12,16 +13,6 @@ export const CEREMONY_LOCATION_MAX = 200;
 export const CEREMONY_PROGRAMME_MAX = 5000;
 export const PRESENTATION_TITLE_MAX = 200;
 
-const localDate = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .refine((value) => zonedLocalToUtc(value, "12:00") !== null, { error: "activityForm.error.date" });
-const localTime = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "activityForm.error.time" });
 
 /** A whole number typed into a form field; an empty field is null when `optional`. */
 function wholeNumber(min: number, max: number) {
