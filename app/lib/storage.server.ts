@@ -64,7 +64,7 @@ export function storedFileUrl(key: string | null | undefined): string | null {
  * reads top-level WebP keys only); their files go out only through download routes that check who
  * asks. Each file is named `<uuid>.<extension>`.
  */
-export const PRIVATE_FILE_FOLDERS = ["final-reports", "materials"] as const;
+export const PRIVATE_FILE_FOLDERS = ["final-reports", "materials", "activity-photos", "receipts"] as const;
 export type PrivateFileFolder = (typeof PRIVATE_FILE_FOLDERS)[number];
 const PRIVATE_KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{1,8}$/;
 

@@ -66,6 +66,12 @@ const MUNICIPALITY_TABLE: Record<MunicipalityAction, readonly Person[]> = {
   "practice.manage_ceremonies": ["projectLeader"],
   "certificates.issue": ["projectLeader"],
   "certificates.rotate_key": ["coordinator", "projectLeader"],
+  "organisers.review": ["projectLeader", "courseLeader", "supervisor"],
+  "organisers.manage_trust": ["projectLeader"],
+  "organisers.view_overview": ["projectLeader"],
+  "budgets.manage": ["projectLeader"],
+  "teams.register": ["projectLeader", "courseLeader"],
+  "teams.confirm": ["projectLeader"],
 };
 
 const NETWORK_TABLE: Record<NetworkAction, readonly Person[]> = {

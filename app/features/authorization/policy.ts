@@ -38,6 +38,12 @@ export const MUNICIPALITY_ACTIONS = [
   "practice.manage_ceremonies",
   "certificates.issue",
   "certificates.rotate_key",
+  "organisers.review",
+  "organisers.manage_trust",
+  "organisers.view_overview",
+  "budgets.manage",
+  "teams.register",
+  "teams.confirm",
 ] as const;
 export type MunicipalityAction = (typeof MUNICIPALITY_ACTIONS)[number];
 
@@ -77,6 +83,16 @@ const MUNICIPALITY_GRANTS: Record<MunicipalityAction, readonly Role[]> = {
   "certificates.issue": ["project_leader"],
   // Replacing a municipality's signing key touches no trainee's data: the coordinator may too.
   "certificates.rotate_key": ["project_leader"],
+  // Reviewing residents' activity plans; which plans a practice supervisor reviews (their own
+  // former trainees') is organisers/policy.ts.
+  "organisers.review": ["project_leader", "course_leader", "practice_supervisor"],
+  "organisers.manage_trust": ["project_leader"],
+  // The per-neighbourhood overview of organisers, teams, budgets, recruitment and flags.
+  "organisers.view_overview": ["project_leader"],
+  "budgets.manage": ["project_leader"],
+  // A coach registers a team that is active at once; residents' proposals wait for a project leader.
+  "teams.register": ["project_leader", "course_leader"],
+  "teams.confirm": ["project_leader"],
 };
 
 const NETWORK_GRANTS: Record<NetworkAction, readonly Role[]> = {

@@ -22,9 +22,14 @@ import { handoverMessages } from "./messages/handover";
 import { hoursMessages } from "./messages/hours";
 import { pipelineMessages } from "./messages/pipeline";
 import { practiceActivityMessages } from "./messages/practice-activity";
+import { organiserMessages } from "./messages/organisers";
+import { recruitmentMessages } from "./messages/recruitment";
+import { budgetMessages } from "./messages/budgets";
+import { teamMessages } from "./messages/teams";
 
 const areas = [common, accounts, publicPages, activityMessages, calendar, registrationMessages, admin, staffMessages, httpMessages, courseMessages, applicationMessages, cohortMessages, privacyMessages, trackMessages,
-  handoverMessages, hoursMessages, practiceActivityMessages, finaleMessages, citytrainerMessages, pipelineMessages] as const;
+  handoverMessages, hoursMessages, practiceActivityMessages, finaleMessages, citytrainerMessages, pipelineMessages,
+  organiserMessages, recruitmentMessages, budgetMessages, teamMessages] as const;
 
 type Merge<T extends readonly { nl: Record<string, string> }[]> = T extends readonly [
   infer Head extends { nl: Record<string, string> },

@@ -1,6 +1,6 @@
 /** Activities and registrations, and the shared rate-limit counters. */
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./columns";
 import { users } from "./identity";
 import { municipalities, neighbourhoods, partnerOrganisations } from "./tenancy";
@@ -61,6 +61,8 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Rows of other areas that belong to an activity name it with its municipality (composite keys).
+    unique("activities_id_municipality_unique").on(t.id, t.municipalityId),
     index("activities_calendar_idx").on(t.municipalityId, t.status, t.startsAt, t.id),
     index("activities_public_idx").on(t.status, t.startsAt, t.id),
     index("activities_search_idx").using("gin", t.searchVector),

@@ -12,3 +12,6 @@ export * from "./training";
 export * from "./privacy";
 export * from "./practice";
 export * from "./credentials";
+export * from "./teams";
+export * from "./organising";
+export * from "./budgets";

@@ -27,6 +27,11 @@ export const programmeSettings = pgTable(
     handoverAnswerDays: integer("handover_answer_days").notNull().default(10),
     /** Days without logged or signed-off hours before a placement counts as stalled. */
     placementQuietDays: integer("placement_quiet_days").notNull().default(28),
+    /**
+     * Whether certified Citytrainers publish their activities without review (trusted organisers);
+     * a project leader can override it per organiser (organiser_trust).
+     */
+    certifiedPublishDirectly: boolean("certified_publish_directly").notNull().default(false),
     updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
   },

@@ -9,6 +9,7 @@ import { createdAt, oneOf } from "./columns";
 import { users } from "./identity";
 import { municipalities } from "./tenancy";
 import { applications } from "./training";
+import { registrations } from "./activities";
 
 export const CONSENT_PURPOSES = ["course_application", "handover_sharing", "photos", "research"] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -33,6 +34,8 @@ export const consentRecords = pgTable(
     legalBasis: text("legal_basis", { enum: LEGAL_BASES }).notNull(),
     subjectUserId: text("subject_user_id").references(() => users.id, { onDelete: "cascade" }),
     subjectApplicationId: uuid("subject_application_id").references(() => applications.id, { onDelete: "cascade" }),
+    /** A participant of an activity without an account (photo consent asked through the sign-up's address). */
+    subjectRegistrationId: uuid("subject_registration_id").references(() => registrations.id, { onDelete: "cascade" }),
     givenBy: text("given_by", { enum: CONSENT_GIVERS }).notNull(),
     giverName: text("giver_name").notNull(),
     /** Lower-cased. */
@@ -51,11 +54,12 @@ export const consentRecords = pgTable(
   (t) => [
     index("consent_records_user_idx").on(t.subjectUserId),
     index("consent_records_application_idx").on(t.subjectApplicationId),
+    index("consent_records_registration_idx").on(t.subjectRegistrationId),
     check("consent_records_purpose_valid", sql.raw(oneOf("purpose", CONSENT_PURPOSES))),
     check("consent_records_legal_basis_valid", sql.raw(oneOf("legal_basis", LEGAL_BASES))),
     check("consent_records_given_by_valid", sql.raw(oneOf("given_by", CONSENT_GIVERS))),
     check("consent_records_status_valid", sql.raw(oneOf("status", CONSENT_STATUSES))),
-    check("consent_records_has_subject", sql`${t.subjectUserId} is not null or ${t.subjectApplicationId} is not null`),
+    check("consent_records_has_subject", sql`${t.subjectUserId} is not null or ${t.subjectApplicationId} is not null or ${t.subjectRegistrationId} is not null`),
     check("consent_records_answered_has_date", sql`(${t.status} = 'requested') = (${t.answeredAt} is null)`),
     check("consent_records_withdrawn_has_date", sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
   ],
@@ -74,6 +78,11 @@ export const AUDITED_RESOURCES = [
   "practice_activity",
   "final_report",
   "certificate",
+  "organised_activity",
+  "activity_participants",
+  "activity_photos",
+  "budget_request",
+  "team",
   "data_export",
   "erasure",
 ] as const;
