@@ -7,18 +7,13 @@
  * leads to (app/lib/db/schema/practice.ts).
  */
 import type { ActivityStatus, FinalReportStatus, HourStatus, PlacementStatus } from "~/lib/db/schema";
+import { eventsFor, mayTransition, nextState, type Machine as GenericMachine } from "~/lib/state-machine";
 
 /** Who acts on the path. `system` is the platform itself (e.g. completing a placement on certification). */
 export const JOURNEY_ROLES = ["trainee", "course_leader", "practice_supervisor", "project_leader", "system"] as const;
 export type JourneyRole = (typeof JOURNEY_ROLES)[number];
 
-export interface Transition<State extends string> {
-  from: readonly State[];
-  to: State;
-  by: readonly JourneyRole[];
-}
-
-export type Machine<State extends string, Event extends string> = Readonly<Record<Event, Transition<State>>>;
+export type Machine<State extends string, Event extends string> = GenericMachine<State, Event, JourneyRole>;
 
 /**
  * A placement. The course leader (or the project leader standing in) proposes it at the warm
@@ -78,24 +73,4 @@ export const CERTIFICATE_MACHINE = {
 } as const satisfies Machine<CitytrainerCertificateStatus, string>;
 export type CertificateEvent = keyof typeof CERTIFICATE_MACHINE;
 
-/** Whether `role` may cause `event` in `state`. */
-export function mayTransition<State extends string, Event extends string>(
-  machine: Machine<State, Event>,
-  state: State,
-  event: Event,
-  role: JourneyRole,
-): boolean {
-  const transition = machine[event];
-  return transition.from.includes(state) && transition.by.includes(role);
-}
-
-/** The state after the event, or null when it may not happen in this state (whoever asks). */
-export function nextState<State extends string, Event extends string>(machine: Machine<State, Event>, state: State, event: Event): State | null {
-  const transition = machine[event];
-  return transition.from.includes(state) ? transition.to : null;
-}
-
-/** The events `role` may cause in `state`, in the table's order (what a page offers as buttons). */
-export function eventsFor<State extends string, Event extends string>(machine: Machine<State, Event>, state: State, role: JourneyRole): Event[] {
-  return (Object.keys(machine) as Event[]).filter((event) => mayTransition(machine, state, event, role));
-}
+export { eventsFor, mayTransition, nextState };
