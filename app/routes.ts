@@ -141,6 +141,13 @@ export default [
   route("beheer/:slug/praktijk/:placementId", "routes/practice/staff-placement.tsx"),
   route("mijn-praktijk", "routes/practice/own-practice.tsx"),
 
+  // Residents recruit residents: the invite link's landing page (public), the recruiter's own
+  // links, QR codes and figures, and the A6 flyer of an activity they organise.
+  route("doe-mee/:code", "routes/recruitment/invite-landing.tsx"),
+  route("mijn-activiteiten/uitnodigen", "routes/recruitment/own-invite.tsx"),
+  route("mijn-activiteiten/uitnodigen/qr/:code", "routes/recruitment/own-invite-qr.ts"),
+  route("mijn-activiteiten/:activityId/flyer.pdf", "routes/recruitment/activity-flyer.ts"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),

@@ -5,6 +5,7 @@ import { ageRangeText } from "~/features/calendar/calendar-view";
 import { mayAttemptRegistration } from "~/features/calendar/rate-limits.server";
 import { findPublishedActivityInNetwork } from "~/features/calendar/reads.server";
 import { registrationInput } from "~/features/registrations/schema";
+import { apiReferral } from "~/features/recruitment/schema";
 import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
 import { parseInput } from "~/lib/forms.server";
 import type { Route } from "./+types/api.v1.registrations";
@@ -28,7 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!body.ok) return body.response;
   const activity = await findPublishedActivityInNetwork(params.id);
   if (!activity) return notFoundProblem(request, "api.problem.activityNotFound");
-  const parsed = parseInput(registrationInput, body.value, locale, t);
+  const parsed = parseInput(registrationInput.extend(apiReferral.shape), body.value, locale, t);
   if (!parsed.ok) return validationProblem(request, parsed.errors);
   if (!(await mayAttemptRegistration(request, activity.id, parsed.data.email))) {
     return problem(
@@ -40,7 +41,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const refused = (code: "closed" | "full") =>
     problem(409, { code, title: t("api.problem.conflict"), detail: t(`activity.register.error.${code}`) }, { locale });
   try {
-    const result = await registerForActivity({ activityId: activity.id, ...parsed.data, userId: null, locale });
+    const { ref, ...person } = parsed.data;
+    // An unknown, replaced or foreign code is ignored: the sign-up itself never depends on it.
+    const result = await registerForActivity({ activityId: activity.id, ...person, userId: null, locale, referralCode: ref ?? null });
     if (result.answer === "full") return refused("full");
     return apiJson({ status: "received" }, { status: 202 });
   } catch (error) {

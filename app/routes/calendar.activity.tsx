@@ -13,6 +13,8 @@ import { fittingAgeGroups } from "~/features/registrations/policy";
 import { findOwnRegistration } from "~/features/registrations/reads.server";
 import { registrationInput, signedInRegistrationInput } from "~/features/registrations/schema";
 import { RegistrationError, registerForActivity } from "~/features/registrations/writes.server";
+import { chooseReferralCode, isInviteCodeShape, referralCodeFromCookie } from "~/features/recruitment/policy";
+import { referralCookieFromQuery } from "~/features/recruitment/visit.server";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FormErrors } from "~/components/form";
 import { MunicipalityBanner, municipalityThemeStyle } from "~/components/municipality-theme";
 import { Alert } from "~/components/ui";
@@ -47,7 +49,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const when = formatInZone(activity.startsAt, locale);
   const theme = { slug: municipality.slug, name: municipality.name, themeColour: municipality.themeColour, logoPath: municipality.logoPath };
   const isCancelled = activity.status === "cancelled";
-  return {
+  // ?ref=<code> (a flyer's QR code): the form carries it, and the visit remembers it for later sign-ups.
+  const ref = new URL(request.url).searchParams.get("ref");
+  const referral = isInviteCodeShape(ref) ? await referralCookieFromQuery(request, ref, municipality.id) : null;
+  const loaded = {
     municipality: theme,
     municipalityTheme: theme,
     activity: {
@@ -86,7 +91,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ogLocale: locale === "en" ? "en_GB" : "nl_NL",
     user: user ? { name: user.name, email: user.email } : null,
     lastAgeGroup: user ? rememberedAgeGroup(request) : null,
+    referralCode: referral?.code ?? null,
   };
+  return referral ? data(loaded, { headers: { "Set-Cookie": referral.cookie } }) : loaded;
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
@@ -141,7 +148,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ ok: false, errors: { _form: t("activity.register.rateLimited") }, values } satisfies ActionResult, { status: 429 });
   }
   try {
-    const result = await registerForActivity({ activityId: activity.id, ...person, userId: user?.id ?? null, locale });
+    const referralCode = chooseReferralCode(form.ref, referralCodeFromCookie(request.headers.get("cookie")));
+    const result = await registerForActivity({ activityId: activity.id, ...person, userId: user?.id ?? null, locale, referralCode });
     if (user) return data({ ok: true, kind: "signedIn" } satisfies ActionResult, { headers: { "Set-Cookie": ageGroupCookie(person.ageGroup) } });
     // A repeat sign-up for a full activity without a waitlist is refused like a new one would be.
     if (result.answer === "full") return refused("full");
@@ -261,6 +269,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
                     lastAgeGroup={loaderData.lastAgeGroup}
                     waitlist={availability.kind === "waitlist"}
                     ageGroups={loaderData.ageGroups}
+                    referralCode={loaderData.referralCode}
                     ageHint={activity.minAge !== null || activity.maxAge !== null ? t("activity.register.ageGroupsHint", { ages: ageRangeText(activity, t) }) : undefined}
                   />
                 )}
@@ -309,11 +318,14 @@ function RegistrationForm(props: {
   /** Only the age groups the activity takes (ADR 015). */
   ageGroups: readonly AgeGroup[];
   ageHint?: string;
+  /** The invite code from the page's ?ref=, sent along so the sign-up counts also without cookies. */
+  referralCode: string | null;
 }) {
   const { t } = useTranslation();
   const { errors, values, user } = props;
   return (
     <PostForm action={props.action}>
+      {props.referralCode && <input type="hidden" name="ref" value={props.referralCode} />}
       <ErrorSummary errors={errors} labels={{ name: t("activity.register.name"), email: t("activity.register.email"), ageGroup: t("activity.register.ageGroup") }} />
       {props.waitlist && <p className="utrecht-paragraph">{t("activity.register.waitlistNote")}</p>}
       {user ? (

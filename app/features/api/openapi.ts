@@ -205,7 +205,7 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
           tags: ["registrations"],
           summary: "Sign up for an activity",
           description:
-            "Gives a confirmed place while places are free, else a place on the waitlist (if the activity has one). The answer does not say which, and it is the same when the email address was already signed up (then nothing changes): whether someone attends an activity is for the owner of the address to know. The email to the address says whether they have a place, are on the waitlist or were already signed up, with a link to cancel (at most 10 such emails per address per day). The name must not contain a web address, domain name, email address, phone number or markup characters. An age group wholly outside the activity's age range is refused. Participants' details are never published.",
+            "Gives a confirmed place while places are free, else a place on the waitlist (if the activity has one). The answer does not say which, and it is the same when the email address was already signed up (then nothing changes): whether someone attends an activity is for the owner of the address to know. The email to the address says whether they have a place, are on the waitlist or were already signed up, with a link to cancel (at most 10 such emails per address per day). The name must not contain a web address, domain name, email address, phone number or markup characters. An age group wholly outside the activity's age range is refused. An optional `ref` (an invite link's code) records who recruited the sign-up; an unknown code is ignored. Participants' details are never published.",
           parameters: [idParameter, acceptLanguage],
           requestBody: {
             required: true,
@@ -377,6 +377,12 @@ export function openApiDocument(options: { baseUrl: string; contactEmail: string
             name: { type: "string", minLength: 1, maxLength: 100 },
             email: { type: "string", format: "email", maxLength: 254 },
             ageGroup: { type: "string", enum: [...AGE_GROUPS] },
+            ref: {
+              type: "string",
+              maxLength: 64,
+              description:
+                "Optional: the code of the invite link (the last part of /doe-mee/{code}) through which the person came, so the sign-up counts for the Citytrainer or team who recruited them. An unknown, replaced or other municipality's code is ignored, not an error; the answer is the same either way.",
+            },
           },
         },
         Registration: {

@@ -22,6 +22,7 @@ import { loadMailActivity, queueRegistrationEmail, type MailActivity } from "./e
 import { ageGroupFits } from "./policy";
 import { ownedBy } from "./reads.server";
 import { isUuid } from "~/lib/validation";
+import { recordReferral } from "~/features/recruitment/attribution.server";
 
 export class RegistrationError extends Error {
   constructor(readonly code: "not_found" | "closed" | "full" | "age_group") {
@@ -114,6 +115,8 @@ export interface RegisterInput {
   ageGroup: AgeGroup;
   userId?: string | null;
   locale: Locale;
+  /** The invite code the visit carried (form field or cookie); recorded with the sign-up when it counts (ADR 032). */
+  referralCode?: string | null;
 }
 
 export interface RegisterResult {
@@ -183,6 +186,7 @@ export async function registerForActivity(input: RegisterInput): Promise<Registe
       } else {
         position = await waitlistPosition(tx, activity.id, row!.sequence);
       }
+      await recordReferral(tx, { code: input.referralCode ?? null, registrationId: row!.id, municipalityId: activity.municipalityId, userId: input.userId ?? null, email });
       if (mayMail) {
         const mailActivity = await loadMailActivity(tx, activity.id);
         await queueRegistrationEmail(tx, status, mailActivity, { name: input.name, email, locale: input.locale }, {
