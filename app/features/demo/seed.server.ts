@@ -20,6 +20,7 @@ import {
 import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
+import { seedDemoRecruitment } from "./seed-recruitment.server";
 import { seedDemoCertificates } from "./seed-certificates.server";
 import { seedDemoPractice } from "./seed-practice.server";
 import { seedDemoTraining } from "./seed-training.server";
@@ -156,6 +157,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
       const practice = await seedDemoPractice(tx);
       // Issued two days after the past ceremony (52 days before seeding), where they presented.
       await seedDemoCertificates(tx, { placementIds: practice.certify, revoked: practice.revoke, now: new Date(Date.now() - 50 * 86_400_000) });
+      // Invite links of the Citytrainers and teams, with sign-ups through them (after the organisers' seed).
+      await seedDemoRecruitment(tx);
     }
     return true;
   });
