@@ -93,7 +93,9 @@ export async function renderFlyerPdf(content: FlyerContent, locale: Locale): Pro
     }),
   );
   doc.y = qrY + QR_SIZE + 4;
-  paragraph("P", t("recruitment.flyer.scan", { url: content.shortUrl }), "regular", 8, 30);
+  paragraph("P", t("recruitment.flyer.scan"), "regular", 8, 12);
+  // On a line of its own, so the address to type is never broken in two.
+  paragraph("P", content.shortUrl, "bold", content.shortUrl.length > 52 ? 7 : 9, 14);
   root.end();
   doc.end();
   return done;

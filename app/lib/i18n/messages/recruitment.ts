@@ -38,7 +38,7 @@ export const recruitmentMessages = defineMessages(
     "recruitment.flyer.subject": "Uitnodiging voor een activiteit",
     "recruitment.flyer.kicker": "Doe mee in {municipality}",
     "recruitment.flyer.qrAlt": "QR-code naar de aanmeldpagina: {url}",
-    "recruitment.flyer.scan": "Scan de code of ga naar {url} om je aan te melden.",
+    "recruitment.flyer.scan": "Scan de code om je aan te melden, of ga naar:",
   },
   {
     "recruitment.title": "Invite",
@@ -76,6 +76,6 @@ export const recruitmentMessages = defineMessages(
     "recruitment.flyer.subject": "Invitation to an activity",
     "recruitment.flyer.kicker": "Join in {municipality}",
     "recruitment.flyer.qrAlt": "QR code to the sign-up page: {url}",
-    "recruitment.flyer.scan": "Scan the code or go to {url} to sign up.",
+    "recruitment.flyer.scan": "Scan the code to sign up, or go to:",
   },
 );
