@@ -130,6 +130,11 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/beheer/:slug/cohorten/:cohortId/cursisten.csv": "municipal-staff",
   "/account/cursusagenda": "own-account",
   "/agenda/:token/cursus.ics": "own-account",
+  // Invite links: the landing page's code names its municipality; the recruiter's own pages open only their own links and activities.
+  "/doe-mee/:code": "public",
+  "/mijn-activiteiten/uitnodigen": "own-account",
+  "/mijn-activiteiten/uitnodigen/qr/:code": "own-account",
+  "/mijn-activiteiten/:activityId/flyer.pdf": "own-account",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",
   "/:slug/activiteiten/:id": "public-municipal",
@@ -470,6 +475,33 @@ describe("a person's own sign-ups", () => {
       expect(html).not.toContain("my-registrations__item");
       const cancel = await request("/account/aanmeldingen", outsider, { method: "POST", body: form({ registrationId: registration, intent: "cancel" }) });
       expect(cancel.status).toBe(404);
+    }
+    expect(await havenstadFingerprint()).toEqual(before);
+  });
+});
+
+describe("invite links", () => {
+  it("give nobody of another municipality Havenstad's flyer, QR file or link to replace", async () => {
+    const citytrainer = (await sessionCookieFor(databaseUrl, "citytrainer@buurtkracht.example")).header;
+    // Havenstad's Citytrainer opens their page (which makes their link) and organises one activity.
+    expect((await request("/mijn-activiteiten/uitnodigen", citytrainer)).status).toBe(200);
+    const code = await one(`select code as id from invite_links l join users u on u.id = l.owner_user_id where u.email = 'citytrainer@buurtkracht.example' and l.revoked_at is null`);
+    await client.query(
+      `insert into organised_activities (municipality_id, activity_id, organiser_user_id, idea, goal, target_group)
+       select $1, $2, id, 'Idee', 'Doel', 'Buren' from users where email = 'citytrainer@buurtkracht.example' on conflict do nothing`,
+      [havenstad.municipality, havenstad.activity],
+    );
+    expect((await request(`/mijn-activiteiten/${havenstad.activity}/flyer.pdf`, citytrainer)).status).toBe(200);
+    const before = await havenstadFingerprint();
+    for (const cookie of [attacker, owner]) {
+      expect((await request(`/mijn-activiteiten/${havenstad.activity}/flyer.pdf`, cookie)).status).toBe(404);
+      expect((await request(`/mijn-activiteiten/uitnodigen/qr/${code}`, cookie)).status).toBe(404);
+      for (const target of [`person:${havenstad.municipality}`, `team:${havenstad.municipality}`]) {
+        const replaced = await request("/mijn-activiteiten/uitnodigen", cookie, { method: "POST", body: form({ intent: "replace", owner: target }) });
+        expect(replaced.status).toBe(404);
+      }
+      const page = await (await request("/mijn-activiteiten/uitnodigen", cookie)).text();
+      expect(page).not.toContain(code);
     }
     expect(await havenstadFingerprint()).toEqual(before);
   });

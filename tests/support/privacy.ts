@@ -231,6 +231,14 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     [activityId, m, v("registrations", "name"), email, userId, v("registrations", "cancel_token_hash"), secondEmail, `${mark}-registrations-second-token`],
   );
 
+  // Recruitment: the person's own invite link, and their sign-up that came through it.
+  const linkId = await q(`insert into invite_links (municipality_id, code, owner_user_id) values ($1, $2, $3) returning id`, [m, randomBytes(9).toString("base64url"), userId]);
+  await client.query(
+    `insert into registration_referrals (registration_id, municipality_id, invite_link_id, is_new_to_platform)
+     select id, $2, $3, true from registrations where activity_id = $1 and email = $4`,
+    [activityId, m, linkId, email],
+  );
+
   // A track the person made and published, with a competence, a module and a material.
   const trackId = await q(`insert into tracks (municipality_id, created_by) values ($1, $2) returning id`, [m, userId]);
   const versionId = await q(`insert into track_versions (track_id, municipality_id, version, name, created_by) values ($1, $2, 1, 'Ik train mijn stad', $3) returning id`, [

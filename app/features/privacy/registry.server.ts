@@ -485,6 +485,30 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
       ),
   },
   {
+    // Recruitment (ADR 032): that a sign-up came through someone's invite link, and whether it was
+    // the person's first on the platform — a fact about the person who signed up.
+    table: "registration_referrals",
+    personalColumns: [],
+    erasure: "anonymise",
+    why: "Kept with the anonymised sign-up, so the recruiter's and the neighbourhood's counts stay: once the sign-up has no name, address or account, the row says of nobody that they came through a link.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select rr.* from registration_referrals rr join registrations r on r.id = rr.registration_id
+            where r.user_id = ${uid(person)} or lower(r.email) in ${emails(person)} order by rr.created_at`,
+      ),
+    erase: async () => 0,
+  },
+  {
+    // The recruiter's own invite links: the public code on their flyers, and when it was made or replaced.
+    table: "invite_links",
+    personalColumns: ["owner_user_id"],
+    erasure: "delete",
+    why: "The person's own links stop working and are removed, with what was counted through them; the sign-ups themselves keep counting for their activities. (A link must have an owner, so it cannot be kept without one.)",
+    rows: (executor, person) => select(executor, sql`select * from invite_links where owner_user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from invite_links where owner_user_id = ${uid(person)}`),
+  },
+  {
     table: "activities",
     personalColumns: ["organiser_name", "organiser_user_id", "created_by", "reviewed_by"],
     erasure: "unlink",
