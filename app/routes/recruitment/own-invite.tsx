@@ -103,31 +103,20 @@ export default function OwnInvite({ loaderData, actionData }: Route.ComponentPro
               </div>
             </dl>
             {card.figures.perActivity.length > 0 && (
-              <div className="table-scroll">
-                <table className="utrecht-table">
-                  <caption className="utrecht-table__caption">{t("recruitment.own.perActivity")}</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="col">{t("recruitment.own.activity")}</th>
-                      <th className="utrecht-table__header-cell" scope="col">{t("recruitment.own.recruited")}</th>
-                      <th className="utrecht-table__header-cell" scope="col">{t("recruitment.own.newToPlatform")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {card.figures.perActivity.map((row) => (
-                      <tr className="utrecht-table__row" key={row.activityId}>
-                        <th className="utrecht-table__header-cell" scope="row">
-                          {row.title}
-                          <br />
-                          <time dateTime={row.startsAt}>{formatInZone(new Date(row.startsAt), locale)}</time>
-                        </th>
-                        <td className="utrecht-table__cell">{row.recruited}</td>
-                        <td className="utrecht-table__cell">{row.newToPlatform}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <>
+                <h4 className="utrecht-heading-4">{t("recruitment.own.perActivity")}</h4>
+                <ul className="utrecht-unordered-list invite-card__activities">
+                  {card.figures.perActivity.map((row) => (
+                    <li key={row.activityId}>
+                      <strong>{row.title}</strong>
+                      <br />
+                      <time dateTime={row.startsAt}>{formatInZone(new Date(row.startsAt), locale)}</time>
+                      <br />
+                      {t("recruitment.own.recruited")}: {row.recruited} · {t("recruitment.own.newToPlatform")}: {row.newToPlatform}
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
             <PostForm>
               <input type="hidden" name="intent" value="replace" />
