@@ -308,6 +308,8 @@ const NOT_PERSONAL_COLUMNS: Record<string, string> = {
   "neighbourhood_deletions.name": "a neighbourhood's name",
   "outbox_emails.kind": "the kind of message",
   "outbox_emails.last_error": "an SMTP error",
+  // Invite links are registered as their owner's (owner_user_id), referrals as the recruit's (through their sign-up).
+  "invite_links.code": "a random public code printed on flyers; it names nobody, the owner is owner_user_id",
 };
 
 describe("registry completeness", () => {

@@ -11,6 +11,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopeFromRow } from "~/features/authorization/gate.server";
+import { neighbourhoodRecruitment } from "~/features/recruitment/reads.server";
 import { db } from "~/lib/db/client.server";
 import { inviteLinks, organisedActivities, registrationReferrals, registrations, teamMembers, teams, users } from "~/lib/db/schema";
 import { CookieJar, getPage, postForm } from "../support/accounts";
@@ -333,5 +335,70 @@ describe("the flyer", () => {
     expect(svg.headers.get("content-type")).toContain("image/svg+xml");
     expect(await svg.text()).toContain("<svg");
     expect((await fetch(`${server.url}/mijn-activiteiten/uitnodigen/qr/${code}`, { headers: { cookie: residentCookie } })).status).toBe(404);
+  });
+});
+
+/** Any string as cookie-safe bytes (a lone surrogate included, which encodeURIComponent refuses). */
+const percentBytes = (value: string) => [...Buffer.from(value, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+
+describe("hostile referral values", () => {
+  it("never break a sign-up on the page or in the API, and attribute nothing", async () => {
+    const before = (await db().select({ n: sql<number>`count(*)::int` }).from(registrationReferrals))[0]!.n;
+    await fc.assert(
+      fc.asyncProperty(hostileFormValue(["onbekend12345", "../doe-mee"]), async (ref) => {
+        const page = await signUp(otherActivity, { name: "Vijandige Ref", email: unique("hostile") }, { ref, cookie: `buurtkracht_ref=${percentBytes(ref)}` });
+        expect(page.status, JSON.stringify(ref).slice(0, 80)).toBeLessThan(500);
+        await forgetRateLimits();
+        const api = await fetch(`${server.url}/api/v1/activities/${otherActivity}/registrations`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ name: "Vijandige Api", email: unique("hostile-api"), ageGroup: "27_66", ref }),
+        });
+        expect([202, 400], JSON.stringify(ref).slice(0, 80)).toContain(api.status);
+      }),
+      { numRuns: 40 },
+    );
+    for (const ref of [12345678, { code: "x" }, ["abcdefgh1234"], null]) {
+      await forgetRateLimits();
+      const api = await fetch(`${server.url}/api/v1/activities/${otherActivity}/registrations`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "Vreemd Type", email: unique("type"), ageGroup: "27_66", ref }),
+      });
+      expect([202, 400], JSON.stringify(ref)).toContain(api.status);
+    }
+    expect((await db().select({ n: sql<number>`count(*)::int` }).from(registrationReferrals))[0]!.n).toBe(before);
+  });
+});
+
+describe("the figures for staff and the demo", () => {
+  it("counts recruited and new residents per recruiter and neighbourhood, without any recruit", async () => {
+    const neighbourhoodId = Object.values(town.neighbourhoods)[1]!;
+    const inNeighbourhood = await insertActivity({ municipalityId: town.id, title: "Wijkfeest", date: daysFromToday(7), time: "12:00", capacity: 50, neighbourhoodId });
+    const code = await liveCode({ teamId });
+    await signUp(inNeighbourhood, { name: "Wijk Een", email: unique("wijk1") }, { ref: code });
+    await signUp(inNeighbourhood, { name: "Wijk Twee", email: unique("wijk2") }, { ref: code });
+    const rows = await neighbourhoodRecruitment(scopeFromRow(town.id, true));
+    const team = rows.find((row) => row.neighbourhoodId === neighbourhoodId && row.recruiter.kind === "team" && row.recruiter.teamId === teamId);
+    expect(team).toEqual(expect.objectContaining({ recruited: 2, newToPlatform: 2, recruiter: { kind: "team", teamId, name: "Team Zonnebloem" } }));
+    expect(rows.some((row) => row.recruiter.kind === "person" && row.recruiter.userId === chrisId)).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain("Wijk Een");
+    const rivierendal = (await db().execute<{ id: string }>(sql`select id from municipalities where slug = 'rivierendal'`)).rows[0]!.id;
+    expect(await neighbourhoodRecruitment(scopeFromRow(rivierendal, true))).toEqual([]);
+  });
+
+  it("seeded Chris Citytrainer's sign-ups through a replaced and a current link, new and returning residents", async () => {
+    const rows = await db()
+      .select({ linkId: inviteLinks.id, revoked: sql<boolean>`${inviteLinks.revokedAt} is not null`, isNew: registrationReferrals.isNewToPlatform })
+      .from(registrationReferrals)
+      .innerJoin(inviteLinks, eq(inviteLinks.id, registrationReferrals.inviteLinkId))
+      .innerJoin(registrations, eq(registrations.id, registrationReferrals.registrationId))
+      .where(and(eq(inviteLinks.ownerUserId, chrisId), sql`${registrations.email} like '%@voorbeeld.example'`));
+    // Two links (the tests above replaced the second one too), every sign-up still counted.
+    expect(new Set(rows.map((row) => row.linkId)).size).toBe(2);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.some((row) => row.revoked)).toBe(true);
+    expect(rows.some((row) => row.isNew)).toBe(true);
+    expect(rows.some((row) => !row.isNew)).toBe(true);
   });
 });
