@@ -90,6 +90,14 @@ describe("a resident recruited through an invite link", () => {
     await tab.page.goto("/mijn-activiteiten/uitnodigen");
     await check(tab.page);
     expect(await tab.page.getByRole("heading", { level: 1 }).textContent()).toBe("Invite people");
+    const flyer = tab.page.getByRole("link", { name: "Flyer (PDF): Zeepkistenrace met Chris" });
+    expect(await flyer.getAttribute("href")).toBe(`/mijn-activiteiten/${activityId}/flyer.pdf`);
+    const pdf = await tab.context.request.get(`/mijn-activiteiten/${activityId}/flyer.pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    // The landing page on a desktop, in English.
+    await tab.page.goto(new URL(await tab.page.getByLabel("Link to share").inputValue()).pathname);
+    await check(tab.page);
+    expect(await tab.page.getByRole("heading", { level: 1 }).textContent()).toBe("Chris invites you");
     await tab.close();
 
     const noScript = await browser.newContext({ baseURL: server.url, viewport: phone, javaScriptEnabled: false });

@@ -188,6 +188,32 @@ export async function neighbourhoodRecruitment(municipalityId: MunicipalityId): 
   }));
 }
 
+/** How many flyers the invite page offers. */
+const FLYER_ACTIVITIES = 20;
+
+/**
+ * The upcoming published activities a person may print a flyer of: organised by them, with them
+ * as co-organiser, or by an active team they are a member of (the same rule as findFlyerActivity).
+ */
+export async function listFlyerActivities(userId: string): Promise<{ id: string; title: string; startsAt: Date }[]> {
+  return db()
+    .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt })
+    .from(activities)
+    .leftJoin(organisedActivities, eq(organisedActivities.activityId, activities.id))
+    .where(
+      and(
+        eq(activities.status, "published"),
+        gt(activities.startsAt, new Date()),
+        sql`(${organisedActivities.organiserUserId} = ${userId} or ${activities.organiserUserId} = ${userId}
+          or exists (select 1 from ${activityCoOrganisers} where ${activityCoOrganisers.activityId} = ${activities.id} and ${activityCoOrganisers.userId} = ${userId})
+          or (${organisedActivities.teamId} is not null and exists (select 1 from ${teamMembers} join ${teams} on ${teams.id} = ${teamMembers.teamId}
+              where ${teamMembers.teamId} = ${organisedActivities.teamId} and ${teamMembers.userId} = ${userId} and ${teamMembers.leftAt} is null and ${teams.status} = 'active')))`,
+      ),
+    )
+    .orderBy(asc(activities.startsAt), asc(activities.id))
+    .limit(FLYER_ACTIVITIES);
+}
+
 export interface FlyerFacts {
   activityId: string;
   municipalityId: string;

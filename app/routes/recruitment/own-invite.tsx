@@ -2,10 +2,10 @@ import { data, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { requireUser } from "~/features/accounts/session.server";
 import { OrganiserTabs } from "~/features/organisers/components/organiser-tabs";
-import { OWN_ORGANISING_PATHS } from "~/features/organisers/urls";
+import { OWN_ORGANISING_PATHS, ownActivityPath } from "~/features/organisers/urls";
 import { CopyField } from "~/features/recruitment/components/copy-field";
 import { loadInviteCards, ownersOf } from "~/features/recruitment/invite-cards.server";
-import { findInviterRoles } from "~/features/recruitment/reads.server";
+import { findInviterRoles, listFlyerActivities } from "~/features/recruitment/reads.server";
 import { replaceLinkInput } from "~/features/recruitment/schema";
 import { replaceInviteLink } from "~/features/recruitment/writes.server";
 import { ErrorSummary, PostForm, SubmitButton } from "~/components/form";
@@ -26,8 +26,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  const { cards } = await loadInviteCards(user.id);
+  const [{ cards }, flyers] = await Promise.all([loadInviteCards(user.id), listFlyerActivities(user.id)]);
   return {
+    flyers: cards.length === 0 ? [] : flyers.map((activity) => ({ title: activity.title, startsAt: activity.startsAt.toISOString(), path: ownActivityPath(activity.id, "flyer.pdf") })),
     title: `${t("recruitment.title")} — Buurtkracht`,
     replaced: new URL(request.url).searchParams.get("melding") === "vervangen",
     cards: cards.map((card) => ({
@@ -127,6 +128,25 @@ export default function OwnInvite({ loaderData, actionData }: Route.ComponentPro
           </section>
         );
       })}
+      {loaderData.flyers.length > 0 && (
+        <section className="invite-card" aria-labelledby="flyers">
+          <h2 className="utrecht-heading-2" id="flyers">
+            {t("recruitment.own.flyers")}
+          </h2>
+          <p className="utrecht-paragraph">{t("recruitment.own.flyersIntro")}</p>
+          <ul className="utrecht-unordered-list invite-card__activities">
+            {loaderData.flyers.map((flyer) => (
+              <li key={flyer.path}>
+                <a className="utrecht-link" href={flyer.path}>
+                  {t("recruitment.own.flyerLink", { title: flyer.title })}
+                </a>
+                <br />
+                <time dateTime={flyer.startsAt}>{formatInZone(new Date(flyer.startsAt), locale)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
