@@ -383,6 +383,7 @@ describe("the figures for staff and the demo", () => {
     expect(team).toEqual(expect.objectContaining({ recruited: 2, newToPlatform: 2, recruiter: { kind: "team", teamId, name: "Team Zonnebloem" } }));
     expect(rows.some((row) => row.recruiter.kind === "person" && row.recruiter.userId === chrisId)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain("Wijk Een");
+    expect(await neighbourhoodRecruitment(scopeFromRow(town.id, true), { since: new Date(Date.now() + 60_000) })).toEqual([]);
     const rivierendal = (await db().execute<{ id: string }>(sql`select id from municipalities where slug = 'rivierendal'`)).rows[0]!.id;
     expect(await neighbourhoodRecruitment(scopeFromRow(rivierendal, true))).toEqual([]);
   });

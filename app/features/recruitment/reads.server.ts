@@ -3,7 +3,7 @@
  * only, never who), and the staff's figures per neighbourhood. A recruit is a sign-up with a
  * registration_referrals row that is not cancelled (ADR 032).
  */
-import { and, asc, desc, eq, gt, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { scopeFromRow, type MunicipalityId } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import {
@@ -153,9 +153,10 @@ export interface NeighbourhoodRecruitmentRow {
 /**
  * For the staff's neighbourhood overview: residents recruited and how many were new to the
  * platform, per recruiter (a Citytrainer or a team) and per neighbourhood of the activity. Staff
- * see the recruiter's name (they coach them), still no recruit.
+ * see the recruiter's name (they coach them), still no recruit. `since` counts only sign-ups
+ * attributed from then on (the overview's period).
  */
-export async function neighbourhoodRecruitment(municipalityId: MunicipalityId): Promise<NeighbourhoodRecruitmentRow[]> {
+export async function neighbourhoodRecruitment(municipalityId: MunicipalityId, options: { since?: Date } = {}): Promise<NeighbourhoodRecruitmentRow[]> {
   const rows = await db()
     .select({
       neighbourhoodId: activities.neighbourhoodId,
@@ -174,7 +175,13 @@ export async function neighbourhoodRecruitment(municipalityId: MunicipalityId): 
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, activities.neighbourhoodId))
     .leftJoin(users, eq(users.id, inviteLinks.ownerUserId))
     .leftJoin(teams, eq(teams.id, inviteLinks.teamId))
-    .where(and(eq(registrationReferrals.municipalityId, municipalityId), ne(registrations.status, "cancelled")))
+    .where(
+      and(
+        eq(registrationReferrals.municipalityId, municipalityId),
+        ne(registrations.status, "cancelled"),
+        options.since ? gte(registrationReferrals.createdAt, options.since) : undefined,
+      ),
+    )
     .groupBy(activities.neighbourhoodId, neighbourhoods.name, inviteLinks.ownerUserId, users.name, inviteLinks.teamId, teams.name)
     .orderBy(asc(neighbourhoods.name), desc(sql`count(*)`));
   return rows.map((row) => ({
