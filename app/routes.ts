@@ -141,6 +141,9 @@ export default [
   route("beheer/:slug/praktijk/:placementId", "routes/practice/staff-placement.tsx"),
   route("mijn-praktijk", "routes/practice/own-practice.tsx"),
 
+  // The project leader's overview of residents at work, per neighbourhood.
+  route("beheer/:slug/wijkoverzicht", "routes/organisers/staff-overview.tsx"),
+
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),

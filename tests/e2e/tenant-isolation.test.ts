@@ -71,6 +71,7 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/mijn-praktijk/eindverslag": "own-account",
   "/mijn-praktijk/eindverslag/bestand": "own-account",
   "/beheer/:slug/doorstroom": "municipal-staff",
+  "/beheer/:slug/wijkoverzicht": "municipal-staff",
   "/beheer/:slug/citytrainers": "municipal-staff",
   "/beheer/:slug/praktijk": "municipal-staff",
   "/beheer/:slug/praktijk/:placementId": "municipal-staff",
