@@ -98,7 +98,8 @@ describe("neighbourhood overview", () => {
     expect(figure(block, "Actieve organisatoren")).toBe("2");
     expect(figure(block, "Actieve teams")).toBe("1 (en 1 voorgesteld)");
     expect(figure(block, "Plannen in beoordeling")).toBe("2");
-    expect(figure(block, "Via uitnodigingslinks")).toBe("2 aanmeldingen, 1 nieuw op het platform");
+    expect(figure(block, "Aanmeldingen via uitnodigingslinks")).toBe("2");
+    expect(figure(block, "Waarvan nieuw op het platform")).toBe("1");
     expect(block).toContain("Toetspot");
     expect(block).not.toContain("Oude toetspot");
     expect(block).toMatch(/50,00 beschikbaar van .*1\.000,00/);

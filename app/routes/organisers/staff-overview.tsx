@@ -87,7 +87,11 @@ export default function NeighbourhoodOverviewPage({ loaderData }: Route.Componen
                     </div>
                     <div>
                       <dt>{t("organisers.overview.recruited")}</dt>
-                      <dd>{t("organisers.overview.recruitedValue", { count: row.recruited, new: row.recruitedNew })}</dd>
+                      <dd>{row.recruited}</dd>
+                    </div>
+                    <div>
+                      <dt>{t("organisers.overview.recruitedNew")}</dt>
+                      <dd>{row.recruitedNew}</dd>
                     </div>
                   </dl>
                   {row.pots.length > 0 && (
