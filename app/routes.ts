@@ -143,12 +143,18 @@ export default [
 
   // The project leader's overview of residents at work, per neighbourhood.
   route("beheer/:slug/wijkoverzicht", "routes/organisers/staff-overview.tsx"),
+  // Residents at work, evaluation: the organiser's evaluation with photo consent and photos, the
+  // photo files for organisers and staff, and public photos (before `:slug`, except the public one).
+  route("mijn-activiteiten/:activityId/evaluatie", "routes/organisers/own-activity-evaluation.tsx"),
+  route("mijn-activiteiten/:activityId/fotos/:photoId", "routes/organisers/own-activity-photo.ts"),
+  route("beheer/:slug/activiteiten/:id/fotos/:photoId", "routes/organisers/staff-activity-photo.ts"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),
   route(":slug/activiteiten/:id", "routes/calendar.activity.tsx"),
   route(":slug/activiteiten/:id/agenda.ics", "routes/calendar.activity-ics.ts"),
+  route(":slug/activiteiten/:id/fotos/:photoId", "routes/organisers/public-activity-photo.ts"),
   route(":slug/embed", "routes/calendar.embed.tsx"),
   route(":slug/cursus/:cohortId/aanmelden", "routes/training/apply.tsx"),
 ] satisfies RouteConfig;
