@@ -137,6 +137,11 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/:slug/activiteiten/:id/agenda.ics": "public-municipal",
   "/:slug/embed": "public-municipal",
   "/:slug/cursus/:cohortId/aanmelden": "public-municipal",
+  // Residents at work, evaluation: the organiser's own pages open by organising role, never by municipality.
+  "/mijn-activiteiten/:activityId/evaluatie": "own-account",
+  "/mijn-activiteiten/:activityId/fotos/:photoId": "own-account",
+  "/beheer/:slug/activiteiten/:id/fotos/:photoId": "municipal-staff",
+  "/:slug/activiteiten/:id/fotos/:photoId": "public-municipal",
 };
 
 const ROUTES = flatten(routes as RouteEntry[]);
@@ -185,6 +190,8 @@ function fill(path: string, slug: string): string {
     .replace(":materialId", havenstad.material!)
     .replace(":cohortId", havenstad.cohort!)
     .replace(":applicationId", havenstad.application!)
+    .replace(":activityId", havenstad.activity!)
+    .replace(":photoId", havenstad.photo!)
     .replace(":id", havenstad.activity!)
     .replace(":enrolmentId", havenstad.enrolment!)
     .replace(":sessionId", havenstad.session!)
@@ -244,6 +251,11 @@ beforeAll(async () => {
     [havenstad.municipality],
   );
   havenstad.registration = await one(`select id from registrations where activity_id = $1 and status = 'confirmed' limit 1`, [havenstad.activity]);
+  // An internal photo of that activity: the attacker's staff and public photo routes must not serve it.
+  havenstad.photo = await one(
+    `insert into activity_photos (activity_id, municipality_id, file_key, visibility, caption) values ($1, $2, '00000000-0000-4000-8000-00000000f070.jpg', 'internal', 'Havenstad only') returning id`,
+    [havenstad.activity, havenstad.municipality],
+  );
   havenstad.membership = await one(`select id from memberships where municipality_id = $1 order by role limit 1`, [havenstad.municipality]);
   havenstad.message = await one(
     `insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id)

@@ -2,6 +2,7 @@
  * The demo network: fictional municipalities, neighbourhoods, partner organisations and one
  * account for every role, written once into an empty database. The README lists the accounts.
  */
+import { seedDemoEvaluations } from "./seed-evaluations.server";
 import { randomUUID } from "node:crypto";
 import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
@@ -157,6 +158,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
       // Issued two days after the past ceremony (52 days before seeding), where they presented.
       await seedDemoCertificates(tx, { placementIds: practice.certify, revoked: practice.revoke, now: new Date(Date.now() - 50 * 86_400_000) });
     }
+    // Evaluations look up the organised activities that have ended (the organisers' seed, when it ran first).
+    if (options.activities !== false) await seedDemoEvaluations(tx);
     return true;
   });
 }

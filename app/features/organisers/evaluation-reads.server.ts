@@ -26,8 +26,9 @@ export async function listEvaluationParticipants(executor: Executor, municipalit
       attendance: registrations.attendance,
       isWalkIn: registrations.isWalkIn,
       hasEmail: sql<boolean>`${registrations.email} is not null`,
-      isFirstTime: sql<boolean>`${registrations.email} is not null and not exists (
-        select 1 from registrations earlier where earlier.email = ${registrations.email} and earlier.created_at < ${registrations.createdAt})`,
+      // Qualified by hand: inside the sub-select drizzle would leave the outer columns unqualified.
+      isFirstTime: sql<boolean>`"registrations"."email" is not null and not exists (
+        select 1 from registrations earlier where earlier.email = "registrations"."email" and earlier.created_at < "registrations"."created_at")`,
     })
     .from(registrations)
     .where(and(eq(registrations.municipalityId, municipalityId), eq(registrations.activityId, activityId), eq(registrations.status, "confirmed")))
