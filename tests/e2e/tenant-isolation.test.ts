@@ -9,10 +9,12 @@
  * is byte-for-byte what it was. A positive control checks that Havenstad's own project leader does
  * reach the same pages.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import routes from "~/routes";
+import { privateFilePath } from "~/lib/storage.server";
 import { createTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
@@ -256,6 +258,9 @@ beforeAll(async () => {
     `insert into activity_photos (activity_id, municipality_id, file_key, visibility, caption) values ($1, $2, '00000000-0000-4000-8000-00000000f070.jpg', 'internal', 'Havenstad only') returning id`,
     [havenstad.activity, havenstad.municipality],
   );
+  const photoFile = privateFilePath("activity-photos", "00000000-0000-4000-8000-00000000f070.jpg")!;
+  await mkdir(dirname(photoFile), { recursive: true });
+  await writeFile(photoFile, "not really a photo: only the route's gate is tested here");
   havenstad.membership = await one(`select id from memberships where municipality_id = $1 order by role limit 1`, [havenstad.municipality]);
   havenstad.message = await one(
     `insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id)

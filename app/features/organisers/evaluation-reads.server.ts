@@ -170,3 +170,13 @@ export async function countTeamOrganisedActivities(teamIds: readonly string[]): 
     .groupBy(organisedActivities.teamId);
   return new Map(rows.filter((r) => r.teamId).map((r) => [r.teamId!, r.n]));
 }
+
+/** The public photos of an activity for its public page (no names of who is on them). */
+export async function listPublicActivityPhotos(municipalityId: MunicipalityId, activityId: string) {
+  const photos = await db()
+    .select({ id: activityPhotos.id, caption: activityPhotos.caption })
+    .from(activityPhotos)
+    .where(and(eq(activityPhotos.activityId, activityId), eq(activityPhotos.municipalityId, municipalityId), eq(activityPhotos.visibility, "public")))
+    .orderBy(asc(activityPhotos.uploadedAt), asc(activityPhotos.id));
+  return photos;
+}

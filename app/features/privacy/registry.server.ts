@@ -178,8 +178,8 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: async (executor, person) => {
       const photos = await ownThenActed(
         executor,
-        sql`select * from activity_photos where id in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)}) order by uploaded_at`,
-        sql`select id, activity_id, uploaded_by, uploaded_at from activity_photos where uploaded_by = ${uid(person)}
+        sql`select * from activity_photos where id in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)}) order by created_at`,
+        sql`select id, activity_id, uploaded_by, created_at from activity_photos where uploaded_by = ${uid(person)}
               and id not in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)})`,
       );
       for (const photo of photos) {
