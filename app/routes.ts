@@ -141,6 +141,14 @@ export default [
   route("beheer/:slug/praktijk/:placementId", "routes/practice/staff-placement.tsx"),
   route("mijn-praktijk", "routes/practice/own-practice.tsx"),
 
+  // The project leader's overview of residents at work, per neighbourhood.
+  route("beheer/:slug/wijkoverzicht", "routes/organisers/staff-overview.tsx"),
+  // Residents at work, evaluation: the organiser's evaluation with photo consent and photos, the
+  // photo files for organisers and staff, and public photos (before `:slug`, except the public one).
+  route("mijn-activiteiten/:activityId/evaluatie", "routes/organisers/own-activity-evaluation.tsx"),
+  route("mijn-activiteiten/:activityId/fotos/:photoId", "routes/organisers/own-activity-photo.ts"),
+  route("beheer/:slug/activiteiten/:id/fotos/:photoId", "routes/organisers/staff-activity-photo.ts"),
+
   // Residents recruit residents: the invite link's landing page (public), the recruiter's own
   // links, QR codes and figures, and the A6 flyer of an activity they organise.
   route("doe-mee/:code", "routes/recruitment/invite-landing.tsx"),
@@ -153,6 +161,7 @@ export default [
   route(":slug/activiteiten", "routes/calendar.municipality.tsx"),
   route(":slug/activiteiten/:id", "routes/calendar.activity.tsx"),
   route(":slug/activiteiten/:id/agenda.ics", "routes/calendar.activity-ics.ts"),
+  route(":slug/activiteiten/:id/fotos/:photoId", "routes/organisers/public-activity-photo.ts"),
   route(":slug/embed", "routes/calendar.embed.tsx"),
   route(":slug/cursus/:cohortId/aanmelden", "routes/training/apply.tsx"),
 ] satisfies RouteConfig;

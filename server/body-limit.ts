@@ -25,6 +25,8 @@ const UPLOAD_PATHS = [
   /^\/beheer\/[^/]+\/trajecten\/[^/]+$/,
   // The trainee's final report, which may carry one file.
   /^\/mijn-praktijk\/eindverslag$/,
+  // An organiser's evaluation, where activity photos are uploaded.
+  /^\/mijn-activiteiten\/[^/]+\/evaluatie$/,
 ];
 
 /**

@@ -1,3 +1,6 @@
+import { PublicActivityPhotos } from "~/features/organisers/components/evaluation-summary";
+import { listPublicActivityPhotos } from "~/features/organisers/evaluation-reads.server";
+import { publicActivityPhotoPath } from "~/features/organisers/urls";
 import { data } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { getCurrentUser } from "~/features/accounts/session.server";
@@ -74,6 +77,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       registrationRequired: activity.registrationRequired,
     },
     isPast: activity.endsAt <= new Date(),
+    photos: (await listPublicActivityPhotos(municipality.id, activity.id)).map((photo) => ({ ...photo, src: publicActivityPhotoPath(municipality.slug, activity.id, photo.id) })),
     isCancelled,
     isOpen: activity.status === "published" && activity.registrationRequired && activity.startsAt > new Date(),
     ageGroups: fittingAgeGroups(activity),
@@ -220,6 +224,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
               <p className="utrecht-paragraph activity-description">{activity.description}</p>
             </>
           )}
+          <PublicActivityPhotos photos={loaderData.photos} />
         </article>
         <div>
           <section className="activity-register" id="aanmelden" aria-labelledby="register-heading">

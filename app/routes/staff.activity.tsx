@@ -1,3 +1,5 @@
+import { EvaluationSummary } from "~/features/organisers/components/evaluation-summary";
+import { staffEvaluationView } from "~/features/organisers/evaluation-staff.server";
 import { Form, Link, redirect } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { readActivityForm } from "~/features/activities/form.server";
@@ -53,6 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     values,
     options: await activityFormOptions(municipality.id, partnerChoice),
+    evaluation: await staffEvaluationView(user, municipality.id, municipality.slug, activity.id),
     title: `${activity.title} — ${municipality.name}`,
   };
 }
@@ -194,6 +197,8 @@ export default function StaffActivity({ loaderData, actionData }: Route.Componen
           )}
         </section>
       )}
+
+      {loaderData.evaluation && <EvaluationSummary data={loaderData.evaluation} />}
 
       {activity.isEditable && (
         <section className="page-section" aria-labelledby="edit-heading">

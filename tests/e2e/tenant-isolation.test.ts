@@ -9,10 +9,12 @@
  * is byte-for-byte what it was. A positive control checks that Havenstad's own project leader does
  * reach the same pages.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import routes from "~/routes";
+import { privateFilePath } from "~/lib/storage.server";
 import { createTestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookieFor } from "../support/session";
@@ -71,6 +73,7 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/mijn-praktijk/eindverslag": "own-account",
   "/mijn-praktijk/eindverslag/bestand": "own-account",
   "/beheer/:slug/doorstroom": "municipal-staff",
+  "/beheer/:slug/wijkoverzicht": "municipal-staff",
   "/beheer/:slug/citytrainers": "municipal-staff",
   "/beheer/:slug/praktijk": "municipal-staff",
   "/beheer/:slug/praktijk/:placementId": "municipal-staff",
@@ -141,6 +144,11 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/:slug/activiteiten/:id/agenda.ics": "public-municipal",
   "/:slug/embed": "public-municipal",
   "/:slug/cursus/:cohortId/aanmelden": "public-municipal",
+  // Residents at work, evaluation: the organiser's own pages open by organising role, never by municipality.
+  "/mijn-activiteiten/:activityId/evaluatie": "own-account",
+  "/mijn-activiteiten/:activityId/fotos/:photoId": "own-account",
+  "/beheer/:slug/activiteiten/:id/fotos/:photoId": "municipal-staff",
+  "/:slug/activiteiten/:id/fotos/:photoId": "public-municipal",
 };
 
 const ROUTES = flatten(routes as RouteEntry[]);
@@ -189,6 +197,8 @@ function fill(path: string, slug: string): string {
     .replace(":materialId", havenstad.material!)
     .replace(":cohortId", havenstad.cohort!)
     .replace(":applicationId", havenstad.application!)
+    .replace(":activityId", havenstad.activity!)
+    .replace(":photoId", havenstad.photo!)
     .replace(":id", havenstad.activity!)
     .replace(":enrolmentId", havenstad.enrolment!)
     .replace(":sessionId", havenstad.session!)
@@ -248,6 +258,14 @@ beforeAll(async () => {
     [havenstad.municipality],
   );
   havenstad.registration = await one(`select id from registrations where activity_id = $1 and status = 'confirmed' limit 1`, [havenstad.activity]);
+  // An internal photo of that activity: the attacker's staff and public photo routes must not serve it.
+  havenstad.photo = await one(
+    `insert into activity_photos (activity_id, municipality_id, file_key, visibility, caption) values ($1, $2, '00000000-0000-4000-8000-00000000f070.jpg', 'internal', 'Havenstad only') returning id`,
+    [havenstad.activity, havenstad.municipality],
+  );
+  const photoFile = privateFilePath("activity-photos", "00000000-0000-4000-8000-00000000f070.jpg")!;
+  await mkdir(dirname(photoFile), { recursive: true });
+  await writeFile(photoFile, "not really a photo: only the route's gate is tested here");
   havenstad.membership = await one(`select id from memberships where municipality_id = $1 order by role limit 1`, [havenstad.municipality]);
   havenstad.message = await one(
     `insert into outbox_emails (to_address, subject, text_body, kind, status, municipality_id)

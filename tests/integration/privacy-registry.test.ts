@@ -104,6 +104,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   "final_reports.status": "one of the statuses",
   "final_reports.file_type": "one of the accepted content types",
   "final_reports.file_path": "a generated `<uuid>.<ext>` key; the file it names is planted on disk and proven gone",
+  "activity_photos.file_key": "a generated `<uuid>.jpg` key; the photo it names is planted on disk and proven gone",
+  "consent_records.photo_scope": "internal or public",
 };
 
 async function exists(file: string): Promise<boolean> {

@@ -230,6 +230,8 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
      values ($1, $2, $3, $4, '18_26', 'confirmed', $5, $6), ($1, $2, $3, $7, '18_26', 'cancelled', $5, $8)`,
     [activityId, m, v("registrations", "name"), email, userId, v("registrations", "cancel_token_hash"), secondEmail, `${mark}-registrations-second-token`],
   );
+  // Residents at work: a photo of the person at that activity with their photo consent, and an evaluation they wrote.
+  const photoFiles = await plantActivityPhoto(client, { m, activityId, email, userId, v, q });
 
   // Recruitment: the person's own invite link, and their sign-up that came through it.
   const linkId = await q(`insert into invite_links (municipality_id, code, owner_user_id) values ($1, $2, $3) returning id`, [m, randomBytes(9).toString("base64url"), userId]);
@@ -369,9 +371,37 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     applicationId,
     own: { cohortId, sessionId, momentId, competenceId, ceremonyId: practice.ceremonyId },
     placementId: practice.placementId,
-    files: practice.files,
+    files: [...practice.files, ...photoFiles],
     planted,
   };
+}
+
+/** The person on an activity photo (with its file on disk) through a photo consent on their sign-up, and an evaluation they wrote. */
+async function plantActivityPhoto(
+  client: pg.Client,
+  c: { m: string; activityId: string; email: string; userId: string; v: (table: string, column: string, value?: string) => string; q: (text: string, values: unknown[]) => Promise<string> },
+): Promise<string[]> {
+  const registrationId = await c.q(`select id from registrations where activity_id = $1 and email = $2`, [c.activityId, c.email]);
+  const consentId = await c.q(
+    `insert into consent_records (municipality_id, purpose, legal_basis, subject_registration_id, given_by, giver_name, giver_email, text_version, evidence, status, answered_at, photo_scope, token_hash)
+     values ($1, 'photos', 'consent', $2, 'self', $3, $4, 'photos-self-2026-12', 'email-link', 'given', now(), 'public', $5) returning id`,
+    [c.m, registrationId, c.v("consent_records", "giver_name", `${c.userId}-photo-consent-giver`), c.email, `${c.userId}-photo-consent-token`],
+  );
+  const fileKey = `${randomUUID()}.jpg`;
+  const file = privateFilePath("activity-photos", fileKey)!;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${c.userId}-activity-photo-bytes`);
+  const photoId = await c.q(
+    `insert into activity_photos (activity_id, municipality_id, file_key, visibility, caption, uploaded_by) values ($1, $2, $3, 'public', $4, $5) returning id`,
+    [c.activityId, c.m, fileKey, c.v("activity_photos", "caption"), c.userId],
+  );
+  await client.query(`insert into activity_photo_subjects (photo_id, municipality_id, registration_id, consent_id) values ($1, $2, $3, $4)`, [photoId, c.m, registrationId, consentId]);
+  await client.query(
+    `insert into activity_evaluations (activity_id, municipality_id, turnout, first_time_count, went_well, do_differently, evaluated_by) values ($1, $2, 3, 1, $3, $4, $5)`,
+    // The evaluation is about the activity, not the person: its texts stay after erasure and carry no marker.
+    [c.activityId, c.m, "Iedereen deed mee.", "Eerder beginnen.", c.userId],
+  );
+  return [file];
 }
 
 interface PracticeContext {

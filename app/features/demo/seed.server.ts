@@ -2,6 +2,7 @@
  * The demo network: fictional municipalities, neighbourhoods, partner organisations and one
  * account for every role, written once into an empty database. The README lists the accounts.
  */
+import { seedDemoEvaluations } from "./seed-evaluations.server";
 import { randomUUID } from "node:crypto";
 import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
 import { sql } from "drizzle-orm";
@@ -160,6 +161,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
       // Invite links of the Citytrainers and teams, with sign-ups through them (after the organisers' seed).
       await seedDemoRecruitment(tx);
     }
+    // Evaluations look up the organised activities that have ended (the organisers' seed, when it ran first).
+    if (options.activities !== false) await seedDemoEvaluations(tx);
     return true;
   });
 }

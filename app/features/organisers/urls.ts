@@ -56,3 +56,18 @@ export function staffTeamsPath(slug: string, teamId?: string): string {
 export function staffNeighbourhoodOverviewPath(slug: string): string {
   return `/beheer/${slug}/wijkoverzicht`;
 }
+
+/** An activity photo, as the organisers see it (internal and public ones). */
+export function ownActivityPhotoPath(activityId: string, photoId: string): string {
+  return `/mijn-activiteiten/${activityId}/fotos/${photoId}`;
+}
+
+/** An activity photo for the municipality's staff (audited when it shows a minor). */
+export function staffActivityPhotoPath(slug: string, activityId: string, photoId: string): string {
+  return `/beheer/${slug}/activiteiten/${activityId}/fotos/${photoId}`;
+}
+
+/** A public activity photo on the activity's public page (only photos every consent allows publicly). */
+export function publicActivityPhotoPath(slug: string, activityId: string, photoId: string): string {
+  return `/${slug}/activiteiten/${activityId}/fotos/${photoId}`;
+}

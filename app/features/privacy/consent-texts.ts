@@ -20,7 +20,8 @@ export interface ConsentText {
   coversHandoverSharing: boolean;
   /**
    * One paragraph per entry. Placeholders: {applicant}, {municipality}, {track}, {cohort},
-   * {retentionDays}; for the handover texts {trainee}, {partner}, {supervisor}.
+   * {retentionDays}; for the handover texts {trainee}, {partner}, {supervisor}; for the photo texts
+   * {participant}, {activity}, {date}.
    */
   paragraphs: Record<Locale, readonly string[]>;
 }
@@ -94,6 +95,50 @@ export const CONSENT_TEXTS = {
       ],
     },
   },
+  "photos-self-2026-12": {
+    purpose: "photos",
+    legalBasis: "consent",
+    publishedOn: "2026-12-15",
+    coversHandoverSharing: false,
+    paragraphs: {
+      nl: [
+        "Je deed mee aan {activity} op {date} in de gemeente {municipality}. De organisator wil foto's van de activiteit bewaren waar jij op staat, en vraagt daarvoor jouw toestemming.",
+        "Je kiest zelf: de foto's zijn alleen te zien voor de organisatoren en de medewerkers van de gemeente (om te laten zien wat er in de wijk gebeurt), of ook openbaar op de pagina van de activiteit.",
+        "Wat we bewaren: de foto zonder de gegevens die de camera erin zet (zoals plaats en tijd), wie erop staat, je naam en e-mailadres en je antwoord op deze vraag.",
+        "Grondslag: jouw toestemming (artikel 6, lid 1a, van de AVG). Zeg je nee, dan kan de organisator geen foto bewaren waar jij op staat.",
+        "Intrekken: je kunt je toestemming altijd intrekken via de link in de e-mail. We verwijderen dan meteen elke foto waar jij op staat.",
+      ],
+      en: [
+        "You took part in {activity} on {date} in the municipality of {municipality}. The organiser would like to keep photos of the activity that show you, and asks for your consent.",
+        "You choose: the photos are seen only by the organisers and the municipality's staff (to show what happens in the neighbourhood), or also publicly on the activity's page.",
+        "What we keep: the photo without the data a camera puts in it (such as place and time), who is on it, your name and email address and your answer to this request.",
+        "Legal basis: your consent (article 6(1)(a) of the GDPR). If you say no, the organiser cannot keep any photo that shows you.",
+        "Withdrawing: you can withdraw your consent at any time through the link in the email. We then delete every photo that shows you at once.",
+      ],
+    },
+  },
+  "photos-guardian-2026-12": {
+    purpose: "photos",
+    legalBasis: "consent",
+    publishedOn: "2026-12-15",
+    coversHandoverSharing: false,
+    paragraphs: {
+      nl: [
+        "{participant} deed mee aan {activity} op {date} in de gemeente {municipality}. De organisator wil foto's van de activiteit bewaren waar {participant} op staat. Omdat {participant} jonger is dan 16 jaar, vragen we jouw toestemming als ouder of voogd.",
+        "Je kiest zelf: de foto's zijn alleen te zien voor de organisatoren en de medewerkers van de gemeente, of ook openbaar op de pagina van de activiteit.",
+        "Wat we bewaren: de foto zonder de gegevens die de camera erin zet (zoals plaats en tijd), wie erop staat, jouw naam en e-mailadres en je antwoord op deze vraag. Medewerkers van de gemeente die de foto's bekijken, worden vastgelegd.",
+        "Grondslag: jouw toestemming (artikel 6, lid 1a, en artikel 8 van de AVG). Zeg je nee, dan kan de organisator geen foto bewaren waar {participant} op staat.",
+        "Intrekken: je kunt je toestemming altijd intrekken via de link in de e-mail. We verwijderen dan meteen elke foto waar {participant} op staat.",
+      ],
+      en: [
+        "{participant} took part in {activity} on {date} in the municipality of {municipality}. The organiser would like to keep photos of the activity that show {participant}. Because {participant} is younger than 16, we ask for your consent as parent or guardian.",
+        "You choose: the photos are seen only by the organisers and the municipality's staff, or also publicly on the activity's page.",
+        "What we keep: the photo without the data a camera puts in it (such as place and time), who is on it, your name and email address and your answer to this request. Municipal staff who look at the photos are logged.",
+        "Legal basis: your consent (article 6(1)(a) and article 8 of the GDPR). If you say no, the organiser cannot keep any photo that shows {participant}.",
+        "Withdrawing: you can withdraw your consent at any time through the link in the email. We then delete every photo that shows {participant} at once.",
+      ],
+    },
+  },
 } as const satisfies Record<string, ConsentText>;
 
 export type ConsentTextKey = keyof typeof CONSENT_TEXTS;
@@ -103,6 +148,9 @@ export const CURRENT_GUARDIAN_CONSENT_TEXT: ConsentTextKey = "guardian-course-ap
 
 /** The versions a handover-sharing consent is asked with: the trainee's own, and a guardian's for an under-16. */
 export const CURRENT_HANDOVER_SHARING_TEXT = { self: "trainee-handover-sharing-2026-12", guardian: "guardian-handover-sharing-2026-12" } as const satisfies Record<string, ConsentTextKey>;
+
+/** The versions a photo consent is asked with: the participant's own, and a parent's or guardian's for an under-16. */
+export const CURRENT_PHOTO_CONSENT_TEXT = { self: "photos-self-2026-12", guardian: "photos-guardian-2026-12" } as const satisfies Record<string, ConsentTextKey>;
 
 export function isConsentTextKey(key: string): key is ConsentTextKey {
   return Object.hasOwn(CONSENT_TEXTS, key);

@@ -19,7 +19,7 @@ export interface ConsentRequest {
   municipalityId: string | null;
   purpose: ConsentPurpose;
   legalBasis: LegalBasis;
-  subject: { userId?: string; applicationId?: string };
+  subject: { userId?: string; applicationId?: string; registrationId?: string };
   givenBy: "self" | "guardian";
   giverName: string;
   giverEmail: string;
@@ -39,6 +39,7 @@ export async function requestConsent(tx: Transaction, request: ConsentRequest): 
       legalBasis: request.legalBasis,
       subjectUserId: request.subject.userId ?? null,
       subjectApplicationId: request.subject.applicationId ?? null,
+      subjectRegistrationId: request.subject.registrationId ?? null,
       givenBy: request.givenBy,
       giverName: request.giverName,
       giverEmail: request.giverEmail.toLowerCase(),

@@ -80,6 +80,11 @@ function enrolmentIds(person: DataSubject): SQL {
   return sql`(select id from enrolments where user_id = ${uid(person)} or application_id in ${applicationIds(person)})`;
 }
 
+/** The person's sign-ups: made with their account or with one of their addresses (a photo consent's subject without an account). */
+function registrationIds(person: DataSubject): SQL {
+  return sql`(select id from registrations where user_id = ${uid(person)} or lower(email) in ${emails(person)})`;
+}
+
 /** The person's placements as the trainee: by their account or by one of their enrolments. */
 function placementIds(person: DataSubject): SQL {
   return sql`(select id from placements where trainee_user_id = ${uid(person)} or enrolment_id in ${enrolmentIds(person)})`;
@@ -164,6 +169,43 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
             where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)}`,
       )) + (await run(tx, sql`update personal_data_access_log set actor_user_id = null where actor_user_id = ${uid(person)}`)),
   },
+  // Residents at work, evaluation: photos of a participant go before their consents and sign-ups.
+  {
+    table: "activity_photos",
+    personalColumns: ["file_key", "caption", "uploaded_by"],
+    erasure: "delete",
+    why: "A photo that shows the person is deleted with its file (also when others are on it too): erasure works like withdrawing the photo consent. A photo the person only uploaded stays, without the link to them.",
+    rows: async (executor, person) => {
+      const photos = await ownThenActed(
+        executor,
+        sql`select * from activity_photos where id in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)}) order by created_at`,
+        sql`select id, activity_id, uploaded_by, created_at from activity_photos where uploaded_by = ${uid(person)}
+              and id not in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)})`,
+      );
+      for (const photo of photos) {
+        const bytes = photo.role_of_person === undefined && typeof photo.file_key === "string" ? await readPrivateFile("activity-photos", photo.file_key) : null;
+        if (bytes) photo.file_content_base64 = bytes.toString("base64");
+      }
+      return photos;
+    },
+    erase: async (tx, person) => {
+      const deleted = await tx.execute(
+        sql`delete from activity_photos where id in (select photo_id from activity_photo_subjects where registration_id in ${registrationIds(person)}) returning file_key`,
+      );
+      // Removed before the commit, as with the final reports: never a file without a row.
+      for (const row of deleted.rows as { file_key: string }[]) await removePrivateFile("activity-photos", row.file_key);
+      return (deleted.rowCount ?? 0) + (await run(tx, sql`update activity_photos set uploaded_by = null where uploaded_by = ${uid(person)}`));
+    },
+  },
+  {
+    table: "activity_photo_subjects",
+    personalColumns: ["registration_id", "consent_id"],
+    erasure: "delete",
+    why: "That the person is on a photo (the photo itself is deleted in activity_photos).",
+    rows: (executor, person) => select(executor, sql`select * from activity_photo_subjects where registration_id in ${registrationIds(person)}`),
+    erase: (tx, person) => run(tx, sql`delete from activity_photo_subjects where registration_id in ${registrationIds(person)}`),
+  },
+  unlinkEntry("activity_evaluations", ["evaluated_by"], "The evaluation belongs to the activity and keeps counting; the person is removed as the one who wrote it.", "activity_id"),
   {
     table: "consent_records",
     personalColumns: "all",
@@ -173,15 +215,20 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: (executor, person) =>
       ownThenActed(
         executor,
-        sql`select * from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)} order by created_at`,
+        sql`select * from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)}
+              or subject_registration_id in ${registrationIds(person)} order by created_at`,
         // As someone's guardian: what they consented to and when, not the other person's data.
         sql`select id, purpose, legal_basis, given_by, giver_name, giver_email, text_version, evidence, status, created_at, answered_at, withdrawn_at
             from consent_records where lower(giver_email) in ${emails(person)}
-              and subject_user_id is distinct from ${uid(person)} and (subject_application_id is null or subject_application_id not in ${applicationIds(person)})`,
+              and subject_user_id is distinct from ${uid(person)} and (subject_application_id is null or subject_application_id not in ${applicationIds(person)})
+              and (subject_registration_id is null or subject_registration_id not in ${registrationIds(person)})`,
         ["token_hash"],
       ),
     erase: async (tx, person) =>
-      (await run(tx, sql`delete from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)}`)) +
+      (await run(
+        tx,
+        sql`delete from consent_records where subject_user_id = ${uid(person)} or subject_application_id in ${applicationIds(person)} or subject_registration_id in ${registrationIds(person)}`,
+      )) +
       (await run(tx, sql`update consent_records set giver_name = '', giver_email = '' where lower(giver_email) in ${emails(person)}`)),
   },
   {

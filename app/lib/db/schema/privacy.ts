@@ -4,7 +4,7 @@
  * under-16 applicant, photos, research) writes it here through app/features/privacy.
  */
 import { sql } from "drizzle-orm";
-import { bigserial, check, foreignKey, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, oneOf } from "./columns";
 import { users } from "./identity";
 import { municipalities } from "./tenancy";
@@ -19,6 +19,9 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
 export const CONSENT_GIVERS = ["self", "guardian"] as const;
 export const CONSENT_STATUSES = ["requested", "given", "refused", "withdrawn"] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+/** What a given photo consent allows: photos seen only by the organisers and the municipality, or also on the public activity page. */
+export const PHOTO_CONSENT_SCOPES = ["internal", "public"] as const;
+export type PhotoConsentScope = (typeof PHOTO_CONSENT_SCOPES)[number];
 
 /**
  * One consent: for what, on which basis, about whom (an account, or an application before there
@@ -50,17 +53,25 @@ export const consentRecords = pgTable(
     requestedAt: createdAt(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /** A photo consent's answer: internal use only, or also public (set when given). */
+    photoScope: text("photo_scope", { enum: PHOTO_CONSENT_SCOPES }),
   },
   (t) => [
     index("consent_records_user_idx").on(t.subjectUserId),
     index("consent_records_application_idx").on(t.subjectApplicationId),
     index("consent_records_registration_idx").on(t.subjectRegistrationId),
+    // One open or given photo consent per participant: asking twice (two clicks, two organisers) finds the first.
+    uniqueIndex("consent_records_one_live_photo_consent")
+      .on(t.subjectRegistrationId)
+      .where(sql`${t.purpose} = 'photos' and ${t.status} in ('requested', 'given') and ${t.subjectRegistrationId} is not null`),
     check("consent_records_purpose_valid", sql.raw(oneOf("purpose", CONSENT_PURPOSES))),
     check("consent_records_legal_basis_valid", sql.raw(oneOf("legal_basis", LEGAL_BASES))),
     check("consent_records_given_by_valid", sql.raw(oneOf("given_by", CONSENT_GIVERS))),
     check("consent_records_status_valid", sql.raw(oneOf("status", CONSENT_STATUSES))),
     check("consent_records_has_subject", sql`${t.subjectUserId} is not null or ${t.subjectApplicationId} is not null or ${t.subjectRegistrationId} is not null`),
     check("consent_records_answered_has_date", sql`(${t.status} = 'requested') = (${t.answeredAt} is null)`),
+    check("consent_records_photo_scope_valid", sql`${t.photoScope} is null or (${t.purpose} = 'photos' and ${t.photoScope} in ('internal', 'public'))`),
+    check("consent_records_given_photo_has_scope", sql`${t.purpose} <> 'photos' or ${t.status} <> 'given' or ${t.photoScope} is not null`),
     check("consent_records_withdrawn_has_date", sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
   ],
 );

@@ -1,0 +1,4 @@
+ALTER TABLE "consent_records" ADD COLUMN "photo_scope" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "consent_records_one_live_photo_consent" ON "consent_records" USING btree ("subject_registration_id") WHERE "consent_records"."purpose" = 'photos' and "consent_records"."status" in ('requested', 'given') and "consent_records"."subject_registration_id" is not null;--> statement-breakpoint
+ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_photo_scope_valid" CHECK ("consent_records"."photo_scope" is null or ("consent_records"."purpose" = 'photos' and "consent_records"."photo_scope" in ('internal', 'public')));--> statement-breakpoint
+ALTER TABLE "consent_records" ADD CONSTRAINT "consent_records_given_photo_has_scope" CHECK ("consent_records"."purpose" <> 'photos' or "consent_records"."status" <> 'given' or "consent_records"."photo_scope" is not null);
