@@ -77,7 +77,8 @@ beforeAll(async () => {
     { municipalityId: havenstad, neighbourhoodId: wijk, name: "Toetspot", year, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, amountCents: 100_000, maxPerRequestCents: 50_000, committedCents: 95_000 },
     { municipalityId: havenstad, neighbourhoodId: wijk, name: "Oude toetspot", year: year - 1, startsOn: `${year - 1}-01-01`, endsOn: `${year - 1}-12-31`, amountCents: 100_000, maxPerRequestCents: 50_000 },
   ]);
-  const [link] = await db().insert(inviteLinks).values({ municipalityId: havenstad, code: "toetslink01", ownerUserId: chris }).returning({ id: inviteLinks.id });
+  // A replaced link of Chris (the demo gave Chris a live one): what came through it still counts.
+  const [link] = await db().insert(inviteLinks).values({ municipalityId: havenstad, code: "toetslink01", ownerUserId: chris, revokedAt: new Date() }).returning({ id: inviteLinks.id });
   const base = { activityId: published, municipalityId: havenstad, ageGroup: "18_26" as const, cancelTokenHash: "" };
   const regs = await db()
     .insert(registrations)
