@@ -148,6 +148,13 @@ export default [
   route("mijn-activiteiten/:activityId/evaluatie", "routes/organisers/own-activity-evaluation.tsx"),
   route("mijn-activiteiten/:activityId/fotos/:photoId", "routes/organisers/own-activity-photo.ts"),
   route("beheer/:slug/activiteiten/:id/fotos/:photoId", "routes/organisers/staff-activity-photo.ts"),
+  // Resident teams (EigenWIJzebuurten): the members' own pages, the invitation link, the staff
+  // pages (static first segments, so before `:slug`).
+  route("mijn-teams", "routes/teams/my-teams.tsx"),
+  route("mijn-teams/:teamId", "routes/teams/my-team.tsx"),
+  route("team-uitnodiging/:token", "routes/teams/team-invitation.tsx"),
+  route("beheer/:slug/teams", "routes/teams/staff-teams.tsx"),
+  route("beheer/:slug/teams/:teamId", "routes/teams/staff-team.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),
@@ -157,4 +164,5 @@ export default [
   route(":slug/activiteiten/:id/fotos/:photoId", "routes/organisers/public-activity-photo.ts"),
   route(":slug/embed", "routes/calendar.embed.tsx"),
   route(":slug/cursus/:cohortId/aanmelden", "routes/training/apply.tsx"),
+  route(":slug/teams/:teamId", "routes/teams/public-team.tsx"),
 ] satisfies RouteConfig;
