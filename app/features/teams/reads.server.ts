@@ -8,9 +8,7 @@ import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { todayInAmsterdam } from "~/features/training/age";
 import { db, type Executor } from "~/lib/db/client.server";
 import type { ActionPointStatus, TeamStatus } from "~/lib/db/schema";
-import { addDaysToLocalDate } from "~/lib/time";
 import { isUuid } from "~/lib/validation";
-import { QUICK_WIN_DAYS } from "./agreement";
 import { mayBeNamedPublicly } from "./junior";
 import { restsOnOnePerson, windowStart, type OnePersonFlag, type TeamWorkItem } from "./one-person";
 
@@ -67,11 +65,11 @@ export interface MemberRow {
 /** The team's current members, key figures first, then by when they joined. */
 export async function listMembers(executor: Executor, municipalityId: string, teamId: string): Promise<MemberRow[]> {
   const result = await executor.execute(sql`
-    select tm.user_id as "userId", u.name, u.email, tm.is_key_figure as "isKeyFigure", tm.joined_at as "joinedAt",
+    select tm.user_id as "userId", u.name, u.email, tm.is_key_figure as "isKeyFigure", tm.created_at as "joinedAt",
       (select a.date_of_birth from applications a where a.user_id = tm.user_id order by a.created_at desc limit 1) as "dateOfBirth"
       from team_members tm join users u on u.id = tm.user_id
      where tm.team_id = ${teamId} and tm.municipality_id = ${municipalityId} and tm.left_at is null
-     order by tm.is_key_figure desc, tm.joined_at, u.name`);
+     order by tm.is_key_figure desc, tm.created_at, u.name`);
   return result.rows.map((r) => ({ ...(r as unknown as MemberRow), joinedAt: new Date(r.joinedAt as string) }));
 }
 
@@ -103,17 +101,6 @@ export interface ActionPointRow {
   votes: VoteRow[];
 }
 
-/** Where a point stands on the team page: quick wins first (EigenWIJzebuurten), then open, other agreed, done, not agreed. */
-export type ActionPointGroup = "quick_win" | "open" | "agreed" | "done" | "not_agreed";
-
-export function groupOf(point: Pick<ActionPointRow, "status" | "dueOn">, today: string): ActionPointGroup | null {
-  if (point.status === "agreed") return point.dueOn <= addDaysToLocalDate(today, QUICK_WIN_DAYS) ? "quick_win" : "agreed";
-  if (point.status === "withdrawn") return null;
-  return point.status;
-}
-
-export const ACTION_POINT_GROUPS: readonly ActionPointGroup[] = ["quick_win", "open", "agreed", "done", "not_agreed"];
-
 export async function listActionPoints(executor: Executor, municipalityId: string, teamId: string): Promise<ActionPointRow[]> {
   const points = await executor.execute(sql`
     select p.id, p.what, p.why, p.due_on as "dueOn", p.decide_by as "decideBy", p.status, p.proposed_by as "proposedBy", u.name as "proposerName",
@@ -124,7 +111,7 @@ export async function listActionPoints(executor: Executor, municipalityId: strin
   const votes = await executor.execute(sql`
     select v.action_point_id as "pointId", v.user_id as "userId", u.name, v.vote, v.comment
       from action_point_votes v join users u on u.id = v.user_id join action_points p on p.id = v.action_point_id
-     where p.team_id = ${teamId} and v.municipality_id = ${municipalityId} order by v.voted_at`);
+     where p.team_id = ${teamId} and v.municipality_id = ${municipalityId} order by v.created_at`);
   return points.rows.map((r) => ({
     ...(r as unknown as ActionPointRow),
     createdAt: new Date(r.createdAt as string),

@@ -56,7 +56,7 @@ async function addMember(tx: Transaction, municipalityId: string, teamId: string
   // A former member who comes back starts as a new member: points proposed while they were away are not theirs to decide.
   await tx.execute(sql`
     insert into team_members (team_id, municipality_id, user_id, is_key_figure) values (${teamId}, ${municipalityId}, ${userId}, ${isKeyFigure})
-    on conflict (team_id, user_id) do update set left_at = null, joined_at = now(), is_key_figure = excluded.is_key_figure
+    on conflict (team_id, user_id) do update set left_at = null, created_at = now(), is_key_figure = excluded.is_key_figure
       where team_members.left_at is not null`);
 }
 
@@ -352,7 +352,7 @@ async function evaluateLocked(tx: Transaction, actionPointId: string, today: str
   const point = await tx.execute(sql`select team_id as "teamId", created_at as "createdAt", decide_by as "decideBy", status from action_points where id = ${actionPointId}`);
   const row = point.rows[0] as { teamId: string; createdAt: string; decideBy: string; status: string } | undefined;
   if (!row || row.status !== "open") return (row?.status as AgreementOutcome | undefined) ?? "open";
-  const members = await tx.execute(sql`select user_id as "userId", joined_at as "joinedAt" from team_members where team_id = ${row.teamId} and left_at is null`);
+  const members = await tx.execute(sql`select user_id as "userId", created_at as "joinedAt" from team_members where team_id = ${row.teamId} and left_at is null`);
   const votes = await tx.execute(sql`select user_id as "userId", vote from action_point_votes where action_point_id = ${actionPointId}`);
   const outcome = decideActionPoint({
     proposedAt: new Date(row.createdAt),
@@ -381,7 +381,7 @@ export async function voteOnActionPoint(team: TeamRow, userId: string, input: Vo
       await evaluateLocked(tx, input.actionPointId, today);
       return refuse("_form", "teams.error.periodOver");
     }
-    const members = await tx.execute(sql`select user_id as "userId", joined_at as "joinedAt" from team_members where team_id = ${team.id} and left_at is null`);
+    const members = await tx.execute(sql`select user_id as "userId", created_at as "joinedAt" from team_members where team_id = ${team.id} and left_at is null`);
     const deciding = decidingMembers({
       proposedAt: new Date(point.createdAt),
       members: members.rows.map((m) => ({ userId: m.userId as string, joinedAt: new Date(m.joinedAt as string) })),
@@ -390,7 +390,7 @@ export async function voteOnActionPoint(team: TeamRow, userId: string, input: Vo
     await tx.execute(sql`
       insert into action_point_votes (action_point_id, municipality_id, user_id, vote, comment)
       values (${input.actionPointId}, ${team.municipalityId}, ${userId}, ${input.vote}, ${input.comment})
-      on conflict (action_point_id, user_id) do update set vote = excluded.vote, comment = excluded.comment, voted_at = now()`);
+      on conflict (action_point_id, user_id) do update set vote = excluded.vote, comment = excluded.comment, created_at = now()`);
     return { ok: true, outcome: await evaluateLocked(tx, input.actionPointId, today) };
   });
 }

@@ -5,7 +5,8 @@ import { OWN_ORGANISING_PATHS, ownActivityPath, ownTeamPath, publicTeamPath } fr
 import { DEFAULT_AGREEMENT_DAYS, decidingMembers, isPeriodOver } from "~/features/teams/agreement";
 import { requireOwnTeam } from "~/features/teams/access.server";
 import { teamInvitationPath } from "~/features/teams/emails.server";
-import { ACTION_POINT_GROUPS, groupOf, loadTeamPage, peopleReached } from "~/features/teams/reads.server";
+import { ACTION_POINT_GROUPS, groupOf } from "~/features/teams/point-groups";
+import { loadTeamPage, peopleReached } from "~/features/teams/reads.server";
 import { ACTION_WHAT_MAX, ACTION_WHY_MAX, actionPointIdInput, actionPointInput, inviteByEmailInput, leaveInput, memberInput, publicInput, teamIdInput, VOTE_COMMENT_MAX, voteInput } from "~/features/teams/schema";
 import {
   createInviteLink,
