@@ -310,6 +310,9 @@ const NOT_PERSONAL_COLUMNS: Record<string, string> = {
   "neighbourhood_deletions.name": "a neighbourhood's name",
   "outbox_emails.kind": "the kind of message",
   "outbox_emails.last_error": "an SMTP error",
+  "teams.name": "a resident team's name, shown on the municipality's site",
+  "teams.description": "what a team wants to do for its neighbourhood: the team's plan",
+  "action_points.decide_by": "a date (the last day to answer), not a person",
 };
 
 describe("registry completeness", () => {

@@ -336,6 +336,27 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     [userId, v("erasure_requests", "reason"), world.staffUserId, v("erasure_requests", "handler_note")],
   );
 
+  // Resident teams: a declined proposal, an active team with a point, an answer and invitations.
+  const declinedTeam = await q(
+    `insert into teams (municipality_id, name, status, proposed_by, decline_reason) values ($1, $2, 'declined', $3, $4) returning id`,
+    [m, `Voorstel ${randomUUID()}`, userId, v("teams", "decline_reason")],
+  );
+  await client.query(`insert into team_members (team_id, municipality_id, user_id, is_key_figure) values ($1, $2, $3, true)`, [declinedTeam, m, userId]);
+  const activeTeam = await q(
+    `insert into teams (municipality_id, name, status, proposed_by, confirmed_by, confirmed_at) values ($1, $2, 'active', $3, $4, now()) returning id`,
+    [m, `Team ${randomUUID()}`, userId, world.staffUserId],
+  );
+  await client.query(`insert into team_members (team_id, municipality_id, user_id, is_key_figure) values ($1, $2, $3, true)`, [activeTeam, m, userId]);
+  const pointId = await q(
+    `insert into action_points (team_id, municipality_id, proposed_by, what, why, due_on, decide_by) values ($1, $2, $3, 'Samen vegen', 'Een schone stoep', current_date + 9, current_date + 3) returning id`,
+    [activeTeam, m, userId],
+  );
+  await client.query(`insert into action_point_votes (action_point_id, municipality_id, user_id, vote, comment) values ($1, $2, $3, 'agree', $4)`, [pointId, m, userId, v("action_point_votes", "comment")]);
+  await client.query(
+    `insert into team_invitations (team_id, municipality_id, email, token_hash, invited_by, expires_at) values ($1, $2, $3, $4, $5, now() + interval '7 days'), ($1, $2, $6, $7, $8, now() + interval '7 days')`,
+    [activeTeam, m, v("team_invitations", "email", `${mark}-team-invitee@example.org`), v("team_invitations", "token_hash"), userId, email, `${mark}-team-invitation-to-me`, world.staffUserId],
+  );
+
   // Mail: to the person, to their guardian, and to staff naming them.
   await client.query(
     `insert into outbox_emails (to_address, subject, text_body, html_body, attachments, kind, status, last_error, secret_links, municipality_id)

@@ -687,6 +687,58 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: (executor, person) => select(executor, sql`select * from totp_accepted_steps where user_id = ${uid(person)}`),
     erase: (tx, person) => run(tx, sql`delete from totp_accepted_steps where user_id = ${uid(person)}`),
   },
+  // Resident teams (issue 9). A person's answers to action points and their invitations go; the
+  // points they proposed and the teams they started or confirmed are the team's work and stay,
+  // without their name. A team proposal that was never confirmed only served the proposer: it goes.
+  {
+    table: "action_point_votes",
+    personalColumns: ["user_id", "comment"],
+    erasure: "delete",
+    why: "The person's answers to the team's action points (agree or object, with a comment). The team's decision itself stays on the action point.",
+    rows: (executor, person) => select(executor, sql`select * from action_point_votes where user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from action_point_votes where user_id = ${uid(person)}`),
+  },
+  unlinkEntry("action_points", ["proposed_by"], "Action points are the team's plans and stay with the team, without who proposed them."),
+  {
+    table: "team_invitations",
+    personalColumns: ["email", "token_hash", "invited_by", "accepted_by"],
+    notExported: ["token_hash"],
+    erasure: "delete",
+    why: "Invitations to the person's addresses go, and so do open invitations the person sent. Accepted invitations the person sent stay as the team's history, without the sender.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from team_invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)} or invited_by = ${uid(person)} order by created_at`,
+        ["token_hash"],
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from team_invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)} or (invited_by = ${uid(person)} and accepted_at is null)`)) +
+      (await run(tx, sql`update team_invitations set invited_by = null where invited_by = ${uid(person)}`)),
+  },
+  {
+    table: "team_members",
+    personalColumns: ["user_id"],
+    erasure: "delete",
+    why: "The person's membership of teams (and whether they were a key figure).",
+    rows: (executor, person) => select(executor, sql`select * from team_members where user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from team_members where user_id = ${uid(person)}`),
+  },
+  {
+    table: "teams",
+    personalColumns: ["proposed_by", "confirmed_by", "decline_reason"],
+    erasure: "anonymise",
+    why: "A team the person proposed that was never confirmed goes, with the reason it was declined. Active teams stay, without who proposed or confirmed them.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from teams where proposed_by = ${uid(person)} order by created_at`,
+        sql`select id, confirmed_by, confirmed_at from teams where confirmed_by = ${uid(person)} and proposed_by is distinct from ${uid(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from teams where proposed_by = ${uid(person)} and status in ('proposed', 'declined')`)) +
+      (await run(tx, sql`update teams set proposed_by = null where proposed_by = ${uid(person)}`)) +
+      (await run(tx, sql`update teams set confirmed_by = null where confirmed_by = ${uid(person)}`)),
+  },
   {
     table: "users",
     personalColumns: "all",
