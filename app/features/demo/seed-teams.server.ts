@@ -70,7 +70,7 @@ export async function seedDemoTeams(tx: Transaction, now: Date = new Date()): Pr
       await tx.execute(sql`insert into action_point_votes (action_point_id, municipality_id, user_id, vote, comment, created_at) values (${id}, ${m}, ${userId}, ${vote}, ${comment ?? ""}, ${createdAt})`);
     }
   };
-  const activity = async (teamId: string, teamName: string, v: { by: string; title: string; location: string; neighbourhood: string; startsInDays: number; turnout?: number; signUps: number; createdDaysAgo: number }) => {
+  const activity = async (teamId: string, teamName: string, v: { by: string; title: string; location: string; neighbourhood: string; startsInDays: number; turnout?: number; signUps: number; createdDaysAgo: number; ageGroup?: "12_15" | "16_17" | "18_26" | "27_66" }) => {
     const startsAt = new Date(now.getTime() + v.startsInDays * DAY);
     startsAt.setUTCHours(13, 0, 0, 0);
     const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
@@ -80,9 +80,17 @@ export async function seedDemoTeams(tx: Transaction, now: Date = new Date()): Pr
         insert into activities (municipality_id, neighbourhood_id, title, description, category, location, starts_at, ends_at, organiser_name, organiser_user_id,
                                 status, published_at, confirmed_count, registration_required, created_by, created_at)
         values (${m}, ${v.neighbourhood}, ${v.title}, ${`Georganiseerd door ${teamName}, voor iedereen uit de buurt.`}, 'other', ${v.location},
-                ${startsAt.toISOString()}, ${endsAt.toISOString()}, ${teamName}, ${v.by}, ${status}, ${ago(v.createdDaysAgo - 1)}, ${v.signUps}, false, ${v.by}, ${ago(v.createdDaysAgo)})
+                ${startsAt.toISOString()}, ${endsAt.toISOString()}, ${teamName}, ${v.by}, ${status}, ${ago(v.createdDaysAgo - 1)}, ${v.signUps}, ${v.signUps > 0}, ${v.by}, ${ago(v.createdDaysAgo)})
         returning id`)
     ).rows[0]!.id as string;
+    // The sign-ups behind the counter (the activity's confirmed_count always equals its confirmed rows).
+    if (v.signUps > 0) {
+      await tx.execute(sql`
+        insert into registrations (activity_id, municipality_id, name, email, age_group, status, cancel_token_hash, created_at)
+        select ${id}, ${m}, 'Buurtbewoner ' || n, 'buur-' || n || '-' || ${id.slice(0, 8)} || '@example.org', ${v.ageGroup ?? "27_66"}, 'confirmed',
+               md5(${id} || n::text), ${ago(v.createdDaysAgo - 2)}::timestamptz + n * interval '1 hour'
+          from generate_series(1, ${v.signUps}) as n`);
+    }
     await tx.execute(sql`
       insert into organised_activities (municipality_id, activity_id, organiser_user_id, team_id, idea, goal, target_group, submitted_at, published_without_review_at, created_at)
       values (${m}, ${id}, ${v.by}, ${teamId}, ${v.title}, 'Buren leren elkaar kennen.', 'Iedereen uit de buurt', ${ago(v.createdDaysAgo)}, ${ago(v.createdDaysAgo - 1)}, ${ago(v.createdDaysAgo)})`);
@@ -191,7 +199,7 @@ export async function seedDemoTeams(tx: Transaction, now: Date = new Date()): Pr
   });
   await point(junior, { by: noa, what: "Elke week een open podium", why: "Voor wie wil optreden.", createdDaysAgo: 25, dueIn: 20, decideIn: -18, status: "not_agreed", votes: [[noa, "agree"]] });
   await activity(junior, "Junior Team Noorderpark", { by: noa, title: "Muziek in het park", location: "Noorderpark, bij de vijver", neighbourhood: noorderpark, startsInDays: -40, turnout: 35, signUps: 0, createdDaysAgo: 70 });
-  await activity(junior, "Junior Team Noorderpark", { by: daan, title: "Voetbaltoernooi op het Noorderveld", location: "Noorderveld", neighbourhood: noorderpark, startsInDays: 10, signUps: 16, createdDaysAgo: 8 });
+  await activity(junior, "Junior Team Noorderpark", { by: daan, title: "Voetbaltoernooi op het Noorderveld", location: "Noorderveld", neighbourhood: noorderpark, startsInDays: 10, signUps: 16, createdDaysAgo: 8, ageGroup: "12_15" });
 
   // A proposal waiting for the project leader.
   const proposed = await team({

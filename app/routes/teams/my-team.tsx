@@ -407,7 +407,7 @@ export default function MyTeam({ loaderData, actionData }: Route.ComponentProps)
               {m.name}
               {m.isKeyFigure && ` (${t("teams.keyFigure")})`}
               {loaderData.isKeyFigure && m.userId !== loaderData.meId && loaderData.isActive && (
-                <span className="button-row">
+                <div className="button-row">
                   {!m.isKeyFigure && (
                     <Form method="post" className="inline-form" noValidate>
                       <input type="hidden" name="intent" value="makeKeyFigure" />
@@ -426,7 +426,7 @@ export default function MyTeam({ loaderData, actionData }: Route.ComponentProps)
                       <span className="visually-hidden"> {m.name}</span>
                     </SubmitButton>
                   </Form>
-                </span>
+                </div>
               )}
             </li>
           ))}
