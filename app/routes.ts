@@ -155,6 +155,16 @@ export default [
   route("team-uitnodiging/:token", "routes/teams/team-invitation.tsx"),
   route("beheer/:slug/teams", "routes/teams/staff-teams.tsx"),
   route("beheer/:slug/teams/:teamId", "routes/teams/staff-team.tsx"),
+  // Budgets: the project leader's pots, their export and the decision on a request; the organiser's
+  // requests (all, and per activity, with the settlement) and the receipts' download (static first
+  // segments, so before `:slug`; /mijn-activiteiten/budget before the organisers' /mijn-activiteiten/:id).
+  route("beheer/:slug/budgetten", "routes/budgets/staff-pots.tsx"),
+  route("beheer/:slug/budgetten/aanvragen/:requestId", "routes/budgets/staff-request.tsx"),
+  route("beheer/:slug/budgetten/:potId", "routes/budgets/staff-pot.tsx"),
+  route("beheer/:slug/budgetten/:potId/export.csv", "routes/budgets/staff-pot-csv.ts"),
+  route("mijn-activiteiten/budget", "routes/budgets/own-budget.tsx"),
+  route("mijn-activiteiten/budget/bonnetjes/:receiptId", "routes/budgets/receipt-file.ts"),
+  route("mijn-activiteiten/:activityId/budget", "routes/budgets/own-activity-budget.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

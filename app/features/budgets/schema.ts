@@ -86,20 +86,16 @@ export const potInput = z
   });
 export type PotInput = z.infer<typeof potInput>;
 
-/** Repeated fields arrive as a string or an array of strings. */
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : ""));
-  return typeof value === "string" ? [value] : [];
-}
-
-/** The line rows that were filled in, with the position they had on the form. */
+/** The line rows that were filled in (fields lineDescription0…, lineAmount0…), with their row on the form. */
 export function lineRows(values: Record<string, unknown>): { description: string; amount: string; row: number }[] {
-  const descriptions = list(values.lineDescription);
-  const amounts = list(values.lineAmount);
   const rows: { description: string; amount: string; row: number }[] = [];
-  for (let i = 0; i < Math.min(Math.max(descriptions.length, amounts.length), LINE_ROWS); i++) {
-    const description = descriptions[i]?.trim() ?? "";
-    const amount = amounts[i]?.trim() ?? "";
+  for (let i = 0; i < LINE_ROWS; i++) {
+    const read = (name: string) => {
+      const value = values[`${name}${i}`];
+      return typeof value === "string" ? value.trim() : "";
+    };
+    const description = read("lineDescription");
+    const amount = read("lineAmount");
     if (description || amount) rows.push({ description, amount, row: i });
   }
   return rows;
