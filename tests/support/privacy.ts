@@ -319,6 +319,7 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
   );
   const practice = await plantPractice(client, world, { mark, m, userId, name, enrolmentId, learningGoalId, guardianEmail, v, q });
   await client.query(`insert into calendar_feeds (user_id, token_hash) values ($1, $2)`, [userId, v("calendar_feeds", "token_hash")]);
+  const budgetFiles = await plantBudgets(client, { mark, m, userId, v, q });
 
   // Privacy: the guardian's consent, staff looking at the person's data, the person looking at others', a request.
   await client.query(
@@ -384,7 +385,7 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     applicationId,
     own: { cohortId, sessionId, momentId, competenceId, ceremonyId: practice.ceremonyId },
     placementId: practice.placementId,
-    files: [...practice.files, ...photoFiles],
+    files: [...practice.files, ...photoFiles, ...budgetFiles],
     planted,
   };
 }
@@ -672,4 +673,50 @@ export async function plantActedOn(client: pg.Client, world: SharedWorld, actor:
     [m, actor.userId, userId, applicationId],
   );
   return { userId, markers };
+}
+
+/**
+ * The person's money: a pot they set up (with its fund booking), a request of theirs for an
+ * activity they organise, approved and settled with a receipt on disk, its line item, notes and
+ * the comment of a settlement that was sent back once.
+ */
+async function plantBudgets(
+  client: pg.Client,
+  c: { mark: string; m: string; userId: string; v: (table: string, column: string, value?: string) => string; q: (text: string, values: unknown[]) => Promise<string> },
+): Promise<string[]> {
+  const { m, userId, v, q } = c;
+  const year = new Date().getFullYear();
+  const potId = await q(
+    `insert into budget_pots (municipality_id, name, year, starts_on, ends_on, amount_cents, max_per_request_cents, committed_cents, created_by)
+     values ($1, 'Buurtbudget', $2, $3, $4, 100000, 10000, 2000, $5) returning id`,
+    [m, year, `${year}-01-01`, `${year}-12-31`, userId],
+  );
+  const activityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, status) values ($1, 'Buurtmiddag', 'other', 'Plein', now() - interval '2 days', now() - interval '2 days' + interval '2 hours', 'Bewoner', 'completed') returning id`,
+    [m],
+  );
+  const requestId = await q(
+    `insert into budget_requests (municipality_id, pot_id, activity_id, requested_by, idempotency_key, purpose, amount_cents, status, granted_cents, decided_by, decided_at, spent_cents, settlement_note, settlement_submitted_at, settlement_return_comment, settled_by, settled_at)
+     values ($1, $2, $3, $4, $5, $6, 2500, 'settled', 2500, $4, now(), 2000, $7, now(), $8, $4, now()) returning id`,
+    [m, potId, activityId, userId, v("budget_requests", "idempotency_key"), v("budget_requests", "purpose"), v("budget_requests", "settlement_note"), v("budget_requests", "settlement_return_comment")],
+  );
+  await client.query(
+    `insert into budget_requests (municipality_id, pot_id, requested_by, idempotency_key, purpose, amount_cents, status, decline_reason, decided_at)
+     values ($1, $2, $3, $4, 'Tweede aanvraag', 500, 'declined', $5, now())`,
+    [m, potId, userId, `${c.mark}-declined`, v("budget_requests", "decline_reason")],
+  );
+  await client.query(`insert into budget_request_lines (request_id, municipality_id, position, description, amount_cents) values ($1, $2, 0, $3, 2500)`, [requestId, m, v("budget_request_lines", "description")]);
+  await client.query(
+    `insert into budget_ledger (pot_id, municipality_id, request_id, kind, amount_cents, created_by) values ($1, $2, null, 'fund', 100000, $3), ($1, $2, $4, 'reserve', 2500, $3), ($1, $2, $4, 'spend', 2000, $3), ($1, $2, $4, 'release', 500, $3)`,
+    [potId, m, userId, requestId],
+  );
+  const key = `${randomUUID()}.pdf`;
+  const file = privateFilePath("receipts", key)!;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `%PDF-1.4 ${c.mark}-receipt-file`);
+  await client.query(
+    `insert into budget_receipts (request_id, municipality_id, file_key, content_type, byte_size, original_name, uploaded_by) values ($1, $2, $3, 'application/pdf', 40, $4, $5)`,
+    [requestId, m, key, v("budget_receipts", "original_name", `${c.mark}-bonnetje.pdf`), userId],
+  );
+  return [file];
 }

@@ -738,6 +738,72 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
       (await run(tx, sql`delete from teams where proposed_by = ${uid(person)} and status in ('proposed', 'declined')`)) +
       (await run(tx, sql`update teams set proposed_by = null where proposed_by = ${uid(person)}`)) +
       (await run(tx, sql`update teams set confirmed_by = null where confirmed_by = ${uid(person)}`)),
+  // Budgets (docs/decisions/030-budgets.md): the municipality's administration keeps every request's
+  // amounts, status, dates, pot and activity; the person's name and words go.
+  {
+    table: "budget_receipts",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "Receipts of the person's budget requests are deleted, files from the disk too (a receipt can show a name or a card number); the amounts spent stay with the request. Receipts the person uploaded to someone else's request stay, without their name.",
+    rows: async (executor, person) => {
+      const receipts = await select(
+        executor,
+        sql`select * from budget_receipts where uploaded_by = ${uid(person)} or request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by uploaded_at`,
+      );
+      for (const receipt of receipts) {
+        const bytes = typeof receipt.file_key === "string" ? await readPrivateFile("receipts", receipt.file_key) : null;
+        if (bytes) receipt.file_content_base64 = bytes.toString("base64");
+      }
+      return receipts;
+    },
+    erase: async (tx, person) => {
+      const deleted = await tx.execute(sql`delete from budget_receipts where request_id in (select id from budget_requests where requested_by = ${uid(person)}) returning file_key`);
+      for (const row of deleted.rows as { file_key: string }[]) await removePrivateFile("receipts", row.file_key);
+      return (deleted.rowCount ?? 0) + (await run(tx, sql`update budget_receipts set uploaded_by = null where uploaded_by = ${uid(person)}`));
+    },
+  },
+  {
+    table: "budget_request_lines",
+    personalColumns: ["description"],
+    erasure: "anonymise",
+    why: "The line items of the person's requests keep their amounts for the administration; their descriptions (the person's words) are emptied.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from budget_request_lines where request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by request_id, position`),
+    erase: (tx, person) => run(tx, sql`update budget_request_lines set description = '—' where request_id in (select id from budget_requests where requested_by = ${uid(person)})`),
+  },
+  {
+    table: "budget_requests",
+    personalColumns: ["requested_by", "idempotency_key", "purpose", "decline_reason", "settlement_note", "settlement_return_comment", "decided_by", "settled_by"],
+    erasure: "anonymise",
+    why: "A budget request is the municipality's spending: its amounts, status, dates, pot and activity stay for the administration; the link to the person, the purpose and the notes about it go. Requests the person decided stay, without their name.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from budget_requests where requested_by = ${uid(person)} or decided_by = ${uid(person)} or settled_by = ${uid(person)} order by created_at`),
+    erase: async (tx, person) =>
+      (await run(
+        tx,
+        sql`update budget_requests set purpose = '—', settlement_note = null, settlement_return_comment = null,
+              decline_reason = case when status = 'declined' then '—' else null end,
+              idempotency_key = 'erased-' || id::text, requested_by = null
+            where requested_by = ${uid(person)}`,
+      )) +
+      (await run(tx, sql`update budget_requests set decided_by = null where decided_by = ${uid(person)}`)) +
+      (await run(tx, sql`update budget_requests set settled_by = null where settled_by = ${uid(person)}`)),
+  },
+  {
+    table: "budget_pots",
+    personalColumns: ["created_by"],
+    erasure: "unlink",
+    why: "A pot the person set up stays (it is the municipality's money), without their name.",
+    rows: (executor, person) => select(executor, sql`select id, name, year, created_by, created_at from budget_pots where created_by = ${uid(person)}`),
+    erase: (tx, person) => run(tx, sql`update budget_pots set created_by = null where created_by = ${uid(person)}`),
+  },
+  {
+    table: "budget_ledger",
+    personalColumns: ["created_by"],
+    erasure: "unlink",
+    why: "Bookings on a pot stay (the pot's figures are their sums), without the name of who booked them.",
+    rows: (executor, person) => select(executor, sql`select id, pot_id, request_id, kind, amount_cents, created_by, created_at from budget_ledger where created_by = ${uid(person)} order by id`),
+    erase: (tx, person) => run(tx, sql`update budget_ledger set created_by = null where created_by = ${uid(person)}`),
   },
   {
     table: "users",
