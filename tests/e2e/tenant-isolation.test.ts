@@ -133,6 +133,13 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/beheer/:slug/cohorten/:cohortId/cursisten.csv": "municipal-staff",
   "/account/cursusagenda": "own-account",
   "/agenda/:token/cursus.ics": "own-account",
+  "/beheer/:slug/budgetten": "municipal-staff",
+  "/beheer/:slug/budgetten/aanvragen/:requestId": "municipal-staff",
+  "/beheer/:slug/budgetten/:potId": "municipal-staff",
+  "/beheer/:slug/budgetten/:potId/export.csv": "municipal-staff",
+  "/mijn-activiteiten/budget": "own-account",
+  "/mijn-activiteiten/budget/bonnetjes/:receiptId": "own-account",
+  "/mijn-activiteiten/:activityId/budget": "own-account",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",
   "/:slug/activiteiten/:id": "public-municipal",
@@ -208,6 +215,10 @@ function fill(path: string, slug: string): string {
     .replace(":placementId", havenstad.placement!)
     .replace(":ceremonyId", havenstad.ceremony!)
     .replace(":teamId", havenstad.team!)
+    .replace(":potId", havenstad.pot!)
+    .replace(":requestId", havenstad.budgetRequest!)
+    .replace(":receiptId", "00000000-0000-4000-8000-000000000000")
+    .replace(":activityId", havenstad.activity!)
     .replace(":listId", "00000000-0000-4000-8000-000000000000")
     .replace(":code", "AAAA-BBBB-CCCC")
     .replace(":locale", "en")
@@ -340,6 +351,17 @@ beforeAll(async () => {
   report.append("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], { type: "application/pdf" }), "eindverslag.pdf");
   const handedIn = await fetch(`${server.url}/mijn-praktijk/eindverslag`, { method: "POST", body: report, redirect: "manual", headers: { cookie: trainee, origin: server.url } });
   if (handedIn.status !== 302) throw new Error(`final report fixture: ${handedIn.status}`);
+  // A budget pot of Havenstad with a waiting request (the budget pages' ids).
+  havenstad.pot = await one(
+    `insert into budget_pots (municipality_id, name, year, starts_on, ends_on, amount_cents, max_per_request_cents)
+     values ($1, 'Isolatiepot', extract(year from now())::int, date_trunc('year', now())::date, (date_trunc('year', now()) + interval '1 year - 1 day')::date, 100000, 10000) returning id`,
+    [havenstad.municipality],
+  );
+  await client.query(`insert into budget_ledger (pot_id, municipality_id, kind, amount_cents) values ($1, $2, 'fund', 100000)`, [havenstad.pot, havenstad.municipality]);
+  havenstad.budgetRequest = await one(
+    `insert into budget_requests (municipality_id, pot_id, activity_id, idempotency_key, purpose, amount_cents) values ($1, $2, $3, 'isolatie', 'Materiaal', 5000) returning id`,
+    [havenstad.municipality, havenstad.pot, havenstad.activity],
+  );
   attacker = (await sessionCookieFor(databaseUrl, "projectleider@rivierendal.example")).header;
   owner = (await sessionCookieFor(databaseUrl, "projectleider@havenstad.example")).header;
   supervisor = (await sessionCookieFor(databaseUrl, "begeleider@havenstad.example")).header;
@@ -396,8 +418,8 @@ describe("a project leader of another municipality", () => {
 
   it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
     const before = await havenstadFingerprint();
-    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId", "trackVersionId", "courseLeaderIds", "moduleId", "teamId", "actionPointId", "userId", "successorId"];
-    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session, havenstad.team];
+    const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId", "trackVersionId", "courseLeaderIds", "moduleId", "teamId", "actionPointId", "userId", "successorId", "potId", "requestId"];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session, havenstad.team, havenstad.pot, havenstad.budgetRequest];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
       for (const intent of await collectIntents(file)) {

@@ -21,7 +21,7 @@ import { createStaff } from "../support/training-apply";
 const database = useTestDatabase();
 let servers: TestServer[] = [];
 let havenstadId: string;
-let leaders: { id: string; cookie: string }[] = [];
+const leaders: { id: string; cookie: string }[] = [];
 let organiser: { id: string; email: string; cookie: string };
 
 beforeAll(async () => {

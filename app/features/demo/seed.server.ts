@@ -21,6 +21,7 @@ import {
 import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
+import { seedDemoBudgets } from "./seed-budgets.server";
 import { seedDemoCertificates } from "./seed-certificates.server";
 import { seedDemoPractice } from "./seed-practice.server";
 import { seedDemoTeams } from "./seed-teams.server";
@@ -164,6 +165,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
     if (options.activities !== false) await seedDemoTeams(tx);
     // Evaluations look up the organised activities that have ended (the organisers' seed, when it ran first).
     if (options.activities !== false) await seedDemoEvaluations(tx);
+    // Budgets after the organisers' and teams' seeds: their requests link to those activities and teams when they exist.
+    if (options.activities !== false) await seedDemoBudgets(tx);
     return true;
   });
 }

@@ -748,7 +748,7 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: async (executor, person) => {
       const receipts = await select(
         executor,
-        sql`select * from budget_receipts where uploaded_by = ${uid(person)} or request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by uploaded_at`,
+        sql`select * from budget_receipts where uploaded_by = ${uid(person)} or request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by created_at`,
       );
       for (const receipt of receipts) {
         const bytes = typeof receipt.file_key === "string" ? await readPrivateFile("receipts", receipt.file_key) : null;
