@@ -410,7 +410,7 @@ async function main(): Promise<void> {
   let budgets: BudgetBenchResult | undefined;
   if (shouldRun(options, "budgets")) {
     budgets = await benchBudgetApprovals(options, log);
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+    const stamp = new Date().toISOString().slice(0, 16).replace("T", "-").replace(":", "");
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(`${resultsDir}${stamp}-budgets.json`, `${JSON.stringify(budgets, null, 2)}\n`);
     writeFileSync(`${resultsDir}budgets.md`, budgetMarkdown(budgets, new Date().toISOString()));
