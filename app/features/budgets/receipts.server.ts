@@ -12,8 +12,7 @@ import sharp from "sharp";
 import { MAX_UPLOAD_BYTES, privateFilePath, removePrivateFile } from "~/lib/storage.server";
 
 export const MAX_RECEIPT_BYTES = MAX_UPLOAD_BYTES;
-/** Receipts per settlement form; more go in a second post (the body limit counts the whole form). */
-export const MAX_RECEIPTS_PER_POST = 5;
+import { MAX_RECEIPTS_PER_POST } from "./schema";
 
 const RECEIPT_TYPES: Readonly<Record<string, "image/jpeg" | "image/png" | "image/webp" | "application/pdf">> = {
   jpg: "image/jpeg",

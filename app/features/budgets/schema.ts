@@ -8,6 +8,8 @@ import { MAX_AMOUNT_CENTS, parseEuros } from "./money";
 export const PURPOSE_MAX = 2000;
 export const LINE_DESCRIPTION_MAX = 200;
 export const REASON_MAX = 1000;
+/** Receipts per settlement form; more go in a second post (the body limit counts the whole form). */
+export const MAX_RECEIPTS_PER_POST = 5;
 /** Line rows the request form shows; empty rows are left out. */
 export const LINE_ROWS = 6;
 

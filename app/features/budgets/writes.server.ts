@@ -14,6 +14,7 @@
  * indexes (one reserve, one release, one spend per request) and the pot's check constraint
  * (committed ≤ amount) refuse in the database what a bug here would let through.
  */
+import { randomBytes } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { db, type Transaction } from "~/lib/db/client.server";
@@ -46,6 +47,11 @@ export interface AlreadyDecided {
   message: "budgets.error.alreadyDecided";
 }
 const alreadyDecided: AlreadyDecided = { ok: false, conflict: true, field: "_form", message: "budgets.error.alreadyDecided" };
+
+/** The hidden key of a new request form: the same key sent twice is one request. */
+export function newIdempotencyKey(): string {
+  return randomBytes(18).toString("base64url");
+}
 
 /** Step 1 of the lock order: the pot row. */
 async function lockPot(tx: Transaction, municipalityId: string, potId: string) {

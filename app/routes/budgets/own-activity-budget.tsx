@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { data, Link, redirect } from "react-router";
 import { requireUser } from "~/features/accounts/session.server";
 import { getTranslator } from "~/features/accounts/locale.server";
@@ -6,9 +5,9 @@ import { notFound } from "~/features/authorization/gate.server";
 import { RequestFacts } from "~/features/budgets/components/request-view";
 import { formatEuros } from "~/features/budgets/money";
 import { eligiblePots, findRequest, findRequesterActivity, isReceiptViewer, listActivityRequests } from "~/features/budgets/reads.server";
-import { forgetReceipts, MAX_RECEIPTS_PER_POST, ReceiptRejectedError, storeReceipts, uploadedFiles, type StoredReceipt } from "~/features/budgets/receipts.server";
-import { LINE_DESCRIPTION_MAX, LINE_ROWS, lineRows, PURPOSE_MAX, REASON_MAX, requestInput, settlementInput } from "~/features/budgets/schema";
-import { submitRequest, submitSettlement, withdrawRequest } from "~/features/budgets/writes.server";
+import { forgetReceipts, ReceiptRejectedError, storeReceipts, uploadedFiles, type StoredReceipt } from "~/features/budgets/receipts.server";
+import { MAX_RECEIPTS_PER_POST, LINE_DESCRIPTION_MAX, LINE_ROWS, lineRows, PURPOSE_MAX, REASON_MAX, requestInput, settlementInput } from "~/features/budgets/schema";
+import { newIdempotencyKey, submitRequest, submitSettlement, withdrawRequest } from "~/features/budgets/writes.server";
 import { OrganiserTabs } from "~/features/organisers/components/organiser-tabs";
 import { ownActivityPath, OWN_ORGANISING_PATHS } from "~/features/organisers/urls";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
@@ -55,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       label: `${p.name} (${t("budgets.activity.potMax", { max: formatEuros(p.maxPerRequestCents, locale), available: formatEuros(p.amountCents - p.committedCents, locale) })})`,
     })),
     requests,
-    idempotencyKey: randomBytes(18).toString("base64url"),
+    idempotencyKey: newIdempotencyKey(),
   };
 }
 
