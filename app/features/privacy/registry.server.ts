@@ -738,6 +738,7 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
       (await run(tx, sql`delete from teams where proposed_by = ${uid(person)} and status in ('proposed', 'declined')`)) +
       (await run(tx, sql`update teams set proposed_by = null where proposed_by = ${uid(person)}`)) +
       (await run(tx, sql`update teams set confirmed_by = null where confirmed_by = ${uid(person)}`)),
+  },
   // Budgets (docs/decisions/030-budgets.md): the municipality's administration keeps every request's
   // amounts, status, dates, pot and activity; the person's name and words go.
   {
