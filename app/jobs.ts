@@ -4,6 +4,7 @@ import { signInRecordsRetentionJob } from "~/features/accounts/jobs.server";
 import { practiceAlertsJob } from "~/features/practice/alerts-jobs.server";
 import { erasureConfirmationRetentionJob, practiceRetentionJob } from "~/features/privacy/jobs.server";
 import { registrationRetentionJob } from "~/features/registrations/jobs.server";
+import { actionPointPeriodsJob } from "~/features/teams/jobs.server";
 import { expiredApplicationsJob } from "~/features/training/applications-jobs.server";
 import { sessionRemindersJob } from "~/features/training/cohorts-jobs.server";
 import type { JobDefinition } from "~/lib/jobs.server";
@@ -22,4 +23,5 @@ export const allJobs: readonly JobDefinition<z.ZodType>[] = [
   erasureConfirmationRetentionJob,
   practiceRetentionJob,
   practiceAlertsJob,
+  actionPointPeriodsJob,
 ] as unknown as readonly JobDefinition<z.ZodType>[];

@@ -148,6 +148,23 @@ export default [
   route("mijn-activiteiten/:activityId/evaluatie", "routes/organisers/own-activity-evaluation.tsx"),
   route("mijn-activiteiten/:activityId/fotos/:photoId", "routes/organisers/own-activity-photo.ts"),
   route("beheer/:slug/activiteiten/:id/fotos/:photoId", "routes/organisers/staff-activity-photo.ts"),
+  // Resident teams (EigenWIJzebuurten): the members' own pages, the invitation link, the staff
+  // pages (static first segments, so before `:slug`).
+  route("mijn-teams", "routes/teams/my-teams.tsx"),
+  route("mijn-teams/:teamId", "routes/teams/my-team.tsx"),
+  route("team-uitnodiging/:token", "routes/teams/team-invitation.tsx"),
+  route("beheer/:slug/teams", "routes/teams/staff-teams.tsx"),
+  route("beheer/:slug/teams/:teamId", "routes/teams/staff-team.tsx"),
+  // Budgets: the project leader's pots, their export and the decision on a request; the organiser's
+  // requests (all, and per activity, with the settlement) and the receipts' download (static first
+  // segments, so before `:slug`; /mijn-activiteiten/budget before the organisers' /mijn-activiteiten/:id).
+  route("beheer/:slug/budgetten", "routes/budgets/staff-pots.tsx"),
+  route("beheer/:slug/budgetten/aanvragen/:requestId", "routes/budgets/staff-request.tsx"),
+  route("beheer/:slug/budgetten/:potId", "routes/budgets/staff-pot.tsx"),
+  route("beheer/:slug/budgetten/:potId/export.csv", "routes/budgets/staff-pot-csv.ts"),
+  route("mijn-activiteiten/budget", "routes/budgets/own-budget.tsx"),
+  route("mijn-activiteiten/budget/bonnetjes/:receiptId", "routes/budgets/receipt-file.ts"),
+  route("mijn-activiteiten/:activityId/budget", "routes/budgets/own-activity-budget.tsx"),
 
   // Residents recruit residents: the invite link's landing page (public), the recruiter's own
   // links, QR codes and figures, and the A6 flyer of an activity they organise.
@@ -164,4 +181,5 @@ export default [
   route(":slug/activiteiten/:id/fotos/:photoId", "routes/organisers/public-activity-photo.ts"),
   route(":slug/embed", "routes/calendar.embed.tsx"),
   route(":slug/cursus/:cohortId/aanmelden", "routes/training/apply.tsx"),
+  route(":slug/teams/:teamId", "routes/teams/public-team.tsx"),
 ] satisfies RouteConfig;

@@ -52,7 +52,7 @@ export interface Options {
   staticPort: number;
 }
 
-export const MEASUREMENTS = ["calendar", "api", "registrations", "assets", "database"] as const;
+export const MEASUREMENTS = ["calendar", "api", "registrations", "assets", "database", "budgets"] as const;
 
 const HELP = `npm run bench -- [options]
 
@@ -67,7 +67,7 @@ const HELP = `npm run bench -- [options]
                                  calendar that misses the target is measured again with 2
   --profile                      also record a CPU profile of the app during the calendar run
   --random-page-cost 1.1         planner cost of a random page read for this run (default: the server's setting)
-  --only calendar,api,registrations,assets,database
+  --only calendar,api,registrations,assets,database,budgets
   --server postgres://postgres@127.0.0.1:5432   PostgreSQL server for the bench databases
   --app-dir <path>               measure another checkout of the app (default: this repository)
 `;

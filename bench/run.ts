@@ -15,6 +15,7 @@ import { ensureDatabase, openClient, withClient, type DatabaseState } from "./da
 import { benchQueries, explainQueries, machineFacts, sampleActivity, tableFacts, type MachineFacts, type QueryPlan, type TableFacts } from "./facts.ts";
 import { summariseProfile, type ProfileSummary } from "./profile.ts";
 import { benchRegistrations, type RegistrationRunResult } from "./registrations.ts";
+import { benchBudgetApprovals, budgetMarkdown, type BudgetBenchResult } from "./budgets.ts";
 import { calendarMeetsTarget, markdownReport, printSummary, TARGETS } from "./report.ts";
 import { round } from "./stats.ts";
 import { runWrk, wrkVersion, type WrkResult } from "./wrk.ts";
@@ -84,6 +85,8 @@ export interface BenchResults {
     databaseSampling: Awaited<ReturnType<ReturnType<typeof sampleActivity>["stop"]>>;
   };
   assets?: PageAssets[];
+  /** 200 concurrent budget approvals against one pot with room for half, over two app instances (bench/budgets.ts). */
+  budgets?: BudgetBenchResult;
   profile?: ProfileSummary;
   notes: string[];
   durationSeconds: number;
@@ -403,6 +406,16 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const wrk = shouldRun(options, "calendar") || shouldRun(options, "api") ? wrkVersion() : "not used";
   if (options.build) build(options);
+  // The budget approvals run on a database of their own; `--only budgets` measures nothing else.
+  let budgets: BudgetBenchResult | undefined;
+  if (shouldRun(options, "budgets")) {
+    budgets = await benchBudgetApprovals(options, log);
+    const stamp = new Date().toISOString().slice(0, 16).replace("T", "-").replace(":", "");
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(`${resultsDir}${stamp}-budgets.json`, `${JSON.stringify(budgets, null, 2)}\n`);
+    writeFileSync(`${resultsDir}budgets.md`, budgetMarkdown(budgets, new Date().toISOString()));
+    if (options.only?.size === 1) return;
+  }
   const state = await ensureDatabase(options, log);
   if (options.generateOnly) return;
 
@@ -421,6 +434,7 @@ async function main(): Promise<void> {
       havenstadUpcoming: state.havenstadUpcoming,
       havenstadToppedUp: state.havenstadToppedUp,
     },
+    budgets,
     notes,
     durationSeconds: 0,
   };

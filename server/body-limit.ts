@@ -27,6 +27,8 @@ const UPLOAD_PATHS = [
   /^\/mijn-praktijk\/eindverslag$/,
   // An organiser's evaluation, where activity photos are uploaded.
   /^\/mijn-activiteiten\/[^/]+\/evaluatie$/,
+  // An organiser's budget page, where receipts of a settlement are uploaded.
+  /^\/mijn-activiteiten\/[^/]+\/budget$/,
 ];
 
 /**

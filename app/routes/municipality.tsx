@@ -3,6 +3,8 @@ import { openPublicMunicipality } from "~/features/authorization/gate.server";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { listNeighbourhoods, listPartnerOrganisations } from "~/features/municipalities/reads.server";
 import { listOpenCohorts } from "~/features/training/cohorts-reads.server";
+import { publicTeamPath } from "~/features/organisers/urls";
+import { listPublicTeams } from "~/features/teams/reads.server";
 import { cohortApplicationPath } from "~/features/training/cohorts-urls";
 import { ButtonLink, PageTitle } from "~/components/ui";
 import { municipalityThemeStyle } from "~/components/municipality-theme";
@@ -16,11 +18,12 @@ export const headers = publicPageHeaders;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const municipality = await openPublicMunicipality(params.slug);
-  const [{ t, locale }, neighbourhoods, partners, openCohorts] = await Promise.all([
+  const [{ t, locale }, neighbourhoods, partners, openCohorts, teams] = await Promise.all([
     getTranslator(request),
     listNeighbourhoods(municipality.id),
     listPartnerOrganisations(municipality.id),
     listOpenCohorts(municipality.id),
+    listPublicTeams(municipality.id),
   ]);
   const day = (date: string) => formatInZone(zonedLocalToUtc(date, "12:00")!, locale, { dateStyle: "long" });
   return {
@@ -42,6 +45,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     neighbourhoods: neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
     // Public page: partners' names, kinds and websites only (their email addresses are for staff).
     partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind, website: p.website })),
+    // Resident teams whose key figures made their page public.
+    teams: teams.map((team) => ({ id: team.id, name: team.name, neighbourhood: team.neighbourhoodName, isJunior: team.isJunior, path: publicTeamPath(municipality.slug, team.id) })),
     // "Citytrainer worden": the cohorts open for applications today, each with its application form.
     openCohorts: openCohorts.map((c) => ({
       id: c.id,
@@ -66,7 +71,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { municipality, neighbourhoods, partners, openCohorts } = loaderData;
+  const { municipality, neighbourhoods, partners, openCohorts, teams } = loaderData;
   return (
     <div style={municipalityThemeStyle(municipality.themeColour)} className="municipality-page">
       <div className="municipality-hero">
@@ -129,6 +134,23 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                 <Link className="utrecht-link tag-list__link" to={`/${municipality.slug}/activiteiten?wijk=${neighbourhood.id}`}>
                   {neighbourhood.name}
                 </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {teams.length > 0 && (
+        <section className="page-section" aria-labelledby="teams-heading">
+          <h2 className="utrecht-heading-2" id="teams-heading">
+            {t("teams.municipality.title")}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {teams.map((team) => (
+              <li key={team.id} className="utrecht-unordered-list__item">
+                <Link className="utrecht-link" to={team.path}>
+                  {team.name}
+                </Link>
+                {[team.neighbourhood, team.isJunior ? t("teams.junior") : null].filter(Boolean).map((part) => ` · ${part}`)}
               </li>
             ))}
           </ul>

@@ -61,6 +61,8 @@ const fingerprint = (needle: string) => rowsAsText(client, needle);
  * by the database or read by code as one of a few words), or a format the database checks.
  */
 const NO_FREE_TEXT: Record<string, string> = {
+  "budget_receipts.content_type": "one of four content types (checked by the database)",
+  "budget_receipts.file_key": "`<uuid>.<ext>`, the only form a private file's key can have",
   "users.id": "planted as `<mark>-user`: the id carries the marker everywhere it is referenced",
   "memberships.role": "one of the roles",
   "membership_removals.role": "one of the roles",
@@ -294,6 +296,7 @@ const NOT_PERSONAL: Record<string, string> = {
 };
 
 const NOT_PERSONAL_COLUMNS: Record<string, string> = {
+  "budget_pots.name": "the pot's name",
   "certificates.track_name": "the track's name as printed",
   "certificates.cohort_name": "the cohort's name as printed",
   "certificates.municipality_name": "the municipality's name as printed",
@@ -312,6 +315,9 @@ const NOT_PERSONAL_COLUMNS: Record<string, string> = {
   "outbox_emails.last_error": "an SMTP error",
   // Invite links are registered as their owner's (owner_user_id), referrals as the recruit's (through their sign-up).
   "invite_links.code": "a random public code printed on flyers; it names nobody, the owner is owner_user_id",
+  "teams.name": "a resident team's name, shown on the municipality's site",
+  "teams.description": "what a team wants to do for its neighbourhood: the team's plan",
+  "action_points.decide_by": "a date (the last day to answer), not a person",
 };
 
 describe("registry completeness", () => {

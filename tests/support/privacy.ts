@@ -327,6 +327,7 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
   );
   const practice = await plantPractice(client, world, { mark, m, userId, name, enrolmentId, learningGoalId, guardianEmail, v, q });
   await client.query(`insert into calendar_feeds (user_id, token_hash) values ($1, $2)`, [userId, v("calendar_feeds", "token_hash")]);
+  const budgetFiles = await plantBudgets(client, { mark, m, userId, v, q });
 
   // Privacy: the guardian's consent, staff looking at the person's data, the person looking at others', a request.
   await client.query(
@@ -342,6 +343,27 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
   await client.query(
     `insert into erasure_requests (user_id, status, reason, handled_by, handled_at, handler_note) values ($1, 'rejected', $2, $3, now(), $4)`,
     [userId, v("erasure_requests", "reason"), world.staffUserId, v("erasure_requests", "handler_note")],
+  );
+
+  // Resident teams: a declined proposal, an active team with a point, an answer and invitations.
+  const declinedTeam = await q(
+    `insert into teams (municipality_id, name, status, proposed_by, decline_reason) values ($1, $2, 'declined', $3, $4) returning id`,
+    [m, `Voorstel ${randomUUID()}`, userId, v("teams", "decline_reason")],
+  );
+  await client.query(`insert into team_members (team_id, municipality_id, user_id, is_key_figure) values ($1, $2, $3, true)`, [declinedTeam, m, userId]);
+  const activeTeam = await q(
+    `insert into teams (municipality_id, name, status, proposed_by, confirmed_by, confirmed_at) values ($1, $2, 'active', $3, $4, now()) returning id`,
+    [m, `Team ${randomUUID()}`, userId, world.staffUserId],
+  );
+  await client.query(`insert into team_members (team_id, municipality_id, user_id, is_key_figure) values ($1, $2, $3, true)`, [activeTeam, m, userId]);
+  const pointId = await q(
+    `insert into action_points (team_id, municipality_id, proposed_by, what, why, due_on, decide_by) values ($1, $2, $3, 'Samen vegen', 'Een schone stoep', current_date + 9, current_date + 3) returning id`,
+    [activeTeam, m, userId],
+  );
+  await client.query(`insert into action_point_votes (action_point_id, municipality_id, user_id, vote, comment) values ($1, $2, $3, 'agree', $4)`, [pointId, m, userId, v("action_point_votes", "comment")]);
+  await client.query(
+    `insert into team_invitations (team_id, municipality_id, email, token_hash, invited_by, expires_at) values ($1, $2, $3, $4, $5, now() + interval '7 days'), ($1, $2, $6, $7, $8, now() + interval '7 days')`,
+    [activeTeam, m, v("team_invitations", "email", `${mark}-team-invitee@example.org`), v("team_invitations", "token_hash"), userId, email, `${mark}-team-invitation-to-me`, world.staffUserId],
   );
 
   // Mail: to the person, to their guardian, and to staff naming them.
@@ -371,7 +393,7 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     applicationId,
     own: { cohortId, sessionId, momentId, competenceId, ceremonyId: practice.ceremonyId },
     placementId: practice.placementId,
-    files: [...practice.files, ...photoFiles],
+    files: [...practice.files, ...photoFiles, ...budgetFiles],
     planted,
   };
 }
@@ -659,4 +681,50 @@ export async function plantActedOn(client: pg.Client, world: SharedWorld, actor:
     [m, actor.userId, userId, applicationId],
   );
   return { userId, markers };
+}
+
+/**
+ * The person's money: a pot they set up (with its fund booking), a request of theirs for an
+ * activity they organise, approved and settled with a receipt on disk, its line item, notes and
+ * the comment of a settlement that was sent back once.
+ */
+async function plantBudgets(
+  client: pg.Client,
+  c: { mark: string; m: string; userId: string; v: (table: string, column: string, value?: string) => string; q: (text: string, values: unknown[]) => Promise<string> },
+): Promise<string[]> {
+  const { m, userId, v, q } = c;
+  const year = new Date().getFullYear();
+  const potId = await q(
+    `insert into budget_pots (municipality_id, name, year, starts_on, ends_on, amount_cents, max_per_request_cents, committed_cents, created_by)
+     values ($1, 'Buurtbudget', $2, $3, $4, 100000, 10000, 2000, $5) returning id`,
+    [m, year, `${year}-01-01`, `${year}-12-31`, userId],
+  );
+  const activityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, status) values ($1, 'Buurtmiddag', 'other', 'Plein', now() - interval '2 days', now() - interval '2 days' + interval '2 hours', 'Bewoner', 'completed') returning id`,
+    [m],
+  );
+  const requestId = await q(
+    `insert into budget_requests (municipality_id, pot_id, activity_id, requested_by, idempotency_key, purpose, amount_cents, status, granted_cents, decided_by, decided_at, spent_cents, settlement_note, settlement_submitted_at, settlement_return_comment, settled_by, settled_at)
+     values ($1, $2, $3, $4, $5, $6, 2500, 'settled', 2500, $4, now(), 2000, $7, now(), $8, $4, now()) returning id`,
+    [m, potId, activityId, userId, v("budget_requests", "idempotency_key"), v("budget_requests", "purpose"), v("budget_requests", "settlement_note"), v("budget_requests", "settlement_return_comment")],
+  );
+  await client.query(
+    `insert into budget_requests (municipality_id, pot_id, requested_by, idempotency_key, purpose, amount_cents, status, decline_reason, decided_at)
+     values ($1, $2, $3, $4, 'Tweede aanvraag', 500, 'declined', $5, now())`,
+    [m, potId, userId, `${c.mark}-declined`, v("budget_requests", "decline_reason")],
+  );
+  await client.query(`insert into budget_request_lines (request_id, municipality_id, position, description, amount_cents) values ($1, $2, 0, $3, 2500)`, [requestId, m, v("budget_request_lines", "description")]);
+  await client.query(
+    `insert into budget_ledger (pot_id, municipality_id, request_id, kind, amount_cents, created_by) values ($1, $2, null, 'fund', 100000, $3), ($1, $2, $4, 'reserve', 2500, $3), ($1, $2, $4, 'spend', 2000, $3), ($1, $2, $4, 'release', 500, $3)`,
+    [potId, m, userId, requestId],
+  );
+  const key = `${randomUUID()}.pdf`;
+  const file = privateFilePath("receipts", key)!;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `%PDF-1.4 ${c.mark}-receipt-file`);
+  await client.query(
+    `insert into budget_receipts (request_id, municipality_id, file_key, content_type, byte_size, original_name, uploaded_by) values ($1, $2, $3, 'application/pdf', 40, $4, $5)`,
+    [requestId, m, key, v("budget_receipts", "original_name", `${c.mark}-bonnetje.pdf`), userId],
+  );
+  return [file];
 }

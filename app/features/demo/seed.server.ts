@@ -22,8 +22,10 @@ import { STAFF_ROLES } from "~/features/authorization/policy";
 import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
 import { seedDemoRecruitment } from "./seed-recruitment.server";
+import { seedDemoBudgets } from "./seed-budgets.server";
 import { seedDemoCertificates } from "./seed-certificates.server";
 import { seedDemoPractice } from "./seed-practice.server";
+import { seedDemoTeams } from "./seed-teams.server";
 import { seedDemoTraining } from "./seed-training.server";
 
 export const DEMO_PASSWORD = "Buurtkracht-demo-2026";
@@ -114,6 +116,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "praktijk@buurtkracht.example", name: "Mila Praktijk", role: null, municipality: "havenstad", person: "trainee_in_placement", description: "trainee (14) in placement at Sportvereniging Havenstad Vooruit, hours waiting for sign-off" },
   { email: "citytrainer@buurtkracht.example", name: "Chris Citytrainer", role: null, municipality: "havenstad", person: "citytrainer", description: "certified Citytrainer" },
   { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, person: "resident", description: "resident" },
+  { email: "trekker@buurtkracht.example", name: "Tess Trekker", role: null, municipality: "havenstad", person: "resident", description: "key figure (trekker) of Buurtteam Havenkwartier, a team whose work rests on her" },
 ];
 
 const STAFF: ReadonlySet<Role> = new Set(STAFF_ROLES);
@@ -158,11 +161,15 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
       const practice = await seedDemoPractice(tx);
       // Issued two days after the past ceremony (52 days before seeding), where they presented.
       await seedDemoCertificates(tx, { placementIds: practice.certify, revoked: practice.revoke, now: new Date(Date.now() - 50 * 86_400_000) });
-      // Invite links of the Citytrainers and teams, with sign-ups through them (after the organisers' seed).
-      await seedDemoRecruitment(tx);
     }
+    // Resident teams organise activities of their own; they look up the other areas' people and skip what is absent.
+    if (options.activities !== false) await seedDemoTeams(tx);
     // Evaluations look up the organised activities that have ended (the organisers' seed, when it ran first).
     if (options.activities !== false) await seedDemoEvaluations(tx);
+    // Invite links of the Citytrainers (certified above) and the teams, with sign-ups through them.
+    if (options.training !== false && options.practice !== false) await seedDemoRecruitment(tx);
+    // Budgets after the organisers' and teams' seeds: their requests link to those activities and teams when they exist.
+    if (options.activities !== false) await seedDemoBudgets(tx);
     return true;
   });
 }

@@ -6,7 +6,7 @@ import { and, count, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { forgetPublicMunicipalities, type MunicipalityId, type NetworkScope } from "~/features/authorization/gate.server";
 import { db } from "~/lib/db/client.server";
 import { uniqueViolation } from "~/lib/db/errors";
-import { activities, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, partnerOrganisations } from "~/lib/db/schema";
+import { activities, budgetPots, memberships, municipalities, neighbourhoodDeletions, neighbourhoods, partnerOrganisations } from "~/lib/db/schema";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import type { CreateMunicipalityInput, MunicipalitySettingsInput, PartnerInput } from "./schema";
 
@@ -104,6 +104,13 @@ export async function deleteNeighbourhood(municipalityId: MunicipalityId, id: st
       .where(and(eq(neighbourhoods.id, id), eq(neighbourhoods.municipalityId, municipalityId)))
       .for("update");
     if (!neighbourhood) return refuse("_form", "admin.notFoundInMunicipality");
+    // A budget pot's money belongs to its neighbourhood (budget_pots.neighbourhood_id restricts the delete).
+    const [pot] = await tx
+      .select({ id: budgetPots.id })
+      .from(budgetPots)
+      .where(and(eq(budgetPots.neighbourhoodId, id), eq(budgetPots.municipalityId, municipalityId)))
+      .limit(1);
+    if (pot) return refuse("_form", "budgets.neighbourhood.hasPot");
     const losing = await tx
       .select({ id: activities.id })
       .from(activities)

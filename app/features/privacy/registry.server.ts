@@ -711,6 +711,125 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: (executor, person) => select(executor, sql`select * from totp_accepted_steps where user_id = ${uid(person)}`),
     erase: (tx, person) => run(tx, sql`delete from totp_accepted_steps where user_id = ${uid(person)}`),
   },
+  // Resident teams (issue 9). A person's answers to action points and their invitations go; the
+  // points they proposed and the teams they started or confirmed are the team's work and stay,
+  // without their name. A team proposal that was never confirmed only served the proposer: it goes.
+  {
+    table: "action_point_votes",
+    personalColumns: ["user_id", "comment"],
+    erasure: "delete",
+    why: "The person's answers to the team's action points (agree or object, with a comment). The team's decision itself stays on the action point.",
+    rows: (executor, person) => select(executor, sql`select * from action_point_votes where user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from action_point_votes where user_id = ${uid(person)}`),
+  },
+  unlinkEntry("action_points", ["proposed_by"], "Action points are the team's plans and stay with the team, without who proposed them."),
+  {
+    table: "team_invitations",
+    personalColumns: ["email", "token_hash", "invited_by", "accepted_by"],
+    notExported: ["token_hash"],
+    erasure: "delete",
+    why: "Invitations to the person's addresses go, and so do open invitations the person sent. Accepted invitations the person sent stay as the team's history, without the sender.",
+    rows: (executor, person) =>
+      select(
+        executor,
+        sql`select * from team_invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)} or invited_by = ${uid(person)} order by created_at`,
+        ["token_hash"],
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from team_invitations where lower(email) in ${emails(person)} or accepted_by = ${uid(person)} or (invited_by = ${uid(person)} and accepted_at is null)`)) +
+      (await run(tx, sql`update team_invitations set invited_by = null where invited_by = ${uid(person)}`)),
+  },
+  {
+    table: "team_members",
+    personalColumns: ["user_id"],
+    erasure: "delete",
+    why: "The person's membership of teams (and whether they were a key figure).",
+    rows: (executor, person) => select(executor, sql`select * from team_members where user_id = ${uid(person)} order by created_at`),
+    erase: (tx, person) => run(tx, sql`delete from team_members where user_id = ${uid(person)}`),
+  },
+  {
+    table: "teams",
+    personalColumns: ["proposed_by", "confirmed_by", "decline_reason"],
+    erasure: "anonymise",
+    why: "A team the person proposed that was never confirmed goes, with the reason it was declined. Active teams stay, without who proposed or confirmed them.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from teams where proposed_by = ${uid(person)} order by created_at`,
+        sql`select id, confirmed_by, confirmed_at from teams where confirmed_by = ${uid(person)} and proposed_by is distinct from ${uid(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from teams where proposed_by = ${uid(person)} and status in ('proposed', 'declined')`)) +
+      (await run(tx, sql`update teams set proposed_by = null where proposed_by = ${uid(person)}`)) +
+      (await run(tx, sql`update teams set confirmed_by = null where confirmed_by = ${uid(person)}`)),
+  },
+  // Budgets (docs/decisions/030-budgets.md): the municipality's administration keeps every request's
+  // amounts, status, dates, pot and activity; the person's name and words go.
+  {
+    table: "budget_receipts",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "Receipts of the person's budget requests are deleted, files from the disk too (a receipt can show a name or a card number); the amounts spent stay with the request. Receipts the person uploaded to someone else's request stay, without their name.",
+    rows: async (executor, person) => {
+      const receipts = await select(
+        executor,
+        sql`select * from budget_receipts where uploaded_by = ${uid(person)} or request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by created_at`,
+      );
+      for (const receipt of receipts) {
+        const bytes = typeof receipt.file_key === "string" ? await readPrivateFile("receipts", receipt.file_key) : null;
+        if (bytes) receipt.file_content_base64 = bytes.toString("base64");
+      }
+      return receipts;
+    },
+    erase: async (tx, person) => {
+      const deleted = await tx.execute(sql`delete from budget_receipts where request_id in (select id from budget_requests where requested_by = ${uid(person)}) returning file_key`);
+      for (const row of deleted.rows as { file_key: string }[]) await removePrivateFile("receipts", row.file_key);
+      return (deleted.rowCount ?? 0) + (await run(tx, sql`update budget_receipts set uploaded_by = null where uploaded_by = ${uid(person)}`));
+    },
+  },
+  {
+    table: "budget_request_lines",
+    personalColumns: ["description"],
+    erasure: "anonymise",
+    why: "The line items of the person's requests keep their amounts for the administration; their descriptions (the person's words) are emptied.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from budget_request_lines where request_id in (select id from budget_requests where requested_by = ${uid(person)}) order by request_id, position`),
+    erase: (tx, person) => run(tx, sql`update budget_request_lines set description = '—' where request_id in (select id from budget_requests where requested_by = ${uid(person)})`),
+  },
+  {
+    table: "budget_requests",
+    personalColumns: ["requested_by", "idempotency_key", "purpose", "decline_reason", "settlement_note", "settlement_return_comment", "decided_by", "settled_by"],
+    erasure: "anonymise",
+    why: "A budget request is the municipality's spending: its amounts, status, dates, pot and activity stay for the administration; the link to the person, the purpose and the notes about it go. Requests the person decided stay, without their name.",
+    rows: (executor, person) =>
+      select(executor, sql`select * from budget_requests where requested_by = ${uid(person)} or decided_by = ${uid(person)} or settled_by = ${uid(person)} order by created_at`),
+    erase: async (tx, person) =>
+      (await run(
+        tx,
+        sql`update budget_requests set purpose = '—', settlement_note = null, settlement_return_comment = null,
+              decline_reason = case when status = 'declined' then '—' else null end,
+              idempotency_key = 'erased-' || id::text, requested_by = null
+            where requested_by = ${uid(person)}`,
+      )) +
+      (await run(tx, sql`update budget_requests set decided_by = null where decided_by = ${uid(person)}`)) +
+      (await run(tx, sql`update budget_requests set settled_by = null where settled_by = ${uid(person)}`)),
+  },
+  {
+    table: "budget_pots",
+    personalColumns: ["created_by"],
+    erasure: "unlink",
+    why: "A pot the person set up stays (it is the municipality's money), without their name.",
+    rows: (executor, person) => select(executor, sql`select id, name, year, created_by, created_at from budget_pots where created_by = ${uid(person)}`),
+    erase: (tx, person) => run(tx, sql`update budget_pots set created_by = null where created_by = ${uid(person)}`),
+  },
+  {
+    table: "budget_ledger",
+    personalColumns: ["created_by"],
+    erasure: "unlink",
+    why: "Bookings on a pot stay (the pot's figures are their sums), without the name of who booked them.",
+    rows: (executor, person) => select(executor, sql`select id, pot_id, request_id, kind, amount_cents, created_by, created_at from budget_ledger where created_by = ${uid(person)} order by id`),
+    erase: (tx, person) => run(tx, sql`update budget_ledger set created_by = null where created_by = ${uid(person)}`),
+  },
   {
     table: "users",
     personalColumns: "all",

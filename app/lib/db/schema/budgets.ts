@@ -88,6 +88,8 @@ export const budgetRequests = pgTable(
     spentCents: bigint("spent_cents", { mode: "number" }),
     settlementNote: text("settlement_note"),
     settlementSubmittedAt: timestamp("settlement_submitted_at", { withTimezone: true }),
+    /** The project leader's comment when they sent a settlement back (the request is approved again). */
+    settlementReturnComment: text("settlement_return_comment"),
     /** The project leader accepted spending above the granted amount (within the pot). */
     overspendAccepted: boolean("overspend_accepted").notNull().default(false),
     settledBy: text("settled_by").references(() => users.id, { onDelete: "set null" }),
@@ -125,10 +127,11 @@ export const budgetRequests = pgTable(
       "budget_requests_spent_when_settling",
       sql`(${t.status} in ('settlement_submitted', 'settled')) = (${t.spentCents} is not null)`,
     ),
-    // Spending above the grant needs the project leader's explicit acceptance.
+    // Spending above the grant needs the project leader's explicit acceptance; until they decide,
+    // a submitted settlement may report it (migration 0015: the organiser says what they spent).
     check(
       "budget_requests_spent_within_granted",
-      sql`${t.spentCents} is null or ${t.spentCents} >= 0 and (${t.spentCents} <= ${t.grantedCents} or (${t.status} = 'settled' and ${t.overspendAccepted}))`,
+      sql`${t.spentCents} is null or ${t.spentCents} between 0 and 100000000000 and (${t.spentCents} <= ${t.grantedCents} or ${t.status} = 'settlement_submitted' or (${t.status} = 'settled' and ${t.overspendAccepted}))`,
     ),
     check("budget_requests_settled_has_date", sql`(${t.status} = 'settled') = (${t.settledAt} is not null)`),
   ],

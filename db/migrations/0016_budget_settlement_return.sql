@@ -1,0 +1,3 @@
+ALTER TABLE "budget_requests" DROP CONSTRAINT "budget_requests_spent_within_granted";--> statement-breakpoint
+ALTER TABLE "budget_requests" ADD COLUMN "settlement_return_comment" text;--> statement-breakpoint
+ALTER TABLE "budget_requests" ADD CONSTRAINT "budget_requests_spent_within_granted" CHECK ("budget_requests"."spent_cents" is null or "budget_requests"."spent_cents" between 0 and 100000000000 and ("budget_requests"."spent_cents" <= "budget_requests"."granted_cents" or "budget_requests"."status" = 'settlement_submitted' or ("budget_requests"."status" = 'settled' and "budget_requests"."overspend_accepted")));
