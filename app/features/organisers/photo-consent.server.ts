@@ -71,6 +71,7 @@ export async function requestPhotoConsents(activity: OwnOrganisedActivity, regis
         to: person.email!,
         locale: person.locale,
         municipalityId: activity.municipalityId,
+        activityId: locked.id,
         participantName: person.name,
         forGuardian,
         activityTitle: locked.title,

@@ -14,10 +14,12 @@ import { OrganiserTabs } from "~/features/organisers/components/organiser-tabs";
 import { ErrorSummary, PostForm, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
+import { capitalise, type MessageKey } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/own-activity-evaluation";
 import courseCss from "~/styles/course.css?url";
+import evaluationCss from "~/styles/evaluation.css?url";
 
 /**
  * "Evaluatie": after the activity its organiser (or a co-organiser, or a member of the organising
@@ -39,6 +41,13 @@ const PHOTO_PROBLEMS = {
   wrongType: "organisers.photos.error.wrongType",
 } as const;
 
+/** The notice after a redirect; how many were asked decides the sentence (no plural forms in the catalogue). */
+function noticeKey(notice: string | null, asked: number): MessageKey | null {
+  if (!notice || !Object.hasOwn(NOTICES, notice)) return null;
+  if (notice === "gevraagd") return asked === 0 ? "organisers.photos.notice.askedNone" : asked === 1 ? "organisers.photos.notice.askedOne" : "organisers.photos.notice.asked";
+  return NOTICES[notice as keyof typeof NOTICES];
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { activity } = await requireOwnOrganisedActivity(request, params.activityId);
   const { t, locale } = await getTranslator(request);
@@ -47,7 +56,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const isOpen = isEvaluationOpen(activity.endsAt, now) && (activity.status === "published" || activity.status === "completed");
   const canSave = isOpen && (page.evaluation ? activity.status === "completed" && canEditEvaluation(page.evaluation.evaluatedAt, now) : activity.status === "published");
   const notice = new URL(request.url).searchParams.get("melding");
-  const asked = Number(new URL(request.url).searchParams.get("aantal"));
+  const count = Number(new URL(request.url).searchParams.get("aantal"));
+  const asked = Number.isSafeInteger(count) && count >= 0 ? count : 0;
   return {
     title: `${t("organisers.evaluation.title")}: ${activity.title} — Buurtkracht`,
     activity: {
@@ -58,8 +68,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       when: `${formatInZone(activity.startsAt, locale)} – ${formatInZone(activity.endsAt, locale, { timeStyle: "short" })}`,
       publicPath: activity.status === "published" || activity.status === "completed" ? publicActivityPath(activity.municipalitySlug, activity.activityId) : null,
     },
-    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
-    asked: Number.isSafeInteger(asked) && asked >= 0 ? asked : 0,
+    notice: noticeKey(notice, asked),
+    asked,
     isOpen,
     canSave,
     evaluation: page.evaluation && {
@@ -84,7 +94,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: courseCss }];
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: courseCss }, { rel: "stylesheet", href: evaluationCss }];
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -174,12 +184,12 @@ export default function OwnActivityEvaluation({ loaderData, actionData }: Route.
       )}
       {errors && sent.intent !== "evaluate" && sent.intent !== "add_photo" && <ErrorSummary errors={errors} labels={{}} />}
       <p className="utrecht-paragraph">{activity.when}</p>
-      {!loaderData.isOpen && <p className="utrecht-paragraph">{t("organisers.evaluation.notYet", { when: activity.ends })}</p>}
 
       <section className="page-section" aria-labelledby="evaluatie">
         <h2 className="utrecht-heading-2" id="evaluatie">
           {t("organisers.evaluation.heading")}
         </h2>
+        {!loaderData.isOpen && <p className="utrecht-paragraph">{t("organisers.evaluation.notYet", { when: activity.ends })}</p>}
         {evaluation && <p className="utrecht-paragraph">{t("organisers.evaluation.savedOn", { date: evaluation.on, days: EVALUATION_EDIT_DAYS })}</p>}
         {loaderData.canSave ? (
           <PostForm>
@@ -235,13 +245,21 @@ export default function OwnActivityEvaluation({ loaderData, actionData }: Route.
         {participants.length === 0 ? (
           <p className="utrecht-paragraph">{t("organisers.photos.consent.nobody")}</p>
         ) : (
-          <ul className="plain-list">
+          <ul className="consent-list">
             {participants.map((p) => (
-              <li key={p.id} id={`deelnemer-${p.id}`}>
-                <strong>{p.name || t("organisers.photos.anonymous")}</strong> · {t(`ageGroup.${p.ageGroup}`)}
-                {p.attended ? ` · ${t("organisers.photos.attended")}` : ""} · <ConsentState participant={p} />
+              <li key={p.id} id={`deelnemer-${p.id}`} className="consent-row">
+                <div className="consent-row__person">
+                  <strong>{p.name || t("organisers.photos.anonymous")}</strong>
+                  <span>
+                    {t(`ageGroup.${p.ageGroup}`)}
+                    {p.attended ? ` · ${t("organisers.photos.attended")}` : ""}
+                  </span>
+                </div>
+                <span className={`consent-row__state consent-row__state--${p.consent?.status ?? "none"}`}>
+                  <ConsentState participant={p} />
+                </span>
                 {p.canAsk && (
-                  <PostForm className="inline-form">
+                  <PostForm className="consent-row__ask">
                     <input type="hidden" name="intent" value="ask_consent" />
                     <input type="hidden" name="registrationId" value={p.id} />
                     <SubmitButton appearance="secondary">{t("organisers.photos.consent.askOne", { name: p.name })}</SubmitButton>
@@ -251,7 +269,7 @@ export default function OwnActivityEvaluation({ loaderData, actionData }: Route.
             ))}
           </ul>
         )}
-        {participants.some((p) => p.canAsk) && (
+        {participants.filter((p) => p.canAsk).length > 1 && (
           <PostForm>
             <input type="hidden" name="intent" value="ask_consent" />
             <input type="hidden" name="registrationId" value="all" />
@@ -267,52 +285,77 @@ export default function OwnActivityEvaluation({ loaderData, actionData }: Route.
           {t("organisers.photos.heading")}
         </h2>
         <p className="utrecht-paragraph">{t("organisers.photos.intro")}</p>
-        {photos.map((photo) => (
-          <figure key={photo.id} className="activity-photo">
-            <img src={photo.src} alt={photo.caption} width={320} loading="lazy" style={{ maxWidth: "100%", height: "auto" }} />
-            <figcaption className="utrecht-paragraph">
-              {photo.caption} · {t(photo.visibility === "public" ? "organisers.photos.public" : "organisers.photos.internal")} · {t("organisers.photos.onIt", { names: photo.subjects.map((s) => s.name).join(", ") })}
-            </figcaption>
-            <PostForm>
-              <input type="hidden" name="intent" value="delete_photo" />
-              <input type="hidden" name="photoId" value={photo.id} />
-              <SubmitButton appearance="secondary">{t("organisers.photos.delete", { caption: photo.caption })}</SubmitButton>
-            </PostForm>
-          </figure>
-        ))}
+        {photos.length > 0 && (
+          <div className="activity-photos">
+            {photos.map((photo) => (
+              <figure key={photo.id} className="activity-photo">
+                <img src={photo.src} alt={photo.caption} loading="lazy" />
+                <figcaption>
+                  <span className="activity-photo__caption">{photo.caption}</span>
+                  <span className="activity-photo__meta">
+                    {capitalise(t(photo.visibility === "public" ? "organisers.photos.public" : "organisers.photos.internal"))} · {t("organisers.photos.onIt", { names: photo.subjects.map((s) => s.name).join(", ") })}
+                  </span>
+                </figcaption>
+                <details className="activity-photo__delete">
+                  <summary>
+                    {t("organisers.photos.delete")}
+                    <span className="visually-hidden">: {photo.caption}</span>
+                  </summary>
+                  <p className="utrecht-paragraph">{t("organisers.photos.deleteConfirm")}</p>
+                  <PostForm>
+                    <input type="hidden" name="intent" value="delete_photo" />
+                    <input type="hidden" name="photoId" value={photo.id} />
+                    <SubmitButton appearance="secondary">
+                      {t("organisers.photos.deleteYes")}
+                      <span className="visually-hidden">: {photo.caption}</span>
+                    </SubmitButton>
+                  </PostForm>
+                </details>
+              </figure>
+            ))}
+          </div>
+        )}
         {loaderData.canAddPhoto &&
           (consented.length === 0 ? (
             <p className="utrecht-paragraph">{t("organisers.photos.noConsentYet")}</p>
           ) : (
-            <PostForm encType="multipart/form-data">
-              <input type="hidden" name="intent" value="add_photo" />
-              <ErrorSummary errors={photoErrors} labels={fieldLabels} />
-              <TextField name="photo" label={fieldLabels.photo} description={t("organisers.photos.fileHint")} type="file" accept="image/jpeg,image/png,image/webp" errors={photoErrors} required />
-              <TextField name="caption" label={fieldLabels.caption} description={t("organisers.photos.captionHint")} defaultValue={photoErrors ? sent.caption : ""} maxLength={PHOTO_CAPTION_MAX} errors={photoErrors} required />
-              <fieldset className="utrecht-form-fieldset" aria-describedby={photoErrors?.subjects ? "field-subjects-error" : undefined}>
-                <legend className="utrecht-form-fieldset__legend">{fieldLabels.subjects}</legend>
-                {photoErrors?.subjects && (
-                  <p className="utrecht-form-field-error-message" id="field-subjects-error">
-                    {photoErrors.subjects}
+            <>
+              <h3 className="utrecht-heading-3" id="foto-toevoegen">
+                {t("organisers.photos.addHeading")}
+              </h3>
+              <PostForm encType="multipart/form-data">
+                <input type="hidden" name="intent" value="add_photo" />
+                <ErrorSummary errors={photoErrors} labels={fieldLabels} />
+                <TextField name="photo" label={fieldLabels.photo} description={t("organisers.photos.fileHint")} type="file" accept="image/jpeg,image/png,image/webp" errors={photoErrors} required />
+                <fieldset className="utrecht-form-fieldset photo-subjects" aria-describedby={`field-subjects-hint${photoErrors?.subjects ? " field-subjects-error" : ""}`}>
+                  <legend className="utrecht-form-fieldset__legend">{fieldLabels.subjects}</legend>
+                  <p className="utrecht-form-field-description" id="field-subjects-hint">
+                    {t("organisers.photos.subjectsHint")}
                   </p>
-                )}
-                {consented.map((p) => (
-                  <div className="utrecht-form-field utrecht-form-field--checkbox" key={p.id}>
-                    <div className="utrecht-form-field__input">
-                      <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`onderwerp-${p.id}`} name="subjects" value={p.id} />
-                    </div>
-                    <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`onderwerp-${p.id}`}>
-                        {p.name} ({t(p.consent?.photoScope === "public" ? "organisers.photos.consent.givenPublic" : "organisers.photos.consent.givenInternal")})
-                      </label>
-                    </div>
-                  </div>
-                ))}
-              </fieldset>
-              <div className="button-row">
-                <SubmitButton>{t("organisers.photos.add")}</SubmitButton>
-              </div>
-            </PostForm>
+                  {photoErrors?.subjects && (
+                    <p className="utrecht-form-field-error-message" id="field-subjects-error">
+                      {photoErrors.subjects}
+                    </p>
+                  )}
+                  {consented.map((p, index) => {
+                    // The error summary links to #field-subjects: the first box takes that id.
+                    const id = index === 0 ? "field-subjects" : `onderwerp-${p.id}`;
+                    return (
+                      <div className="photo-subjects__choice" key={p.id}>
+                        <input className="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name="subjects" value={p.id} />
+                        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+                          {p.name} <span className="photo-subjects__scope">({t(p.consent?.photoScope === "public" ? "organisers.photos.consent.givenPublic" : "organisers.photos.consent.givenInternal")})</span>
+                        </label>
+                      </div>
+                    );
+                  })}
+                </fieldset>
+                <TextField name="caption" label={fieldLabels.caption} description={t("organisers.photos.captionHint")} defaultValue={photoErrors ? sent.caption : ""} maxLength={PHOTO_CAPTION_MAX} errors={photoErrors} required />
+                <div className="button-row">
+                  <SubmitButton>{t("organisers.photos.add")}</SubmitButton>
+                </div>
+              </PostForm>
+            </>
           ))}
       </section>
       <p className="button-row">

@@ -1,3 +1,4 @@
+import { capitalise } from "~/lib/i18n";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
 export interface EvaluationSummaryData {
@@ -31,14 +32,21 @@ export function EvaluationSummary({ data, headingId = "evaluation-heading" }: { 
       ) : (
         <p className="utrecht-paragraph">{t("organisers.evaluation.staff.none")}</p>
       )}
-      {data.photos.map((photo) => (
-        <figure key={photo.id} className="activity-photo">
-          <img src={photo.src} alt={photo.caption} width={240} loading="lazy" style={{ maxWidth: "100%", height: "auto" }} />
-          <figcaption className="utrecht-paragraph">
-            {photo.caption} · {t(photo.visibility === "public" ? "organisers.photos.public" : "organisers.photos.internal")} · {t("organisers.photos.onIt", { names: photo.subjects.map((s) => s.name).join(", ") })}
-          </figcaption>
-        </figure>
-      ))}
+      {data.photos.length > 0 && (
+        <div className="activity-photos">
+          {data.photos.map((photo) => (
+            <figure key={photo.id} className="activity-photo">
+              <img src={photo.src} alt={photo.caption} loading="lazy" />
+              <figcaption>
+                <span className="activity-photo__caption">{photo.caption}</span>
+                <span className="activity-photo__meta">
+                  {capitalise(t(photo.visibility === "public" ? "organisers.photos.public" : "organisers.photos.internal"))} · {t("organisers.photos.onIt", { names: photo.subjects.map((s) => s.name).join(", ") })}
+                </span>
+              </figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
@@ -50,12 +58,16 @@ export function PublicActivityPhotos({ photos }: { photos: { id: string; src: st
   return (
     <>
       <h2 className="utrecht-heading-2">{t("organisers.photos.publicHeading")}</h2>
-      {photos.map((photo) => (
-        <figure key={photo.id} className="activity-photo">
-          <img src={photo.src} alt={photo.caption} width={320} loading="lazy" style={{ maxWidth: "100%", height: "auto" }} />
-          <figcaption className="utrecht-paragraph">{photo.caption}</figcaption>
-        </figure>
-      ))}
+      <div className="activity-photos">
+        {photos.map((photo) => (
+          <figure key={photo.id} className="activity-photo">
+            <img src={photo.src} alt={photo.caption} loading="lazy" />
+            <figcaption>
+              <span className="activity-photo__caption">{photo.caption}</span>
+            </figcaption>
+          </figure>
+        ))}
+      </div>
     </>
   );
 }
