@@ -2,6 +2,7 @@ import { data } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
 import { requireUser } from "~/features/accounts/session.server";
 import { publicActivityPath } from "~/features/activities/urls";
+import { listOwnPhotoConsents, withdrawOwnPhotoConsent, type OwnPhotoConsent } from "~/features/organisers/photo-consent.server";
 import { listOwnRegistrations, type OwnRegistration } from "~/features/registrations/reads.server";
 import { cancelOwnRegistration } from "~/features/registrations/writes.server";
 import { PostForm, SubmitButton } from "~/components/form";
@@ -14,7 +15,10 @@ import type { Route } from "./+types/account.registrations";
 
 /**
  * "Mijn aanmeldingen": a signed-in person's sign-ups, upcoming and past. Cancelling asks first:
- * the cancel link opens the question (a GET changes nothing), the answer is a POST.
+ * the cancel link opens the question (a GET changes nothing), the answer is a POST. A sign-up
+ * whose participant was asked for photo consent shows that answer; a given one can be withdrawn
+ * here the same way (question, then POST with intent `withdraw_photo_consent`), which deletes
+ * every photo the person is on, as the consent link's withdrawal does.
  */
 export const handle = { hydrate: false };
 
@@ -23,13 +27,16 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { t } = await getTranslator(request);
   const { upcoming, past } = await listOwnRegistrations(user.id);
   const asking = new URL(request.url).searchParams.get("afmelden");
+  const askingWithdrawal = new URL(request.url).searchParams.get("foto-toestemming");
+  const consents = await listOwnPhotoConsents(user.id, [...upcoming, ...past].map((r) => r.id));
   const now = new Date();
   return {
     title: `${t("myRegistrations.title")} — Buurtkracht`,
     email: user.email,
-    upcoming: upcoming.map((r) => ({ ...view(r), canCancel: r.activityStatus === "published" && r.startsAt > now })),
-    past: past.map((r) => ({ ...view(r), canCancel: false })),
+    upcoming: upcoming.map((r) => ({ ...view(r), photoConsent: consents.get(r.id) ?? null, canCancel: r.activityStatus === "published" && r.startsAt > now })),
+    past: past.map((r) => ({ ...view(r), photoConsent: consents.get(r.id) ?? null, canCancel: false })),
     asking,
+    askingWithdrawal,
   };
 }
 
@@ -47,7 +54,7 @@ function view(r: OwnRegistration) {
     path: publicActivityPath(r.municipalitySlug, r.activityId),
   };
 }
-type RegistrationView = ReturnType<typeof view> & { canCancel: boolean };
+type RegistrationView = ReturnType<typeof view> & { canCancel: boolean; photoConsent: OwnPhotoConsent | null };
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Buurtkracht" }, { name: "robots", content: "noindex" }];
 
@@ -55,26 +62,31 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const { locale } = await getTranslator(request);
   const form = formToObject(await readForm(request));
+  if (form.intent === "withdraw_photo_consent") {
+    const withdrawn = await withdrawOwnPhotoConsent(user.id, typeof form.consentId === "string" ? form.consentId : "");
+    if (!withdrawn) return data({ ok: false as const, notFound: "organisers.ownConsent.notFound" as const }, { status: 404 });
+    return { ok: true as const, withdrawn: true as const, title: withdrawn.activityTitle };
+  }
   const registrationId = typeof form.registrationId === "string" ? form.registrationId : "";
   const result = await cancelOwnRegistration(user.id, registrationId, locale);
-  if (!result) return data({ ok: false as const }, { status: 404 });
-  return { ok: true as const, title: result.activityTitle };
+  if (!result) return data({ ok: false as const, notFound: "myRegistrations.notFound" as const }, { status: 404 });
+  return { ok: true as const, withdrawn: false as const, title: result.activityTitle };
 }
 
 export default function MyRegistrations({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { upcoming, past, asking } = loaderData;
+  const { upcoming, past, asking, askingWithdrawal } = loaderData;
   return (
     <div className="page-narrow">
       <PageTitle>{t("myRegistrations.title")}</PageTitle>
       {actionData?.ok === true && (
         <Alert type="ok">
-          <p className="utrecht-paragraph">{t("myRegistrations.cancelled", { title: actionData.title })}</p>
+          <p className="utrecht-paragraph">{t(actionData.withdrawn ? "organisers.ownConsent.done" : "myRegistrations.cancelled", { title: actionData.title })}</p>
         </Alert>
       )}
       {actionData?.ok === false && (
         <Alert type="error">
-          <p className="utrecht-paragraph">{t("myRegistrations.notFound")}</p>
+          <p className="utrecht-paragraph">{t(actionData.notFound)}</p>
         </Alert>
       )}
       <p className="utrecht-paragraph">{t("myRegistrations.intro", { email: loaderData.email })}</p>
@@ -89,11 +101,11 @@ export default function MyRegistrations({ loaderData, actionData }: Route.Compon
             </p>
           </>
         ) : (
-          <RegistrationList items={upcoming} asking={actionData ? null : asking} />
+          <RegistrationList items={upcoming} asking={actionData ? null : asking} askingWithdrawal={actionData ? null : askingWithdrawal} />
         )}
       </Section>
       <Section title={t("myRegistrations.past")}>
-        {past.length === 0 ? <p className="utrecht-paragraph">{t("myRegistrations.nonePast")}</p> : <RegistrationList items={past} asking={null} />}
+        {past.length === 0 ? <p className="utrecht-paragraph">{t("myRegistrations.nonePast")}</p> : <RegistrationList items={past} asking={null} askingWithdrawal={actionData ? null : askingWithdrawal} />}
       </Section>
     </div>
   );
@@ -106,7 +118,49 @@ function statusText(item: RegistrationView, t: Translate): string {
   return t("myRegistrations.status.confirmed");
 }
 
-function RegistrationList({ items, asking }: { items: RegistrationView[]; asking: string | null }) {
+function PhotoConsentLine({ item, asking }: { item: RegistrationView; asking: boolean }) {
+  const { t } = useTranslation();
+  const consent = item.photoConsent;
+  if (!consent) return null;
+  const state =
+    consent.status === "given"
+      ? t(consent.photoScope === "public" ? "organisers.ownConsent.givenPublic" : "organisers.ownConsent.givenInternal")
+      : t(`organisers.ownConsent.${consent.status}`);
+  return (
+    <div className="my-registrations__photos">
+      <p className="utrecht-paragraph">
+        {t("organisers.ownConsent.label")}: {state}
+        {consent.status === "given" && !asking && (
+          <>
+            {" — "}
+            <a className="utrecht-link" href={`/account/aanmeldingen?foto-toestemming=${consent.id}#aanmelding-${item.id}`} aria-label={t("organisers.ownConsent.withdrawFor", { title: item.title })}>
+              {t("organisers.ownConsent.withdraw")}
+            </a>
+          </>
+        )}
+      </p>
+      {consent.status === "given" && asking && (
+        <div className="my-registrations__confirm" role="group" aria-labelledby={`foto-vraag-${item.id}`}>
+          <p className="utrecht-paragraph" id={`foto-vraag-${item.id}`}>
+            {t("organisers.ownConsent.question", { title: item.title })}
+          </p>
+          <PostForm action="/account/aanmeldingen">
+            <input type="hidden" name="intent" value="withdraw_photo_consent" />
+            <input type="hidden" name="consentId" value={consent.id} />
+            <div className="button-row">
+              <SubmitButton>{t("organisers.ownConsent.submit")}</SubmitButton>
+              <a className="utrecht-link" href={`/account/aanmeldingen#aanmelding-${item.id}`}>
+                {t("organisers.ownConsent.keep")}
+              </a>
+            </div>
+          </PostForm>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RegistrationList({ items, asking, askingWithdrawal }: { items: RegistrationView[]; asking: string | null; askingWithdrawal: string | null }) {
   const { t, locale } = useTranslation();
   return (
     <ul className="my-registrations">
@@ -126,6 +180,7 @@ function RegistrationList({ items, asking }: { items: RegistrationView[]; asking
               <br />
               <strong>{statusText(item, t)}</strong>
             </p>
+            <PhotoConsentLine item={item} asking={item.photoConsent !== null && askingWithdrawal === item.photoConsent.id} />
             {item.canCancel &&
               (asking === item.id ? (
                 <div className="my-registrations__confirm" role="group" aria-labelledby={`vraag-${item.id}`}>

@@ -5,12 +5,13 @@
  * "only for the organisers and the municipality" or "also public"; a refusal is kept. The same
  * link withdraws, which deletes every photo the person is on (row and file) in the same transaction.
  */
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { CURRENT_PHOTO_CONSENT_TEXT } from "~/features/privacy/consent-texts";
 import { findConsentByToken, requestConsent, withdrawConsent } from "~/features/privacy/consent.server";
 import { lockActivity } from "~/features/registrations/writes.server";
 import { db } from "~/lib/db/client.server";
 import { activities, consentRecords, municipalities, registrations } from "~/lib/db/schema";
+import { isUuid } from "~/lib/validation";
 import { refuse, type WriteResult } from "~/lib/write-result";
 import type { OwnOrganisedActivity } from "./evaluation-access.server";
 import { isEvaluationOpen, needsGuardianForPhotos } from "./evaluation-policy";
@@ -134,5 +135,51 @@ export async function answerPhotoConsent(token: string, input: PhotoConsentAnswe
       .where(and(eq(consentRecords.id, found.id), eq(consentRecords.status, "requested")))
       .returning({ status: consentRecords.status });
     return answered ? (answered.status as "given" | "refused") : ("unchanged" as const);
+  });
+}
+
+/**
+ * The photo consents of a signed-in person's own sign-ups (registrations.user_id), for
+ * "Mijn aanmeldingen": per sign-up the newest consent asked for it, or none.
+ */
+export async function listOwnPhotoConsents(userId: string, registrationIds: readonly string[]) {
+  if (registrationIds.length === 0) return new Map<string, OwnPhotoConsent>();
+  const rows = await db()
+    .select({ id: consentRecords.id, registrationId: consentRecords.subjectRegistrationId, status: consentRecords.status, photoScope: consentRecords.photoScope })
+    .from(consentRecords)
+    .innerJoin(registrations, eq(registrations.id, consentRecords.subjectRegistrationId))
+    .where(and(eq(consentRecords.purpose, "photos"), eq(registrations.userId, userId), inArray(registrations.id, [...registrationIds])))
+    .orderBy(desc(consentRecords.requestedAt), desc(consentRecords.id));
+  const perRegistration = new Map<string, OwnPhotoConsent>();
+  for (const row of rows) {
+    if (row.registrationId && !perRegistration.has(row.registrationId)) perRegistration.set(row.registrationId, { id: row.id, status: row.status, photoScope: row.photoScope });
+  }
+  return perRegistration;
+}
+export interface OwnPhotoConsent {
+  id: string;
+  status: "requested" | "given" | "refused" | "withdrawn";
+  photoScope: "internal" | "public" | null;
+}
+
+/**
+ * Withdrawal from the person's own account: the same as through the consent link (every photo
+ * they are on is deleted, row and file, in the withdrawal's transaction), for a consent whose
+ * sign-up is linked to this account; null when there is no such given consent.
+ */
+export async function withdrawOwnPhotoConsent(userId: string, consentId: string): Promise<{ activityTitle: string } | null> {
+  if (!isUuid(consentId)) return null;
+  const [found] = await db()
+    .select({ id: consentRecords.id, activityTitle: activities.title })
+    .from(consentRecords)
+    .innerJoin(registrations, eq(registrations.id, consentRecords.subjectRegistrationId))
+    .innerJoin(activities, eq(activities.id, registrations.activityId))
+    .where(and(eq(consentRecords.id, consentId), eq(consentRecords.purpose, "photos"), eq(registrations.userId, userId)));
+  if (!found) return null;
+  return db().transaction(async (tx) => {
+    const withdrawn = await withdrawConsent(tx, found.id);
+    if (!withdrawn) return null;
+    await deletePhotosShowing(tx, { consentId: found.id });
+    return { activityTitle: found.activityTitle };
   });
 }
