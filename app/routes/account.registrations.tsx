@@ -130,15 +130,15 @@ function PhotoConsentLine({ item, asking }: { item: RegistrationView; asking: bo
     <div className="my-registrations__photos">
       <p className="utrecht-paragraph">
         {t("organisers.ownConsent.label")}: {state}
-        {consent.status === "given" && !asking && (
-          <>
-            {" — "}
-            <a className="utrecht-link" href={`/account/aanmeldingen?foto-toestemming=${consent.id}#aanmelding-${item.id}`} aria-label={t("organisers.ownConsent.withdrawFor", { title: item.title })}>
-              {t("organisers.ownConsent.withdraw")}
-            </a>
-          </>
-        )}
       </p>
+      {consent.status === "given" && !asking && (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href={`/account/aanmeldingen?foto-toestemming=${consent.id}#aanmelding-${item.id}`}>
+            {t("organisers.ownConsent.withdraw")}
+            <span className="visually-hidden"> ({item.title})</span>
+          </a>
+        </p>
+      )}
       {consent.status === "given" && asking && (
         <div className="my-registrations__confirm" role="group" aria-labelledby={`foto-vraag-${item.id}`}>
           <p className="utrecht-paragraph" id={`foto-vraag-${item.id}`}>

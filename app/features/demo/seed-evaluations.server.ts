@@ -6,7 +6,7 @@
  * made here. Skips quietly when Havenstad or the Citytrainer is absent.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { CURRENT_PHOTO_CONSENT_TEXT } from "~/features/privacy/consent-texts";
 import { storePhotoFile } from "~/features/organisers/photos-file.server";
@@ -62,6 +62,51 @@ async function createEndedActivities(tx: Transaction, municipalityId: string, no
       });
     }
   }
+}
+
+/**
+ * The demo resident took part too, signed up with their account, and gave consent for internal
+ * use: "Mijn aanmeldingen" shows it and can withdraw it (which deletes the photo they are on).
+ */
+async function signUpDemoResident(tx: Transaction, municipalityId: string, activityId: string, now: number) {
+  const [user] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.email, "bewoner@buurtkracht.example"));
+  if (!user) return null;
+  const [registration] = await tx
+    .insert(registrations)
+    .values({
+      activityId,
+      municipalityId,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      ageGroup: "27_66",
+      status: "confirmed",
+      attendance: "attended",
+      cancelTokenHash: createHash("sha256").update(randomBytes(16)).digest("base64url"),
+      createdAt: new Date(now - 6 * DAY),
+    })
+    .returning({ id: registrations.id });
+  await tx.update(activities).set({ confirmedCount: sql`${activities.confirmedCount} + 1` }).where(eq(activities.id, activityId));
+  const [consent] = await tx
+    .insert(consentRecords)
+    .values({
+      municipalityId,
+      purpose: "photos",
+      legalBasis: "consent",
+      subjectRegistrationId: registration!.id,
+      givenBy: "self",
+      giverName: user.name,
+      giverEmail: user.email,
+      textVersion: CURRENT_PHOTO_CONSENT_TEXT.self,
+      status: "given",
+      photoScope: "internal",
+      evidence: "email-link",
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      requestedAt: new Date(now - 20 * HOUR),
+      answeredAt: new Date(now - 19 * HOUR),
+    })
+    .returning({ id: consentRecords.id });
+  return { id: registration!.id, name: user.name, email: user.email as string | null, ageGroup: "27_66" as AgeGroup, consent: { id: consent!.id, scope: "internal" as const } };
 }
 
 /** A simple generated picture (no faces): coloured shapes on a background, as a JPEG. */
@@ -148,8 +193,10 @@ async function seedConsentsAndPhotos(
       .returning({ id: consentRecords.id });
     if (answer.status === "given") consentIds.set(answer.person.id, { id: row!.id, scope: answer.scope });
   }
+  const resident = await signUpDemoResident(tx, municipalityId, activity.id, now);
+  if (resident) consentIds.set(resident.id, resident.consent);
   const publicSubjects = [adults[0], child].filter((p): p is (typeof people)[number] => p !== undefined && consentIds.has(p.id));
-  const internalSubjects = [adults[1]].filter((p): p is (typeof people)[number] => p !== undefined && consentIds.has(p.id));
+  const internalSubjects = [adults[1], resident ?? undefined].filter((p): p is (typeof people)[number] => p !== undefined && consentIds.has(p.id));
   const photos = [
     { subjects: publicSubjects, caption: "Buren aan de lange tafel op het plein", colour: "#2f6f8f", accent: "#f2b134" },
     { subjects: internalSubjects, caption: "Opruimen na afloop", colour: "#5b8c3a", accent: "#e4572e" },
