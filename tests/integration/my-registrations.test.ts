@@ -77,7 +77,9 @@ describe("Mijn aanmeldingen", () => {
     expect(upcoming).toContain("Komende activiteiten");
     expect((upcoming!.match(/<strong>Aangemeld<\/strong>/g) ?? []).length).toBeGreaterThanOrEqual(2);
     expect(upcoming).toMatch(/Wachtlijst, plaats \d+/);
-    expect((past!.match(/Je was erbij/g) ?? []).length).toBe(2);
+    // Two past activities of the calendar's demo, and the evaluated barbecue (with a photo consent).
+    expect((past!.match(/Je was erbij/g) ?? []).length).toBe(3);
+    expect(past).toContain("Toestemming voor foto&#x27;s");
     expect((html.match(/my-registrations__item/g) ?? []).length).toBeGreaterThanOrEqual(5);
   });
 
