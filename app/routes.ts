@@ -172,6 +172,16 @@ export default [
   route("mijn-activiteiten/uitnodigen", "routes/recruitment/own-invite.tsx"),
   route("mijn-activiteiten/uitnodigen/qr/:code", "routes/recruitment/own-invite-qr.ts"),
   route("mijn-activiteiten/:activityId/flyer.pdf", "routes/recruitment/activity-flyer.ts"),
+  // Residents organise (issue 9): a Citytrainer's or team's own activities (plan, submit, check-in,
+  // announcements) and the coaches' organisers list, review queue and review page.
+  route("mijn-activiteiten", "routes/organisers/own-activities.tsx"),
+  route("mijn-activiteiten/nieuw", "routes/organisers/own-activity.tsx", { id: "organisers-new-activity" }),
+  route("mijn-activiteiten/:activityId", "routes/organisers/own-activity.tsx"),
+  route("mijn-activiteiten/:activityId/aanwezig", "routes/organisers/own-activity-check-in.tsx"),
+  route("mijn-activiteiten/:activityId/bericht", "routes/organisers/own-activity-message.tsx"),
+  route("beheer/:slug/organisatoren", "routes/organisers/staff-organisers.tsx"),
+  route("beheer/:slug/organisatoren/beoordelen", "routes/organisers/staff-review-queue.tsx"),
+  route("beheer/:slug/organisatoren/activiteiten/:activityId", "routes/organisers/staff-organised-activity.tsx"),
 
   // Municipality pages (public) stay last: `:slug` matches any single segment.
   route(":slug", "routes/municipality.tsx"),

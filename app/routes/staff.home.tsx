@@ -8,6 +8,9 @@ import { alertView, PracticeAlertList } from "~/features/practice/components/pra
 import { alertsFor, listPracticeAlerts, logAlertViews } from "~/features/practice/alerts.server";
 import pipelineCss from "~/styles/pipeline.css?url";
 import { isMessageKey } from "~/lib/i18n";
+import { canInMunicipality } from "~/features/authorization/policy";
+import { listReviewQueue } from "~/features/organisers/reads.server";
+import { staffOrganisersPath } from "~/features/organisers/urls";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff.home";
 
@@ -30,6 +33,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     slug: municipality.slug,
     roles: [...new Set(roles)],
     overview: await staffOverview(municipality.id),
+    // Residents' plans this coach may review (project leader, course leader, the organiser's supervisor).
+    plansWaiting: canInMunicipality(user.actor, "organisers.review", municipality.id) ? (await listReviewQueue(user.actor, municipality.id)).length : null,
     title: `${t("staff.home.title", { name: municipality.name })} — Buurtkracht`,
   };
 }
@@ -58,6 +63,13 @@ export default function StaffHome({ loaderData }: Route.ComponentProps) {
           </h2>
           <PracticeAlertList alerts={loaderData.alerts} />
         </section>
+      )}
+      {loaderData.plansWaiting !== null && loaderData.plansWaiting > 0 && (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={staffOrganisersPath(loaderData.slug, "beoordelen")}>
+            {t("organisers.staff.homeWaiting", { count: loaderData.plansWaiting })}
+          </Link>
+        </p>
       )}
       <ul className="card-list">
         {sections.slice(1).map((section) => (

@@ -191,7 +191,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <PostForm>
             <ErrorSummary
               errors={programmeErrors}
-              labels={{ handoverDuringCourse: t("handover.settings.duringCourse"), handoverAnswerDays: t("handover.settings.answerDays"), placementQuietDays: t("handover.settings.quietDays") }}
+              labels={{ handoverDuringCourse: t("handover.settings.duringCourse"), handoverAnswerDays: t("handover.settings.answerDays"), placementQuietDays: t("handover.settings.quietDays"), certifiedPublishDirectly: t("organisers.settings.publishDirectly") }}
             />
             <input type="hidden" name="intent" value="programme" />
             <CheckboxField
@@ -224,6 +224,13 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               defaultValue={programmeSent ? programmeSent.placementQuietDays : loaderData.programme.placementQuietDays}
               errors={programmeErrors}
             />
+            <CheckboxField
+              name="certifiedPublishDirectly"
+              label={t("organisers.settings.publishDirectly")}
+              defaultChecked={programmeSent ? programmeSent.certifiedPublishDirectly === "on" : loaderData.programme.certifiedPublishDirectly}
+              errors={programmeErrors}
+            />
+            <p className="utrecht-paragraph form-hint">{t("organisers.settings.publishDirectlyHint")}</p>
             <div className="button-row">
               <SubmitButton>{t("handover.settings.save")}</SubmitButton>
             </div>

@@ -163,3 +163,12 @@ export async function ownCertificateView(userId: string, formatDate: (date: Date
   if (!own) return null;
   return { code: own.verificationCode, revoked: own.revokedAt ? { date: formatDate(own.revokedAt), reason: own.revocationReason ?? "" } : null };
 }
+
+/** The municipalities that issued the person a Citytrainer certificate that is not revoked (where they may organise). */
+export async function citytrainerMunicipalityIds(userId: string): Promise<string[]> {
+  const rows = await db()
+    .selectDistinct({ municipalityId: certificates.municipalityId })
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), eq(certificates.kind, "citytrainer"), isNull(certificates.revokedAt)));
+  return rows.map((row) => row.municipalityId);
+}

@@ -31,6 +31,11 @@ export const programmeSettingsInput = z.object({
     .transform((value) => value === "on"),
   handoverAnswerDays: wholeNumber(1, 60),
   placementQuietDays: wholeNumber(7, 180),
+  // Whether certified Citytrainers publish their own plans without a coach's review (trusted organisers).
+  certifiedPublishDirectly: z
+    .union([z.literal("on"), z.literal("")])
+    .optional()
+    .transform((value) => value === "on"),
 });
 export type ProgrammeSettingsInput = z.infer<typeof programmeSettingsInput>;
 

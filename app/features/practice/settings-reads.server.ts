@@ -11,9 +11,11 @@ export interface ProgrammeSettings {
   handoverAnswerDays: number;
   /** Days without logged or signed-off hours before a placement counts as stalled. */
   placementQuietDays: number;
+  /** Whether certified Citytrainers publish their plans without review (trusted organisers; a project leader overrides per person). */
+  certifiedPublishDirectly: boolean;
 }
 
-export const DEFAULT_PROGRAMME_SETTINGS: ProgrammeSettings = { handoverDuringCourse: false, handoverAnswerDays: 10, placementQuietDays: 28 };
+export const DEFAULT_PROGRAMME_SETTINGS: ProgrammeSettings = { handoverDuringCourse: false, handoverAnswerDays: 10, placementQuietDays: 28, certifiedPublishDirectly: false };
 
 /** The municipality's programme settings, or the defaults when it never saved any. */
 export async function getProgrammeSettings(municipalityId: MunicipalityId | string, executor: Executor = db()): Promise<ProgrammeSettings> {
@@ -22,6 +24,7 @@ export async function getProgrammeSettings(municipalityId: MunicipalityId | stri
       handoverDuringCourse: programmeSettings.handoverDuringCourse,
       handoverAnswerDays: programmeSettings.handoverAnswerDays,
       placementQuietDays: programmeSettings.placementQuietDays,
+      certifiedPublishDirectly: programmeSettings.certifiedPublishDirectly,
     })
     .from(programmeSettings)
     .where(eq(programmeSettings.municipalityId, municipalityId));

@@ -15,6 +15,7 @@ export async function saveProgrammeSettings(municipalityId: MunicipalityId, inpu
         handoverDuringCourse: input.handoverDuringCourse,
         handoverAnswerDays: input.handoverAnswerDays,
         placementQuietDays: input.placementQuietDays,
+        certifiedPublishDirectly: input.certifiedPublishDirectly,
         updatedBy: userId,
         updatedAt: sql`now()`,
       },
