@@ -241,6 +241,28 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     [activityId, m, linkId, email],
   );
 
+  // Residents organise: the person's own published plan, with themself as co-organiser, an
+  // announcement they sent, and a project leader's trust mark for them (set by themself here).
+  const ownActivityId = await q(
+    `insert into activities (municipality_id, title, category, location, starts_at, ends_at, organiser_name, organiser_user_id, created_by, status)
+     values ($1, 'Bewonersactiviteit', 'culture', 'Buurttuin', now() + interval '4 days', now() + interval '4 days 2 hours', $2, $3, $3, 'published') returning id`,
+    [m, v("activities", "organiser_name", `${mark}-organised-organiser_name`), userId],
+  );
+  await client.query(
+    `insert into organised_activities (municipality_id, activity_id, organiser_user_id, idea, goal, target_group, changes_requested, submitted_at, reviewed_by, reviewed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, now(), $3, now())`,
+    [m, ownActivityId, userId, v("organised_activities", "idea"), v("organised_activities", "goal"), v("organised_activities", "target_group"), v("organised_activities", "changes_requested")],
+  );
+  await client.query(`insert into activity_co_organisers (activity_id, municipality_id, user_id, added_by) values ($1, $2, $3, $3)`, [ownActivityId, m, userId]);
+  await client.query(`insert into activity_messages (activity_id, municipality_id, sent_by, subject, body, recipient_count) values ($1, $2, $3, $4, $5, 1)`, [
+    ownActivityId,
+    m,
+    userId,
+    v("activity_messages", "subject"),
+    v("activity_messages", "body"),
+  ]);
+  await client.query(`insert into organiser_trust (municipality_id, user_id, trust, set_by) values ($1, $2, 'trusted', $2)`, [m, userId]);
+
   // A track the person made and published, with a competence, a module and a material.
   const trackId = await q(`insert into tracks (municipality_id, created_by) values ($1, $2) returning id`, [m, userId]);
   const versionId = await q(`insert into track_versions (track_id, municipality_id, version, name, created_by) values ($1, $2, 1, 'Ik train mijn stad', $3) returning id`, [

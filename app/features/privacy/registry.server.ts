@@ -531,6 +531,77 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
             where user_id = ${uid(person)} or lower(email) in ${emails(person)}`,
       ),
   },
+  // Residents organise (issue 9): announcements, co-organisers, trust marks and the plans themselves,
+  // before `activities`, whose organiser links the plan's erasure decides about first.
+  {
+    table: "activity_messages",
+    personalColumns: ["sent_by", "subject", "body"],
+    erasure: "delete",
+    why: "The person's announcements to participants are their own words and are deleted; the mails that went out follow the outbox's retention.",
+    rows: (executor, person) => select(executor, sql`select * from activity_messages where sent_by = ${uid(person)} order by sent_at`),
+    erase: async (tx, person) => run(tx, sql`delete from activity_messages where sent_by = ${uid(person)}`),
+  },
+  {
+    table: "activity_co_organisers",
+    personalColumns: ["user_id", "added_by"],
+    erasure: "delete",
+    why: "The person stops being a co-organiser of any activity. Where they added someone else, that person stays, without the link to who added them.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from activity_co_organisers where user_id = ${uid(person)} order by added_at`,
+        sql`select activity_id, user_id, added_by from activity_co_organisers where added_by = ${uid(person)} and user_id <> ${uid(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from activity_co_organisers where user_id = ${uid(person)}`)) +
+      (await run(tx, sql`update activity_co_organisers set added_by = null where added_by = ${uid(person)}`)),
+  },
+  {
+    table: "organiser_trust",
+    personalColumns: ["user_id", "set_by"],
+    erasure: "delete",
+    why: "A project leader's trust mark for the person is deleted. Marks the person set for others stay, without their name.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select * from organiser_trust where user_id = ${uid(person)}`,
+        sql`select municipality_id, user_id, trust, set_by from organiser_trust where set_by = ${uid(person)} and user_id <> ${uid(person)}`,
+      ),
+    erase: async (tx, person) =>
+      (await run(tx, sql`delete from organiser_trust where user_id = ${uid(person)}`)) + (await run(tx, sql`update organiser_trust set set_by = null where set_by = ${uid(person)}`)),
+  },
+  {
+    table: "organised_activities",
+    personalColumns: "all",
+    erasure: "delete",
+    why: "The person's own plans are deleted; one that was never public goes with its activity, a published one stays in the calendar for the people who signed up, without the person as organiser. A team's plan stays with the team, without the link to the member who made it. Plans the person reviewed stay, without their name.",
+    rows: (executor, person) =>
+      ownThenActed(
+        executor,
+        sql`select o.*, a.title as activity_title, a.status as activity_status, a.starts_at as activity_starts_at
+            from organised_activities o join activities a on a.id = o.activity_id where o.organiser_user_id = ${uid(person)} order by o.created_at`,
+        sql`select id, activity_id, reviewed_by, reviewed_at from organised_activities where reviewed_by = ${uid(person)} and organiser_user_id is distinct from ${uid(person)}`,
+      ),
+    erase: async (tx, person) => {
+      const own = sql`(select activity_id from organised_activities where organiser_user_id = ${uid(person)} and team_id is null)`;
+      // Never public, so nobody signed up for it (cascades to its plan, co-organisers and messages).
+      const unpublished = await run(tx, sql`delete from activities where id in ${own} and status in ('draft', 'in_review')`);
+      const unlinked = await run(tx, sql`update activities set organiser_name = null, organiser_user_id = null where id in ${own}`);
+      // A team's activity keeps the team's name in the calendar; only the member's link goes.
+      const team = await run(
+        tx,
+        sql`update activities set organiser_user_id = null where organiser_user_id = ${uid(person)} and id in (select activity_id from organised_activities where team_id is not null)`,
+      );
+      return (
+        unpublished +
+        unlinked +
+        team +
+        (await run(tx, sql`delete from organised_activities where organiser_user_id = ${uid(person)} and team_id is null`)) +
+        (await run(tx, sql`update organised_activities set organiser_user_id = null where organiser_user_id = ${uid(person)}`)) +
+        (await run(tx, sql`update organised_activities set reviewed_by = null where reviewed_by = ${uid(person)}`))
+      );
+    },
+  },
   {
     // Recruitment (ADR 032): that a sign-up came through someone's invite link, and whether it was
     // the person's first on the platform — a fact about the person who signed up.
