@@ -23,6 +23,7 @@ import { ensureAuthSecret } from "~/lib/auth-secret.server";
 import { seedDemoActivities } from "./seed-activities.server";
 import { seedDemoRecruitment } from "./seed-recruitment.server";
 import { seedDemoBudgets } from "./seed-budgets.server";
+import { seedDemoOrganisers } from "./seed-organisers.server";
 import { seedDemoCertificates } from "./seed-certificates.server";
 import { seedDemoPractice } from "./seed-practice.server";
 import { seedDemoTeams } from "./seed-teams.server";
@@ -115,6 +116,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "bewijs@buurtkracht.example", name: "Jesse Bewijs", role: null, municipality: "havenstad", person: "certified_trainee", description: "trainee with a certificate of participation (last year's course group)" },
   { email: "praktijk@buurtkracht.example", name: "Mila Praktijk", role: null, municipality: "havenstad", person: "trainee_in_placement", description: "trainee (14) in placement at Sportvereniging Havenstad Vooruit, hours waiting for sign-off" },
   { email: "citytrainer@buurtkracht.example", name: "Chris Citytrainer", role: null, municipality: "havenstad", person: "citytrainer", description: "certified Citytrainer" },
+  { email: "organisator@buurtkracht.example", name: "Oscar Organisator", role: null, municipality: "havenstad", person: "citytrainer", description: "certified Citytrainer (17) who organises, trusted to publish directly" },
   { email: "bewoner@buurtkracht.example", name: "Sam Bewoner", role: null, person: "resident", description: "resident" },
   { email: "trekker@buurtkracht.example", name: "Tess Trekker", role: null, municipality: "havenstad", person: "resident", description: "key figure (trekker) of Buurtteam Havenkwartier, a team whose work rests on her" },
 ];
@@ -161,6 +163,8 @@ export async function seedDemoNetwork(options: { activities?: boolean; training?
       const practice = await seedDemoPractice(tx);
       // Issued two days after the past ceremony (52 days before seeding), where they presented.
       await seedDemoCertificates(tx, { placementIds: practice.certify, revoked: practice.revoke, now: new Date(Date.now() - 50 * 86_400_000) });
+      // Residents organise: builds on the certified Citytrainers the two seeds above make.
+      await seedDemoOrganisers(tx);
     }
     // Resident teams organise activities of their own; they look up the other areas' people and skip what is absent.
     if (options.activities !== false) await seedDemoTeams(tx);
