@@ -3,6 +3,8 @@ import { staffNavigation, type NavigationItem } from "~/features/authorization/n
 import { getLocale } from "~/features/accounts/locale.server";
 import { hasOwnCourse } from "~/features/training/course-reads.server";
 import { hasOwnPlacement } from "~/features/practice/placements-reads.server";
+import { hasOwnOrganising } from "~/features/organisers/reads.server";
+import { OWN_ORGANISING_PATHS } from "~/features/organisers/urls";
 import type { Locale, MessageKey } from "~/lib/i18n";
 
 export interface RootData {
@@ -20,12 +22,14 @@ export async function loadRootData(request: Request): Promise<RootData> {
   };
 }
 
-/** A trainee's "Mijn cursus" (and "Mijn praktijk" once there is a placement) first, then the staff links their roles allow. */
+/** A trainee's "Mijn cursus" (and "Mijn praktijk" once there is a placement, "Mijn activiteiten" for an organiser) first, then the staff links their roles allow. */
 async function navigationFor(user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>): Promise<NavigationItem[]> {
-  const [trainee, practice, staff] = await Promise.all([hasOwnCourse(user.id), hasOwnPlacement(user.id), staffNavigation(user.actor)]);
+  const [trainee, practice, organising, staff] = await Promise.all([hasOwnCourse(user.id), hasOwnPlacement(user.id), hasOwnOrganising(user.id), staffNavigation(user.actor)]);
   return [
     ...(trainee ? [{ href: "/mijn-cursus", label: "course.mine.title" satisfies MessageKey }] : []),
     ...(practice ? [{ href: "/mijn-praktijk", label: "handover.own.title" satisfies MessageKey }] : []),
+    // A Citytrainer or team member who organises (issue 9).
+    ...(organising ? [{ href: OWN_ORGANISING_PATHS.activities, label: "organisers.mine.title" satisfies MessageKey }] : []),
     ...staff,
   ];
 }

@@ -328,3 +328,12 @@ export async function youngOrganisers(municipalityId: string, userIds: readonly 
     return births.some((r) => (ageOn(r.dateOfBirth, today) ?? 0) < 16);
   });
 }
+
+/** Whether the site's menu shows "Mijn activiteiten": the person may organise somewhere, or helps organise something. */
+export async function hasOwnOrganising(userId: string): Promise<boolean> {
+  const result = await db().execute<{ yes: boolean }>(sql`
+    select exists (select 1 from certificates where user_id = ${userId} and kind = 'citytrainer' and revoked_at is null)
+        or exists (select 1 from team_members m join teams t on t.id = m.team_id where m.user_id = ${userId} and m.left_at is null and t.status = 'active')
+        or exists (select 1 from activity_co_organisers where user_id = ${userId}) as yes`);
+  return result.rows[0]?.yes === true;
+}

@@ -118,7 +118,7 @@ export async function saveOrganisedPlan(userId: string, activityId: string | nul
     if (found.head.status !== "draft") return refuse("_form", "organisers.error.notDraft");
     // The organiser's own plan: its municipality is the scope of the write.
     const municipalityId = scopeFromRow(found.head.municipalityId, true);
-    const refusal = (await checkReferences(tx, municipalityId, { neighbourhoodId: input.neighbourhoodId, partnerOrganisationId: null }, { userId, partnerChoice: [] })) ?? (await checkCoOrganisers(input.coOrganisers, municipalityId, userId));
+    const refusal = (await checkReferences(tx, municipalityId, { neighbourhoodId: input.neighbourhoodId, partnerOrganisationId: null }, { userId, partnerChoice: "any" })) ?? (await checkCoOrganisers(input.coOrganisers, municipalityId, userId));
     if (refusal) return refusal;
     const now = new Date();
     const drafts = found.members.filter((m) => m.status === "draft");
@@ -154,7 +154,8 @@ async function createPlan(userId: string, personName: string, facts: OrganiserFa
   const coRefusal = await checkCoOrganisers(input.coOrganisers, scope, userId);
   if (coRefusal) return coRefusal;
   return db().transaction(async (tx) => {
-    const refusal = await checkReferences(tx, scope, { neighbourhoodId: input.neighbourhoodId, partnerOrganisationId: null }, { userId, partnerChoice: [] });
+    // A resident's own activity has no partner organisation, so only the neighbourhood is checked.
+    const refusal = await checkReferences(tx, scope, { neighbourhoodId: input.neighbourhoodId, partnerOrganisationId: null }, { userId, partnerChoice: "any" });
     if (refusal) return refusal;
     const seriesId = input.weeks > 1 ? randomUUID() : null;
     const rows = Array.from({ length: input.weeks }, (_, week) => ({
