@@ -145,6 +145,15 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/mijn-activiteiten/budget": "own-account",
   "/mijn-activiteiten/budget/bonnetjes/:receiptId": "own-account",
   "/mijn-activiteiten/:activityId/budget": "own-account",
+  // Residents organise: their own activity pages open by the person's own role on the activity.
+  "/mijn-activiteiten": "own-account",
+  "/mijn-activiteiten/nieuw": "own-account",
+  "/mijn-activiteiten/:activityId": "own-account",
+  "/mijn-activiteiten/:activityId/aanwezig": "own-account",
+  "/mijn-activiteiten/:activityId/bericht": "own-account",
+  "/beheer/:slug/organisatoren": "municipal-staff",
+  "/beheer/:slug/organisatoren/beoordelen": "municipal-staff",
+  "/beheer/:slug/organisatoren/activiteiten/:activityId": "municipal-staff",
   "/:slug": "public-municipal",
   "/:slug/activiteiten": "public-municipal",
   "/:slug/activiteiten/:id": "public-municipal",
@@ -211,7 +220,7 @@ function fill(path: string, slug: string): string {
     .replace(":materialId", havenstad.material!)
     .replace(":cohortId", havenstad.cohort!)
     .replace(":applicationId", havenstad.application!)
-    .replace(":activityId", havenstad.activity!)
+    .replace(":activityId", havenstad.organised!)
     .replace(":photoId", havenstad.photo!)
     .replace(":id", havenstad.activity!)
     .replace(":enrolmentId", havenstad.enrolment!)
@@ -223,7 +232,6 @@ function fill(path: string, slug: string): string {
     .replace(":potId", havenstad.pot!)
     .replace(":requestId", havenstad.budgetRequest!)
     .replace(":receiptId", "00000000-0000-4000-8000-000000000000")
-    .replace(":activityId", havenstad.activity!)
     .replace(":listId", "00000000-0000-4000-8000-000000000000")
     .replace(":code", "AAAA-BBBB-CCCC")
     .replace(":locale", "en")
@@ -280,6 +288,12 @@ beforeAll(async () => {
   );
   // A team of Havenstad (the demo's) for the team pages' ids.
   havenstad.team = await one(`select id from teams where municipality_id = $1 order by name limit 1`, [havenstad.municipality]);
+  // A resident's plan in review (the demo's) and its organiser, for the organisers' pages.
+  havenstad.organised = await one(
+    `select o.activity_id as id from organised_activities o join activities a on a.id = o.activity_id where o.municipality_id = $1 and a.status = 'in_review' order by a.starts_at limit 1`,
+    [havenstad.municipality],
+  );
+  havenstad.organiser = await one(`select organiser_user_id as id from organised_activities where activity_id = $1`, [havenstad.organised]);
   havenstad.registration = await one(`select id from registrations where activity_id = $1 and status = 'confirmed' limit 1`, [havenstad.activity]);
   // An internal photo of that activity: the attacker's staff and public photo routes must not serve it.
   havenstad.photo = await one(
@@ -424,7 +438,7 @@ describe("a project leader of another municipality", () => {
   it("changes nothing of Havenstad by posting any form intent to Havenstad's or its own staff routes", async () => {
     const before = await havenstadFingerprint();
     const idFields = ["id", "neighbourhoodId", "partnerOrganisationId", "partnerId", "registrationId", "registration", "membershipId", "invitationId", "activityId", "municipalityId", "enrolmentId", "goalId", "momentId", "cohortId", "sessionId", "applicationId", "trackVersionId", "courseLeaderIds", "moduleId", "teamId", "actionPointId", "userId", "successorId", "potId", "requestId"];
-    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session, havenstad.team, havenstad.pot, havenstad.budgetRequest];
+    const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session, havenstad.team, havenstad.pot, havenstad.budgetRequest, havenstad.organised];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
       for (const intent of await collectIntents(file)) {
@@ -440,6 +454,9 @@ describe("a project leader of another municipality", () => {
             capacity: "1",
             confirm: "on",
             themeColour: "#000000",
+            userId: havenstad.organiser!,
+            trust: "trusted",
+            comment: "Overgenomen",
           };
           for (const field of idFields) fields[field] = entityId!;
           // Against Havenstad's URL the gate must refuse outright.

@@ -538,7 +538,7 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     personalColumns: ["sent_by", "subject", "body"],
     erasure: "delete",
     why: "The person's announcements to participants are their own words and are deleted; the mails that went out follow the outbox's retention.",
-    rows: (executor, person) => select(executor, sql`select * from activity_messages where sent_by = ${uid(person)} order by sent_at`),
+    rows: (executor, person) => select(executor, sql`select * from activity_messages where sent_by = ${uid(person)} order by created_at`),
     erase: async (tx, person) => run(tx, sql`delete from activity_messages where sent_by = ${uid(person)}`),
   },
   {
@@ -549,7 +549,7 @@ export const PERSONAL_DATA_REGISTRY: readonly RegistryEntry[] = [
     rows: (executor, person) =>
       ownThenActed(
         executor,
-        sql`select * from activity_co_organisers where user_id = ${uid(person)} order by added_at`,
+        sql`select * from activity_co_organisers where user_id = ${uid(person)} order by created_at`,
         sql`select activity_id, user_id, added_by from activity_co_organisers where added_by = ${uid(person)} and user_id <> ${uid(person)}`,
       ),
     erase: async (tx, person) =>
