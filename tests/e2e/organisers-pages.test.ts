@@ -86,8 +86,9 @@ describe("a Citytrainer's activity from the phone to the calendar", () => {
     const { page } = tab;
     await visit(tab, "/beheer/havenstad");
     await Promise.all([page.waitForURL("**/organisatoren/beoordelen"), page.getByRole("link", { name: /Plannen van bewoners die op jou wachten/ }).click()]);
+    await expect.poll(() => main(page), { timeout: 15_000 }).toContain(TITLE);
     await Promise.all([page.waitForURL("**/organisatoren/activiteiten/**"), page.getByRole("link", { name: TITLE }).click()]);
-    expect(await main(page)).toContain("Samen vliegers maken");
+    await expect.poll(() => main(page), { timeout: 15_000 }).toContain("Samen vliegers maken");
     await page.getByRole("button", { name: "Goedkeuren en publiceren" }).click();
     await expect.poll(() => main(page), { timeout: 15_000 }).toContain("Het plan is goedgekeurd");
     await tab.close();
