@@ -139,8 +139,9 @@ describe("the demo's practice path", () => {
     expect(steps.get("participation_certificate")).toBeGreaterThanOrEqual(6);
     expect(steps.get("in_handover")).toBe(4);
     expect(steps.get("in_placement")).toBe(5);
-    // Ready: two assigned to the planned ceremony, three presented and waiting for their certificate.
-    expect(steps.get("ready_for_ceremony")).toBe(5);
+    // Ready: two assigned to the planned ceremony, four presented and waiting for their certificate
+    // (the fourth is organisator@, the organisers' demo Citytrainer).
+    expect(steps.get("ready_for_ceremony")).toBe(6);
     // Jesse (bewijs@) stays where the README says: a certificate of participation, no placement yet.
     expect(pipelineStep(facts.find((f) => f.email === "bewijs@buurtkracht.example")!)).toBe("participation_certificate");
   });
@@ -285,7 +286,7 @@ describe("the demo's practice path", () => {
     const by = (status: string) => reports.filter((r) => r.status === status);
     expect(by("draft").length).toBeGreaterThanOrEqual(2);
     expect(by("submitted").length).toBeGreaterThanOrEqual(1);
-    expect(by("assessed").length).toBe(5);
+    expect(by("assessed").length).toBe(6);
     for (const r of by("assessed")) expect(r.assessed_competences).toBe(r.competences);
     for (const r of [...by("draft"), ...by("submitted")]) expect(r.assessed_competences).toBe(0);
     expect(reports.every((r) => r.moment_kind === "final")).toBe(true);
@@ -395,7 +396,7 @@ describe("the demo's practice path", () => {
                 (select max(h.created_at) from practice_hours h where h.placement_id = p.id),
                 (select max(h.reviewed_at) from practice_hours h where h.placement_id = p.id)) < ${new Date(day.getTime() - 28 * DAY)}) as quiet`)
         ).rows;
-        expect(counts).toEqual({ proposed: 4, active: 10, future_ceremonies: 1, bad_hours: 0, quiet: 1 });
+        expect(counts).toEqual({ proposed: 4, active: 11, future_ceremonies: 1, bad_hours: 0, quiet: 1 });
         throw rollback;
       }),
     ).rejects.toBe(rollback);

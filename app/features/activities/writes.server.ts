@@ -12,7 +12,7 @@ import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { loadMailActivity, queueRegistrationEmail } from "~/features/registrations/emails.server";
 import { fillFreePlaces, lockActivity } from "~/features/registrations/writes.server";
 import { db, type Transaction } from "~/lib/db/client.server";
-import { activities, neighbourhoods, partnerOrganisations, practiceActivities, registrations, type ActivityStatus } from "~/lib/db/schema";
+import { activities, neighbourhoods, organisedActivities, partnerOrganisations, practiceActivities, registrations, type ActivityStatus } from "~/lib/db/schema";
 import type { MessageKey } from "~/lib/i18n";
 import { addDaysToLocalDate, zonedLocalToUtc } from "~/lib/time";
 import { isPartnerAllowed, type PartnerChoice } from "./policy";
@@ -135,6 +135,7 @@ export async function updateActivity(
     if (!locked || locked.municipalityId !== municipalityId) return refuse("_form", "staffActivities.notFound");
     if (locked.status === "cancelled" || locked.status === "completed") return refuse("_form", "staffActivities.closedForEdits");
     if (await isPracticeActivity(tx, activityId)) return refuse("_form", "practiceActivity.staffRefused");
+    if (await isOrganisedActivity(tx, activityId)) return refuse("_form", "organisers.staffRefused");
     const refusal = await checkReferences(tx, municipalityId, input, author);
     if (refusal) return refusal;
     const before = await loadMailActivity(tx, activityId);
@@ -182,6 +183,12 @@ async function isPracticeActivity(tx: Transaction, activityId: string): Promise<
   return row !== undefined;
 }
 
+/** A resident's own activity (app/features/organisers/writes.server.ts): the staff form would bypass its review. */
+async function isOrganisedActivity(tx: Transaction, activityId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: organisedActivities.id }).from(organisedActivities).where(eq(organisedActivities.activityId, activityId));
+  return row !== undefined;
+}
+
 export type ActivityStep = "publish" | "cancel" | "complete";
 
 /** From which statuses each step may be taken. */
@@ -219,6 +226,8 @@ export async function changeActivityStatus(
     // Publishing and completing a practice activity are its review and evaluation; cancelling it is
     // for the trainee, their supervisor and their course leader, not for anyone who manages activities.
     if (!(step === "cancel" && options.practicePath) && (await isPracticeActivity(tx, activityId))) return refuse("_form", "practiceActivity.staffRefused");
+    // A resident's own activity is reviewed, cancelled and evaluated on the organisers' pages, where trust and the journey apply.
+    if (await isOrganisedActivity(tx, activityId)) return refuse("_form", "organisers.staffRefused");
     const now = new Date();
     await tx
       .update(activities)
@@ -247,6 +256,7 @@ export async function publishSeries(municipalityId: MunicipalityId, seriesId: st
       .where(and(eq(activities.municipalityId, municipalityId), eq(activities.seriesId, seriesId)))
       .orderBy(activities.id)
       .for("update");
+    if (drafts[0] && (await isOrganisedActivity(tx, drafts[0].id))) return refuse("_form", "organisers.staffRefused");
     const ready = drafts.filter((row) => canTakeStep("publish", row)).map((row) => row.id);
     if (ready.length === 0) return refuse("_form", "staffActivities.step.publish.refused");
     const now = new Date();

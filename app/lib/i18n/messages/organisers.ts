@@ -260,7 +260,7 @@ export const organiserMessages = defineMessages(
     "organisers.mail.announcement.subject": "{title}: {subject}",
     "organisers.mail.announcement.body": "Hallo {name},\n\n{organiser} stuurt je een bericht over {title} ({when}):\n\n{body}\n\nDe activiteit: {url}\n\nBuurtkracht",
     "organisers.settings.publishDirectly": "Gecertificeerde Citytrainers publiceren zelf (zonder beoordeling)",
-    "organisers.settings.publishDirectlyHint": "Uit: een coach beoordeelt elk plan. Per persoon kun je dit op de pagina Organisatoren anders instellen.",
+    "organisers.settings.publishDirectlyHint": "Uit: een coach beoordeelt elk plan. Per persoon kun je dit anders instellen bij de organisatoren.",
     "organisers.staff.settingDirect": "Instelling van de gemeente: gecertificeerde Citytrainers publiceren zelf.",
     "organisers.staff.settingReview": "Instelling van de gemeente: een coach beoordeelt elk plan.",
     "organisers.staff.queueLink": "Plannen die op jouw beoordeling wachten: {count}",
@@ -289,6 +289,7 @@ export const organiserMessages = defineMessages(
     "organisers.review.commentHint": "De organisator leest dit in de mail en op de eigen pagina.",
     "organisers.review.requestChanges": "Vraag om aanpassingen",
     "organisers.review.lastComment": "Laatste vraag om aanpassingen",
+    "organisers.staffRefused": "Dit is de eigen activiteit van een bewoner. Die wordt beoordeeld en afgelast op de pagina's van Organisatoren.",
   },
   {
     "organisers.tabs.label": "Your organising",
@@ -576,5 +577,6 @@ export const organiserMessages = defineMessages(
     "organisers.review.commentHint": "The organiser reads this in the email and on their own page.",
     "organisers.review.requestChanges": "Ask for changes",
     "organisers.review.lastComment": "Last request for changes",
+    "organisers.staffRefused": "This is a resident's own activity. It is reviewed and cancelled on the Organisers pages.",
   },
 );
