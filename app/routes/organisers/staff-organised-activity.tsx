@@ -114,7 +114,7 @@ export default function StaffOrganisedActivity({ loaderData, actionData }: Route
       </p>
       <section className="page-section" aria-labelledby="plan-heading">
         <h2 className="utrecht-heading-2" id="plan-heading">
-          {t("organisers.plan.planTitle")}
+          {t("organisers.review.planTitle")}
         </h2>
         <PlanFacts plan={loaderData.plan} />
         {loaderData.lastComment && loaderData.status === "draft" && (
