@@ -259,6 +259,10 @@ describe("trusted organisers", () => {
     expect(list).toContain("Oscar Organisator");
     expect(list).toContain("apart ingesteld");
     expect((await get("/beheer/havenstad/organisatoren", COURSE_LEADER)).status).toBe(200);
+    // De Loods' supervisor coached Oscar, not Chris: the list shows only Oscar.
+    const supervised = await (await get("/beheer/havenstad/organisatoren", LOODS_SUPERVISOR)).text();
+    expect(supervised).toContain("Oscar Organisator");
+    expect(supervised).not.toContain("Chris Citytrainer");
     expect((await post("/beheer/havenstad/organisatoren", COURSE_LEADER, { userId: ids[OSCAR]!, trust: "not_trusted" })).status).toBe(404);
     expect((await post("/beheer/havenstad/organisatoren", LEADER, { userId: ids[RESIDENT]!, trust: "trusted" })).status).toBe(400);
     expect((await post("/beheer/havenstad/organisatoren", LEADER, { userId: ids[OSCAR]!, trust: "not_trusted" })).status).toBe(302);

@@ -5,7 +5,7 @@ import { canInMunicipality } from "~/features/authorization/policy";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { listOrganisers, listReviewQueue, youngOrganisers } from "~/features/organisers/reads.server";
 import { organiserTrustInput } from "~/features/organisers/schema";
-import { setOrganiserTrust } from "~/features/organisers/writes.server";
+import { coachMayReview, setOrganiserTrust } from "~/features/organisers/writes.server";
 import { staffOrganisersPath } from "~/features/organisers/urls";
 import { getProgrammeSettings } from "~/features/practice/settings-reads.server";
 import { logPersonalDataAccessForEach } from "~/features/privacy/audit.server";
@@ -22,12 +22,17 @@ import type { Route } from "./+types/staff-organisers";
  * team activities, whether each is trusted (and whether that comes from the municipality's setting
  * or a project leader's mark), how many activities they organised (completed with an evaluation)
  * and how many wait in review. A project leader marks or unmarks someone as trusted. Views of
- * young organisers are in the access log.
+ * young organisers are in the access log. A practice supervisor sees only the organisers whose
+ * placement they supervised.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality } = await authorizeMunicipality(request, params.slug, "organisers.review");
   const { t } = await getTranslator(request);
-  const organisers = await listOrganisers(municipality.id);
+  // A practice supervisor sees only the organisers whose plans they may review (their own former trainees).
+  const organisers = [];
+  for (const organiser of await listOrganisers(municipality.id)) {
+    if (await coachMayReview(user.actor, municipality.id, organiser.userId)) organisers.push(organiser);
+  }
   await logPersonalDataAccessForEach(db(), { actor: user.actor, municipalityId: municipality.id, subjectUserIds: await youngOrganisers(municipality.id, organisers.map((o) => o.userId)), resource: "organised_activity" });
   const settings = await getProgrammeSettings(municipality.id);
   return {
@@ -70,9 +75,12 @@ export default function StaffOrganisers({ loaderData, actionData }: Route.Compon
       {loaderData.organisers.length === 0 ? (
         <p className="utrecht-paragraph">{t("organisers.staff.none")}</p>
       ) : (
-        <div className="table-scroll">
+        // Scrolls sideways on a phone: a focusable region, so it also scrolls from the keyboard.
+        <div className="table-scroll" role="region" aria-labelledby="organisers-caption" tabIndex={0}>
           <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t("organisers.staff.caption")}</caption>
+            <caption className="utrecht-table__caption" id="organisers-caption">
+              {t("organisers.staff.caption")}
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 <th className="utrecht-table__header-cell" scope="col">{t("organisers.staff.name")}</th>
