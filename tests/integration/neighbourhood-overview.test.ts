@@ -109,6 +109,17 @@ describe("neighbourhood overview", () => {
     expect(blockOf(html, "Stillewijk")).toContain("Geen actieve bewoners die organiseren.");
   });
 
+  it("names the demo's team that rests on one person in its neighbourhood, linking to its staff page", async () => {
+    const { html } = await page("projectleider@havenstad.example");
+    const { rows } = await db().execute<{ id: string; neighbourhood: string }>(
+      sql`select t.id, n.name as neighbourhood from teams t join neighbourhoods n on n.id = t.neighbourhood_id where t.name = 'Buurtteam Havenkwartier'`,
+    );
+    const block = blockOf(html, rows[0]!.neighbourhood);
+    expect(block).toContain("Een team leunt op één persoon.");
+    expect(block).toContain(`href="/beheer/havenstad/teams/${rows[0]!.id}"`);
+    expect(blockOf(html, "Toetswijk")).not.toContain("leunt op één persoon");
+  });
+
   it("speaks English", async () => {
     const { status, html } = await page("projectleider@havenstad.example", "en");
     expect(status).toBe(200);

@@ -4,6 +4,7 @@ import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { ACTIVE_MONTHS, loadNeighbourhoodOverview, type NeighbourhoodOverview } from "~/features/organisers/overview-reads.server";
 import { staffBudgetsPath, staffOrganisersPath, staffTeamsPath } from "~/features/organisers/urls";
+import { listTeamsForOverview } from "~/features/teams/reads.server";
 import { StaffPageHeader } from "~/components/staff-nav";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Route } from "./+types/staff-overview";
@@ -16,21 +17,28 @@ import type { Route } from "./+types/staff-overview";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, municipality } = await authorizeMunicipality(request, params.slug, "organisers.view_overview");
   const { t } = await getTranslator(request);
-  const neighbourhoods = await loadNeighbourhoodOverview(municipality.id);
+  const [neighbourhoods, teams] = await Promise.all([loadNeighbourhoodOverview(municipality.id), listTeamsForOverview(municipality.id)]);
+  // Teams whose work rests on one member (teams/one-person.ts), by neighbourhood: named here, the team page says who.
+  const restingOnOne = (neighbourhoodId: string | null) =>
+    teams.filter((team) => team.status === "active" && team.flags.length > 0 && team.neighbourhoodId === neighbourhoodId).map((team) => ({ id: team.id, name: team.name }));
   return {
     ...staffPageData(user, municipality),
     slug: municipality.slug,
     activeMonths: ACTIVE_MONTHS,
-    neighbourhoods: neighbourhoods.map((row) => ({ ...row, flags: flagsOf(row) })),
+    neighbourhoods: neighbourhoods.map((row) => {
+      const fragileTeams = restingOnOne(row.neighbourhoodId);
+      return { ...row, fragileTeams, flags: flagsOf(row, fragileTeams.length > 0) };
+    }),
     title: `${t("organisers.overview.title")} — ${municipality.name}`,
   };
 }
 
-type Flag = "noOrganiser" | "potNearlyExhausted" | "waitingForReview" | "teamToConfirm";
+type Flag = "noOrganiser" | "potNearlyExhausted" | "waitingForReview" | "teamToConfirm" | "restingOnOne";
 
 /** What the project leader should look at in a neighbourhood, most pressing first. */
-function flagsOf(row: NeighbourhoodOverview): Flag[] {
+function flagsOf(row: NeighbourhoodOverview, hasTeamRestingOnOne: boolean): Flag[] {
   const flags: Flag[] = [];
+  if (hasTeamRestingOnOne) flags.push("restingOnOne");
   if (row.inReview > 0) flags.push("waitingForReview");
   if (row.proposedTeams > 0) flags.push("teamToConfirm");
   if (row.pots.some((pot) => pot.isNearlyExhausted)) flags.push("potNearlyExhausted");
@@ -94,6 +102,17 @@ export default function NeighbourhoodOverviewPage({ loaderData }: Route.Componen
                       <dd>{row.recruitedNew}</dd>
                     </div>
                   </dl>
+                  {row.fragileTeams.length > 0 && (
+                    <ul className="neighbourhood-overview__pots" aria-label={t("organisers.overview.fragileTeams")}>
+                      {row.fragileTeams.map((team) => (
+                        <li key={team.id}>
+                          <Link className="utrecht-link" to={staffTeamsPath(slug, team.id)}>
+                            {t("organisers.overview.fragileTeam", { name: team.name })}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   {row.pots.length > 0 && (
                     <ul className="neighbourhood-overview__pots" aria-label={t("organisers.overview.pots")}>
                       {row.pots.map((pot) => (
