@@ -33,7 +33,8 @@ export function parseEuros(input: string): EuroParse {
     const separators = new Set(whole.replace(/[0-9]/g, ""));
     if (separators.size > 1) return { ok: false, problem: "invalid" };
     if (decimal && fraction && separators.has(text[decimal.index]!)) return { ok: false, problem: "invalid" };
-    if (!/^[0-9]{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^[0-9]{3}$/.test(g))) return { ok: false, problem: "invalid" };
+    // A grouped number never starts with a zero group: "0,001" is a tenth of a cent mistyped, not one euro.
+    if (!/^[1-9][0-9]{0,2}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^[0-9]{3}$/.test(g))) return { ok: false, problem: "invalid" };
   }
   const digits = groups.join("");
   if (digits.length > 12) return { ok: false, problem: "tooLarge" };
