@@ -16,6 +16,7 @@ import PDFDocument from "pdfkit";
 import sharp from "sharp";
 import type { Transaction } from "~/lib/db/client.server";
 import {
+  activities,
   activityCoOrganisers,
   budgetLedger,
   budgetPots,
@@ -66,23 +67,28 @@ interface Applicant {
   teamId: string | null;
 }
 
-/** The person's first organised activity in the municipality (as organiser, co-organiser or team member), or none. */
-async function applicantFor(tx: Transaction, municipalityId: string, email: string, used: Set<string>): Promise<Applicant | null> {
+/**
+ * The person's first organised activity in the pot's neighbourhood (as organiser, co-organiser or
+ * team member), or none: a neighbourhood's pot only pays for activities in that neighbourhood.
+ */
+async function applicantFor(tx: Transaction, municipalityId: string, neighbourhoodId: string, email: string, used: Set<string>): Promise<Applicant | null> {
   const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!person) return null;
   const teamIds = tx.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, person.id), isNull(teamMembers.leftAt)));
   const coOrganised = tx.select({ activityId: activityCoOrganisers.activityId }).from(activityCoOrganisers).where(eq(activityCoOrganisers.userId, person.id));
-  const activities = await tx
+  const organised = await tx
     .select({ activityId: organisedActivities.activityId, teamId: organisedActivities.teamId })
     .from(organisedActivities)
+    .innerJoin(activities, eq(activities.id, organisedActivities.activityId))
     .where(
       and(
         eq(organisedActivities.municipalityId, municipalityId),
+        eq(activities.neighbourhoodId, neighbourhoodId),
         or(eq(organisedActivities.organiserUserId, person.id), inArray(organisedActivities.teamId, teamIds), inArray(organisedActivities.activityId, coOrganised)),
       ),
     )
     .orderBy(asc(organisedActivities.createdAt));
-  const free = activities.find((a) => !used.has(a.activityId)) ?? activities[0];
+  const free = organised.find((a) => !used.has(a.activityId));
   if (free) used.add(free.activityId);
   return { userId: person.id, activityId: free?.activityId ?? null, teamId: free?.teamId ?? null };
 }
@@ -169,11 +175,19 @@ export async function seedDemoBudgets(tx: Transaction): Promise<void> {
   if (!havenkwartier || !noorderpark) return;
   const [leader] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "projectleider@havenstad.example"));
   const used = new Set<string>();
-  const citytrainer = await applicantFor(tx, havenstad.id, "citytrainer@buurtkracht.example", used);
-  if (!citytrainer) return;
-  const organiser = (await applicantFor(tx, havenstad.id, "organisator@buurtkracht.example", used)) ?? citytrainer;
-  const trekker = (await applicantFor(tx, havenstad.id, "trekker@buurtkracht.example", used)) ?? citytrainer;
-  const citytrainerAgain = { ...citytrainer, activityId: null, teamId: null };
+  const applicants = async (neighbourhoodId: string) => {
+    const citytrainer = await applicantFor(tx, havenstad.id, neighbourhoodId, "citytrainer@buurtkracht.example", used);
+    if (!citytrainer) return null;
+    return {
+      citytrainer,
+      organiser: (await applicantFor(tx, havenstad.id, neighbourhoodId, "organisator@buurtkracht.example", used)) ?? citytrainer,
+      trekker: (await applicantFor(tx, havenstad.id, neighbourhoodId, "trekker@buurtkracht.example", used)) ?? citytrainer,
+      citytrainerAgain: { ...citytrainer, activityId: null, teamId: null },
+    };
+  };
+  const inHavenkwartier = await applicants(havenkwartier.id);
+  const inNoorderpark = await applicants(noorderpark.id);
+  if (!inHavenkwartier || !inNoorderpark) return;
   const year = new Date().getFullYear();
   const pdf = await demoReceiptPdf();
   const png = await demoReceiptPng();
@@ -186,11 +200,11 @@ export async function seedDemoBudgets(tx: Transaction): Promise<void> {
       maxPerRequestCents: 25_000,
       autoApproveUpToCents: 5_000,
       requests: [
-        { applicant: citytrainer, status: "settled", purpose: "Muurschildering bij het speelveld met kinderen uit de buurt.", lines: [["Verf en kwasten", 12_000], ["Afdekfolie en tape", 3_000], ["Limonade en fruit", 5_000]], grantedCents: 18_000, spentCents: 16_540, settlementNote: "De folie hadden we nog, dus minder uitgegeven.", daysAgo: 40, receipts: [{ bytes: pdf, ext: "pdf", name: "bon-bouwmarkt.pdf" }, { bytes: png, ext: "png", name: "bon-supermarkt.png" }] },
-        { applicant: organiser, status: "approved", purpose: "Buurtvoetbaltoernooi met een prijs voor elk team.", lines: [["Bekers en medailles", 9_000], ["Water en fruit", 6_000]], grantedCents: 15_000, daysAgo: 12 },
-        { applicant: citytrainerAgain, status: "declined", purpose: "Een nieuwe geluidsinstallatie voor het buurthuis.", lines: [["Geluidsinstallatie", 24_000]], declineReason: "Dit budget is voor activiteiten, niet voor vaste spullen van het buurthuis. Vraag het buurthuis of het er een kan lenen.", daysAgo: 25 },
-        { applicant: trekker, status: "submitted", purpose: "Kookavond voor nieuwe buren: samen koken en eten.", lines: [["Boodschappen", 9_500], ["Huur keuken buurthuis", 2_500]], daysAgo: 2 },
-        { applicant: organiser, status: "settlement_submitted", purpose: "Spelletjesmiddag op het plein.", lines: [["Spellen", 6_000], ["Drinken", 3_000]], grantedCents: 9_000, spentCents: 8_510, settlementNote: "Alle bonnetjes zitten erbij.", daysAgo: 20, receipts: [{ bytes: png, ext: "png", name: "bon-spellen.png" }] },
+        { applicant: inHavenkwartier.citytrainer, status: "settled", purpose: "Muurschildering bij het speelveld met kinderen uit de buurt.", lines: [["Verf en kwasten", 12_000], ["Afdekfolie en tape", 3_000], ["Limonade en fruit", 5_000]], grantedCents: 18_000, spentCents: 16_540, settlementNote: "De folie hadden we nog, dus minder uitgegeven.", daysAgo: 40, receipts: [{ bytes: pdf, ext: "pdf", name: "bon-bouwmarkt.pdf" }, { bytes: png, ext: "png", name: "bon-supermarkt.png" }] },
+        { applicant: inHavenkwartier.organiser, status: "approved", purpose: "Buurtvoetbaltoernooi met een prijs voor elk team.", lines: [["Bekers en medailles", 9_000], ["Water en fruit", 6_000]], grantedCents: 15_000, daysAgo: 12 },
+        { applicant: inHavenkwartier.citytrainerAgain, status: "declined", purpose: "Een nieuwe geluidsinstallatie voor het buurthuis.", lines: [["Geluidsinstallatie", 24_000]], declineReason: "Dit budget is voor activiteiten, niet voor vaste spullen van het buurthuis. Vraag het buurthuis of het er een kan lenen.", daysAgo: 25 },
+        { applicant: inHavenkwartier.trekker, status: "submitted", purpose: "Kookavond voor nieuwe buren: samen koken en eten.", lines: [["Boodschappen", 9_500], ["Huur keuken buurthuis", 2_500]], daysAgo: 2 },
+        { applicant: inHavenkwartier.organiser, status: "settlement_submitted", purpose: "Spelletjesmiddag op het plein.", lines: [["Spellen", 6_000], ["Drinken", 3_000]], grantedCents: 9_000, spentCents: 8_510, settlementNote: "Alle bonnetjes zitten erbij.", daysAgo: 20, receipts: [{ bytes: png, ext: "png", name: "bon-spellen.png" }] },
       ] satisfies DemoRequest[],
     },
     {
@@ -200,9 +214,9 @@ export async function seedDemoBudgets(tx: Transaction): Promise<void> {
       maxPerRequestCents: 35_000,
       autoApproveUpToCents: 5_000,
       requests: [
-        { applicant: trekker, status: "settled", purpose: "Opruimactie in het park met lunch voor de vrijwilligers.", lines: [["Grijpers en vuilniszakken", 14_000], ["Lunch", 18_000]], grantedCents: 32_000, spentCents: 32_000, daysAgo: 60, receipts: [{ bytes: pdf, ext: "pdf", name: "kassabon.pdf" }] },
-        { applicant: citytrainerAgain, status: "approved", purpose: "Zomerfeest in het park.", lines: [["Tenten huren", 15_000], ["Eten en drinken", 7_000]], grantedCents: 22_000, daysAgo: 8 },
-        { applicant: organiser, status: "approved", purpose: "Knutselochtend met natuurmateriaal.", lines: [["Lijm, papier en scharen", 4_000]], grantedCents: 4_000, autoApproved: true, daysAgo: 3 },
+        { applicant: inNoorderpark.trekker, status: "settled", purpose: "Opruimactie in het park met lunch voor de vrijwilligers.", lines: [["Grijpers en vuilniszakken", 14_000], ["Lunch", 18_000]], grantedCents: 32_000, spentCents: 32_000, daysAgo: 60, receipts: [{ bytes: pdf, ext: "pdf", name: "kassabon.pdf" }] },
+        { applicant: inNoorderpark.citytrainerAgain, status: "approved", purpose: "Zomerfeest in het park.", lines: [["Tenten huren", 15_000], ["Eten en drinken", 7_000]], grantedCents: 22_000, daysAgo: 8 },
+        { applicant: inNoorderpark.organiser, status: "approved", purpose: "Knutselochtend met natuurmateriaal.", lines: [["Lijm, papier en scharen", 4_000]], grantedCents: 4_000, autoApproved: true, daysAgo: 3 },
       ] satisfies DemoRequest[],
     },
   ];

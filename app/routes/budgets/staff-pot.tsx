@@ -85,8 +85,9 @@ export default function StaffPot({ loaderData, actionData }: Route.ComponentProp
             <p className="utrecht-paragraph">{t("budgets.pot.notChecked")}</p>
           </Alert>
         )}
-        {loaderData.perNeighbourhood.length > 0 && (
+        {pot.neighbourhoodId === null && loaderData.perNeighbourhood.length > 0 && (
           <FiguresTable
+            spendingOnly
             caption={t("budgets.staff.perNeighbourhood")}
             rows={loaderData.perNeighbourhood.map((n) => ({ label: n.name ?? t("budgets.pot.noNeighbourhood"), figures: n.figures }))}
           />

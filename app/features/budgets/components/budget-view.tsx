@@ -33,29 +33,41 @@ export function FiguresList({ figures }: { figures: PotFigures }) {
   );
 }
 
-/** Rows of figures (per neighbourhood, per pot) as a table. */
-export function FiguresTable({ caption, rows }: { caption: string; rows: readonly { label: string; figures: PotFigures; href?: string }[] }) {
+/**
+ * Rows of figures (per pot, or per neighbourhood of the activities) as a table. A pot's budget
+ * and what is available belong to the pot, not to the neighbourhoods its money went to: the
+ * breakdown per neighbourhood (`spendingOnly`) shows granted, reserved and spent only.
+ */
+export function FiguresTable({
+  caption,
+  rows,
+  spendingOnly = false,
+}: {
+  caption: string;
+  rows: readonly { label: string; figures: PotFigures; href?: string }[];
+  spendingOnly?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <DataTable
       caption={caption}
       columns={[
         t("budgets.figures.name"),
-        t("budgets.figures.amount"),
+        ...(spendingOnly ? [] : [t("budgets.figures.amount")]),
         t("budgets.figures.granted"),
         t("budgets.figures.reserved"),
         t("budgets.figures.spent"),
-        t("budgets.figures.available"),
+        ...(spendingOnly ? [] : [t("budgets.figures.available")]),
       ]}
     >
       {rows.map((row) => (
         <tr key={row.label}>
           <td>{row.href ? <a className="utrecht-link" href={row.href}>{row.label}</a> : row.label}</td>
-          <td><Euros cents={row.figures.amountCents} /></td>
+          {!spendingOnly && <td><Euros cents={row.figures.amountCents} /></td>}
           <td><Euros cents={row.figures.grantedCents} /></td>
           <td><Euros cents={row.figures.reservedCents} /></td>
           <td><Euros cents={row.figures.spentCents} /></td>
-          <td><Euros cents={row.figures.availableCents} /></td>
+          {!spendingOnly && <td><Euros cents={row.figures.availableCents} /></td>}
         </tr>
       ))}
     </DataTable>
