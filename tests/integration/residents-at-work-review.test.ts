@@ -2,11 +2,12 @@
  * Findings of the outside review of "Residents at work" (issue 9), each as the attack that found
  * it, over real HTTP against the built server and real PostgreSQL. One describe per finding.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
 import { storePhotoFile } from "~/features/organisers/photos-file.server";
-import { activityPhotos, budgetRequests } from "~/lib/db/schema";
+import { activities, activityPhotos, budgetRequests, certificates, organiserTrust, teams, users } from "~/lib/db/schema";
+import { addDaysToLocalDate, utcToZonedLocal } from "~/lib/time";
 import { municipalityIdOf } from "../support/activities";
 import sharp from "sharp";
 import { createOrganisedActivity, createPot, createResident, requestFields } from "../support/budgets";
@@ -84,5 +85,85 @@ describe("a practice supervisor fetching internal photos of activities whose org
     const ownSupervisor = (await sessionCookieFor(database.url, "begeleider@havenstad.example")).header;
     expect((await fetch(`${server.url}${ownPath}`, { headers: { cookie: ownSupervisor }, redirect: "manual" })).status).toBe(200);
     expect((await fetch(`${server.url}${ownPath}`, { headers: { cookie: supervisor }, redirect: "manual" })).status).toBe(404);
+  });
+});
+
+const planDay = addDaysToLocalDate(utcToZonedLocal(new Date()).date, 10);
+function planFields(organiseAs: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    intent: "save",
+    organiseAs,
+    idea: "Samen de buurt opruimen.",
+    goal: "Buren leren elkaar kennen.",
+    targetGroup: "Iedereen uit de straat",
+    title: "Opruimochtend",
+    description: "Handschoenen zijn er.",
+    category: "culture",
+    neighbourhoodId: "",
+    location: "Het plein",
+    date: planDay,
+    startTime: "10:00",
+    endTime: "12:00",
+    minAge: "",
+    maxAge: "",
+    capacity: "20",
+    ...extra,
+  };
+}
+const planIdFrom = (response: Response) => /\/mijn-activiteiten\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "")![1]!;
+
+describe("a Citytrainer whose certificate was revoked submitting a draft planned before", () => {
+  it("refuses the submit (and the edit) and leaves the draft out of the calendar, also for a trusted organiser", async () => {
+    const email = "organisator@buurtkracht.example";
+    const cookie = (await sessionCookieFor(database.url, email)).header;
+    const [person] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    const created = await post("/mijn-activiteiten/nieuw", cookie, planFields(`self:${havenstadId}`, { title: "Na intrekking" }));
+    expect(created.status).toBe(302);
+    const activityId = planIdFrom(created);
+    const revokedAt = new Date();
+    await db().update(certificates).set({ revokedAt, revocationReason: "Review: ingetrokken" }).where(and(eq(certificates.userId, person!.id), eq(certificates.kind, "citytrainer"), eq(certificates.municipalityId, havenstadId), isNull(certificates.revokedAt)));
+    try {
+      const edited = await post(`/mijn-activiteiten/${activityId}`, cookie, planFields("", { title: "Toch gewijzigd" }));
+      expect(edited.status).toBe(400);
+      const submitted = await post(`/mijn-activiteiten/${activityId}`, cookie, { intent: "submit" });
+      expect(submitted.status).toBe(400);
+      const [row] = await db().select({ status: activities.status, title: activities.title }).from(activities).where(eq(activities.id, activityId));
+      expect(row).toEqual({ status: "draft", title: "Na intrekking" });
+    } finally {
+      await db().update(certificates).set({ revokedAt: null, revocationReason: null }).where(and(eq(certificates.userId, person!.id), eq(certificates.revokedAt, revokedAt)));
+    }
+  });
+});
+
+describe("a course leader who is also the organiser approving their own plan", () => {
+  it("answers 404 to the organiser's own review and leaves the plan in review", async () => {
+    const email = "cursusleider@havenstad.example";
+    const [leader] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    const activityId = await createOrganisedActivity(havenstadId, leader!.id, { startsInDays: 10 });
+    await db().update(activities).set({ status: "in_review" }).where(eq(activities.id, activityId));
+    const cookie = (await sessionCookieFor(database.url, email)).header;
+    const path = `/beheer/havenstad/organisatoren/activiteiten/${activityId}`;
+    expect((await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: "manual" })).status).toBe(404);
+    expect((await post(path, cookie, { intent: "approve" })).status).toBe(404);
+    const [row] = await db().select({ status: activities.status }).from(activities).where(eq(activities.id, activityId));
+    expect(row!.status).toBe("in_review");
+    // The municipality's project leader still reviews it.
+    const other = (await sessionCookieFor(database.url, "projectleider@havenstad.example")).header;
+    expect((await post(path, other, { intent: "approve" })).status).toBe(302);
+  });
+});
+
+describe("a project leader who also organises marking themself trusted", () => {
+  it("refuses the project leader's own trust mark and writes none, and still lets them mark someone else", async () => {
+    const email = "projectleider@havenstad.example";
+    const [leader] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    const [team] = await db().select({ id: teams.id }).from(teams).where(eq(teams.municipalityId, havenstadId)).limit(1);
+    await createOrganisedActivity(havenstadId, leader!.id, { startsInDays: 10, teamId: team!.id });
+    const cookie = (await sessionCookieFor(database.url, email)).header;
+    const response = await post("/beheer/havenstad/organisatoren", cookie, { userId: leader!.id, trust: "trusted" });
+    expect(response.status).toBe(400);
+    expect(await db().select().from(organiserTrust).where(and(eq(organiserTrust.municipalityId, havenstadId), eq(organiserTrust.userId, leader!.id)))).toHaveLength(0);
+    const [citytrainer] = await db().select({ id: users.id }).from(users).where(eq(users.email, "citytrainer@buurtkracht.example"));
+    expect((await post("/beheer/havenstad/organisatoren", cookie, { userId: citytrainer!.id, trust: "setting" })).status).toBe(302);
   });
 });

@@ -27,7 +27,7 @@ export async function staffMaySeeEvaluation(actor: Actor, municipalityId: Munici
     .select({ organiserUserId: organisedActivities.organiserUserId })
     .from(organisedActivities)
     .where(and(eq(organisedActivities.activityId, activityId), eq(organisedActivities.municipalityId, municipalityId)));
-  return mayReviewPlan(actor, municipalityId, { supervisorIds: await supervisorsOf(municipalityId, organised?.organiserUserId ?? null) });
+  return mayReviewPlan(actor, municipalityId, { userId: organised?.organiserUserId ?? null, supervisorIds: await supervisorsOf(municipalityId, organised?.organiserUserId ?? null) });
 }
 
 export async function staffEvaluationView(user: CurrentUser, municipalityId: MunicipalityId, slug: string, activityId: string): Promise<EvaluationSummaryData | null> {

@@ -78,9 +78,11 @@ export function organisingRights(role: Exclude<OrganisingRole, "coach"> | null) 
 /**
  * Which coach may review a plan: the municipality's project leaders and course leaders, and a
  * practice supervisor only for organisers whose placement they supervised (supervisorIds: the
- * supervisors of the organiser's placements in this municipality).
+ * supervisors of the organiser's placements in this municipality); never the organiser themself.
  */
-export function mayReviewPlan(actor: Actor, municipalityId: string, organiser: { supervisorIds: readonly string[] }): boolean {
+export function mayReviewPlan(actor: Actor, municipalityId: string, organiser: { userId?: string | null; supervisorIds: readonly string[] }): boolean {
+  // Nobody reviews their own plan, whatever staff role they also hold.
+  if (organiser.userId && organiser.userId === actor.userId) return false;
   const roles = actor.memberships.filter((m) => m.municipalityId === municipalityId).map((m) => m.role);
   if (roles.includes("project_leader") || roles.includes("course_leader")) return true;
   return roles.includes("practice_supervisor") && organiser.supervisorIds.includes(actor.userId);

@@ -239,7 +239,7 @@ export async function listReviewQueue(actor: Actor, municipalityId: Municipality
   for (const row of rows) {
     if (row.seriesId && seen.has(row.seriesId)) continue;
     if (row.seriesId) seen.add(row.seriesId);
-    if (mayReviewPlan(actor, municipalityId, { supervisorIds: await supervisorsOf(municipalityId, row.organiserUserId) })) out.push(row);
+    if (mayReviewPlan(actor, municipalityId, { userId: row.organiserUserId, supervisorIds: await supervisorsOf(municipalityId, row.organiserUserId) })) out.push(row);
   }
   return out;
 }

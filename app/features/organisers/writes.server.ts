@@ -116,6 +116,8 @@ export async function saveOrganisedPlan(userId: string, activityId: string | nul
     const found = await lockPlan(tx, activityId);
     if (!found || (await roleInPlan(tx, userId, found)) !== "organiser") return refuse("_form", "organisers.error.notFound");
     if (found.head.status !== "draft") return refuse("_form", "organisers.error.notDraft");
+    // A revoked certificate or a team left since the first save ends the right to organise this plan.
+    if (!mayOrganiseAs(facts, found.head.municipalityId, found.plan.teamId)) return refuse("_form", "organisers.error.mayNotOrganise");
     // The organiser's own plan: its municipality is the scope of the write.
     const municipalityId = scopeFromRow(found.head.municipalityId, true);
     const refusal = (await checkReferences(tx, municipalityId, { neighbourhoodId: input.neighbourhoodId, partnerOrganisationId: null }, { userId, partnerChoice: "any" })) ?? (await checkCoOrganisers(input.coOrganisers, municipalityId, userId));
@@ -198,6 +200,9 @@ export async function submitOrganisedPlan(userId: string, activityId: string): P
     if (!mayOrganisedActivity(state, "submit", role)) return refuse("_form", "organisers.error.notDraft");
     if (found.head.startsAt.getTime() <= Date.now()) return refuse("date", "organisers.error.startsInPast");
     const municipalityId = found.head.municipalityId;
+    // Whether the planner may still organise is read now: a revoked certificate or a team left (or
+    // no longer active) since the draft was saved does not submit, let alone publish directly.
+    if (!mayOrganiseAs(await loadOrganiserFacts(userId, tx), municipalityId, found.plan.teamId)) return refuse("_form", "organisers.error.mayNotOrganise");
     const trust = await currentTrust(municipalityId, userId, tx);
     const event: OrganisedActivityEvent = trust.trusted ? "publish_directly" : "submit";
     if (!mayOrganisedActivity(state, event, role)) return refuse("_form", "organisers.error.notDraft");
@@ -239,7 +244,7 @@ export async function withdrawOrganisedPlan(userId: string, activityId: string):
 
 /** Whether this coach may review the plan (project leader, course leader, or the organiser's own practice supervisor). */
 export async function coachMayReview(actor: Actor, municipalityId: string, organiserUserId: string | null): Promise<boolean> {
-  return mayReviewPlan(actor, municipalityId, { supervisorIds: await supervisorsOf(municipalityId, organiserUserId) });
+  return mayReviewPlan(actor, municipalityId, { userId: organiserUserId, supervisorIds: await supervisorsOf(municipalityId, organiserUserId) });
 }
 
 /**
@@ -355,6 +360,8 @@ export async function sendActivityMessage(userId: string, activityId: string, in
 /** The project leader marks an organiser of the municipality trusted or not, or returns them to the setting. */
 export async function setOrganiserTrust(municipalityId: MunicipalityId, setBy: string, input: { userId: string; trust: "trusted" | "not_trusted" | "setting" }, organiserIds: ReadonlySet<string>): Promise<WriteResult> {
   if (!organiserIds.has(input.userId)) return refuse("_form", "organisers.error.notFound");
+  // Marking oneself trusted would publish one's own plans without anyone else's review.
+  if (input.userId === setBy) return refuse("_form", "organisers.error.notFound");
   if (input.trust === "setting") {
     await db().delete(organiserTrustTable).where(and(eq(organiserTrustTable.municipalityId, municipalityId), eq(organiserTrustTable.userId, input.userId)));
   } else {
