@@ -217,7 +217,7 @@ describe("residents at work: the journey of issue 9", () => {
     await query(database.url, "update activities set starts_at = now() - interval '2 hours 5 minutes', ends_at = now() - interval '5 minutes' where id = $1", [activityId]);
 
     // 6. Chris evaluates: the turnout and the first-timers come from the check-in.
-    await follow(phone, () => phone.getByRole("link", { name: "Terug naar je activiteit" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}$`));
+    await follow(phone, () => phone.getByRole("link", { name: "Terug naar je activiteit", exact: true }).click(), new RegExp(`^/mijn-activiteiten/${activityId}$`));
     await follow(phone, () => phone.getByRole("link", { name: "Evaluatie invullen" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/evaluatie$`));
     expect(await phone.getByLabel("Hoeveel mensen kwamen er?").inputValue()).toBe("1");
     expect(await phone.getByLabel("Hoeveel van hen deden voor het eerst mee?").inputValue()).toBe("1");
@@ -226,7 +226,7 @@ describe("residents at work: the journey of issue 9", () => {
     await submit(phone, "Evaluatie opslaan en activiteit afronden", "Dank je! De activiteit is afgerond");
 
     // He sends the receipt and what he spent from the activity's budget page.
-    await follow(phone, () => phone.getByRole("link", { name: "Terug naar je activiteit" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}$`));
+    await follow(phone, () => phone.getByRole("link", { name: "Terug naar je activiteit", exact: true }).click(), new RegExp(`^/mijn-activiteiten/${activityId}$`));
     await follow(phone, () => phone.getByRole("link", { name: "Budget aanvragen" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/budget$`));
     const receipt = await sharp({ create: { width: 60, height: 80, channels: 3, background: "#ffffff" } }).png().toBuffer();
     await phone.getByLabel("Bonnetjes (foto of pdf)").setInputFiles({ name: "bon-tuincentrum.png", mimeType: "image/png", buffer: receipt });

@@ -117,7 +117,7 @@ export default function OwnOrganisedCheckIn({ loaderData, actionData }: Route.Co
       )}
       <p className="button-row">
         <Link className="utrecht-link" to={ownActivityPath(activity.id)}>
-          {t("organisers.back")}
+          {t("organisers.backToActivity")}
         </Link>
       </p>
     </div>

@@ -97,7 +97,7 @@ export default function OwnActivityMessage({ loaderData, actionData }: Route.Com
       </section>
       <p className="button-row">
         <Link className="utrecht-link" to={ownActivityPath(loaderData.activity.id)}>
-          {t("organisers.back")}
+          {t("organisers.backToActivity")}
         </Link>
       </p>
     </div>
