@@ -116,7 +116,7 @@ describe("residents at work: the journey of issue 9", () => {
     await submit(phone, "Indienen voor beoordeling", "Je plan is ingediend.");
 
     // He asks the neighbourhood's pot for a contribution, with what it is for line by line.
-    await follow(phone, () => phone.getByRole("link", { name: "Budget aanvragen" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/budget$`));
+    await follow(phone, () => phone.getByRole("link", { name: "Budget: aanvragen en verantwoorden" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/budget$`));
     const potOption = await phone.locator('select[name="potId"] option', { hasText: POT }).getAttribute("value");
     await phone.getByLabel("Budgetpot").selectOption(potOption!);
     await phone.getByLabel("Gevraagd bedrag in euro").fill("120,00");
@@ -227,7 +227,7 @@ describe("residents at work: the journey of issue 9", () => {
 
     // He sends the receipt and what he spent from the activity's budget page.
     await follow(phone, () => phone.getByRole("link", { name: "Terug naar je activiteit", exact: true }).click(), new RegExp(`^/mijn-activiteiten/${activityId}$`));
-    await follow(phone, () => phone.getByRole("link", { name: "Budget aanvragen" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/budget$`));
+    await follow(phone, () => phone.getByRole("link", { name: "Budget: aanvragen en verantwoorden" }).click(), new RegExp(`^/mijn-activiteiten/${activityId}/budget$`));
     const receipt = await sharp({ create: { width: 60, height: 80, channels: 3, background: "#ffffff" } }).png().toBuffer();
     await phone.getByLabel("Bonnetjes (foto of pdf)").setInputFiles({ name: "bon-tuincentrum.png", mimeType: "image/png", buffer: receipt });
     await phone.getByLabel("Uitgegeven in euro").fill("95,60");

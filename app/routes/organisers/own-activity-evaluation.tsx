@@ -362,6 +362,9 @@ export default function OwnActivityEvaluation({ loaderData, actionData }: Route.
         <Link className="utrecht-link" to={ownActivityPath(activity.id)}>
           {t("organisers.evaluation.back")}
         </Link>
+        <Link className="utrecht-link" to={ownActivityPath(activity.id, "budget")}>
+          {t("organisers.evaluation.toBudget")}
+        </Link>
         {activity.publicPath && (
           <Link className="utrecht-link" to={activity.publicPath}>
             {t("organisers.evaluation.publicPage")}
