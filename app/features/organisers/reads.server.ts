@@ -9,6 +9,9 @@ import type { Actor } from "~/features/authorization/policy";
 import type { MunicipalityId } from "~/features/authorization/gate.server";
 import { getProgrammeSettings } from "~/features/practice/settings-reads.server";
 import { db, type Executor } from "~/lib/db/client.server";
+import type { Locale } from "~/lib/i18n";
+import { formatInZone } from "~/lib/time";
+import type { PlanFactsProps } from "./components/plan-facts";
 import {
   activities,
   activityCoOrganisers,
@@ -336,4 +339,27 @@ export async function hasOwnOrganising(userId: string): Promise<boolean> {
         or exists (select 1 from team_members m join teams t on t.id = m.team_id where m.user_id = ${userId} and m.left_at is null and t.status = 'active')
         or exists (select 1 from activity_co_organisers where user_id = ${userId}) as yes`);
   return result.rows[0]?.yes === true;
+}
+
+/** The plan's facts as the organiser's page and the coach's review page show them (PlanFacts). */
+export function planFactsOf(detail: NonNullable<Awaited<ReturnType<typeof findOrganisedActivity>>>, locale: Locale): PlanFactsProps["plan"] & { title: string } {
+  const { activity, plan } = detail;
+  return {
+    title: activity.title,
+    description: activity.description,
+    idea: plan.idea,
+    goal: plan.goal,
+    targetGroup: plan.targetGroup,
+    location: activity.location,
+    neighbourhoodName: detail.neighbourhoodName,
+    when: `${formatInZone(activity.startsAt, locale)} – ${formatInZone(activity.endsAt, locale, { timeStyle: "short" })}`,
+    seriesCount: detail.seriesCount,
+    capacity: activity.capacity,
+    minAge: activity.minAge,
+    maxAge: activity.maxAge,
+    teamName: detail.teamName,
+    organiserName: detail.organiserName,
+    publicName: activity.organiserName,
+    coOrganisers: detail.coOrganisers.map((c) => c.name),
+  };
 }

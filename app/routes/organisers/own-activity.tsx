@@ -6,7 +6,7 @@ import { requireOrganiser, requireOwnOrganisedActivity } from "~/features/organi
 import { OrganiserTabs } from "~/features/organisers/components/organiser-tabs";
 import { organisedActivityEventsFor } from "~/features/organisers/journey";
 import { canCancelYet } from "~/features/organisers/policy";
-import { currentTrust, listCoOrganiserCandidates, municipalitiesByIds } from "~/features/organisers/reads.server";
+import { currentTrust, listCoOrganiserCandidates, municipalitiesByIds, planFactsOf } from "~/features/organisers/reads.server";
 import { MAX_SERIES_WEEKS, organisedCancelInput, organisedPlanInput, PLAN_TEXT_MAX } from "~/features/organisers/schema";
 import { cancelOrganisedPlan, planFormOptions, saveOrganisedPlan, submitOrganisedPlan, withdrawOrganisedPlan } from "~/features/organisers/writes.server";
 import { OWN_ORGANISING_PATHS, ownActivityPath } from "~/features/organisers/urls";
@@ -16,7 +16,6 @@ import { CheckboxField, ErrorSummary, PostForm, SelectField, SubmitButton, TextA
 import { Alert, PageTitle } from "~/components/ui";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/own-activity";
 import courseCss from "~/styles/course.css?url";
 import { PlanFacts } from "~/features/organisers/components/plan-facts";
@@ -93,23 +92,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...options,
     values: { idea: plan.idea, goal: plan.goal, targetGroup: plan.targetGroup, ...coreActivityFormValues(activity) } as Record<string, string>,
     plan: {
+      ...planFactsOf(detail, locale),
       status: activity.status,
-      title: activity.title,
-      description: activity.description,
-      idea: plan.idea,
-      goal: plan.goal,
-      targetGroup: plan.targetGroup,
-      location: activity.location,
-      neighbourhoodName: detail.neighbourhoodName,
-      when: `${formatInZone(activity.startsAt, locale)} – ${formatInZone(activity.endsAt, locale, { timeStyle: "short" })}`,
-      seriesCount: detail.seriesCount,
-      capacity: activity.capacity,
-      minAge: activity.minAge,
-      maxAge: activity.maxAge,
-      teamName: detail.teamName,
-      organiserName: detail.organiserName,
-      publicName: activity.organiserName,
-      coOrganisers: detail.coOrganisers.map((c) => c.name),
       changesRequested: activity.status === "draft" ? plan.changesRequested : null,
       publishedWithoutReview: plan.publishedWithoutReviewAt !== null,
       role,

@@ -5,7 +5,7 @@ import { publicActivityPath } from "~/features/activities/urls";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { PlanFacts } from "~/features/organisers/components/plan-facts";
 import { canCancelYet } from "~/features/organisers/policy";
-import { findOrganisedActivity, youngOrganisers } from "~/features/organisers/reads.server";
+import { findOrganisedActivity, youngOrganisers, planFactsOf } from "~/features/organisers/reads.server";
 import { organisedCancelInput, organisedReviewInput, PLAN_TEXT_MAX } from "~/features/organisers/schema";
 import { cancelOrganisedPlan, coachMayReview, reviewOrganisedPlan } from "~/features/organisers/writes.server";
 import { staffOrganisedActivityPath, staffOrganisersPath } from "~/features/organisers/urls";
@@ -15,7 +15,6 @@ import { StaffPageHeader } from "~/components/staff-nav";
 import { db } from "~/lib/db/client.server";
 import { formToObject, invalid, parseInput, readForm } from "~/lib/forms.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { formatInZone } from "~/lib/time";
 import type { Route } from "./+types/staff-organised-activity";
 import courseCss from "~/styles/course.css?url";
 
@@ -53,24 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null,
     status: activity.status,
     lastComment: plan.changesRequested,
-    plan: {
-      title: activity.title,
-      description: activity.description,
-      idea: plan.idea,
-      goal: plan.goal,
-      targetGroup: plan.targetGroup,
-      location: activity.location,
-      neighbourhoodName: detail.neighbourhoodName,
-      when: `${formatInZone(activity.startsAt, locale)} – ${formatInZone(activity.endsAt, locale, { timeStyle: "short" })}`,
-      seriesCount: detail.seriesCount,
-      capacity: activity.capacity,
-      minAge: activity.minAge,
-      maxAge: activity.maxAge,
-      teamName: detail.teamName,
-      organiserName: detail.organiserName,
-      publicName: activity.organiserName,
-      coOrganisers: detail.coOrganisers.map((c) => c.name),
-    },
+    plan: planFactsOf(detail, locale),
     canReview: activity.status === "in_review",
     canCancel: ["draft", "in_review", "published"].includes(activity.status) && canCancelYet(activity.startsAt),
     publicPath: activity.status === "published" || activity.status === "completed" ? publicActivityPath(municipality.slug, activity.id) : null,
