@@ -140,7 +140,7 @@ describe("a project leader runs Havenstad", () => {
     const [partner] = await db().select().from(partnerOrganisations).where(eq(partnerOrganisations.name, "Buurthuis De Kade"));
     expect(partner).toMatchObject({ kind: "welfare", municipalityId: saved.id });
 
-    await staffNav.getByRole("link", { name: "Team" }).click();
+    await staffNav.getByRole("link", { name: "Team", exact: true }).click();
     await page.waitForURL(/\/team$/);
     await expectAccessible(page);
     await page.getByLabel("E-mailadres").fill(NEW_COURSE_LEADER);
