@@ -174,6 +174,11 @@ const CLASSIFICATION: Record<string, "municipal-staff" | "network" | "mail" | "p
   "/:slug/teams/:teamId": "public-municipal",
 };
 
+/** Pages whose actions answer 404 when a posted id (not the address) belongs to no row of this municipality. */
+const ANSWERS_404_FOR_A_FOREIGN_POSTED_ID: Record<string, string> = {
+  "/beheer/:slug/privacy": "an erasure request (requestId) of another municipality is not open here: 404, as for one already handled",
+};
+
 const ROUTES = flatten(routes as RouteEntry[]);
 const ALL_PATHS = ROUTES.map((r) => r.path);
 
@@ -441,7 +446,8 @@ describe("a project leader of another municipality", () => {
     const entityIds = [havenstad.neighbourhood, havenstad.partner, havenstad.activity, havenstad.registration, havenstad.membership, havenstad.invitation, havenstad.draft, havenstad.municipality, havenstad.cohort, havenstad.enrolment, havenstad.application, havenstad.session, havenstad.team, havenstad.pot, havenstad.budgetRequest, havenstad.organised];
     const targets = ROUTES.filter((r) => ["municipal-staff", "network", "mail"].includes(CLASSIFICATION[r.path] ?? ""));
     for (const { path, file } of targets) {
-      for (const intent of await collectIntents(file)) {
+      const intents = await collectIntents(file);
+      for (const intent of intents) {
         for (const entityId of entityIds) {
           const fields: Record<string, string> = {
             intent,
@@ -469,8 +475,11 @@ describe("a project leader of another municipality", () => {
           if (path.startsWith("/beheer/:slug")) {
             const own = await request(fill(path, "rivierendal"), attacker, { method: "POST", body: form(fields) });
             expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).toBeLessThan(500);
-            // The attacker is at home here: a 404 on a page without ids would mean this test lost its way.
-            if (!/:(id|\w+Id)\b/.test(path)) expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).not.toBe(404);
+            // The attacker is at home here: a 404 on a page without ids would mean this test lost its
+            // way, unless the page answers 404 for a posted id that is not one of this municipality's.
+            if (!/:(id|\w+Id)\b/.test(path) && !ANSWERS_404_FOR_A_FOREIGN_POSTED_ID[path]) {
+              expect(own.status, `POST ${fill(path, "rivierendal")} intent=${intent}`).not.toBe(404);
+            }
           }
         }
       }
