@@ -5,11 +5,11 @@
  * 360 and 1280 px with no console error and no sideways scroll on the phone, in Dutch and English;
  * the announcement form works without JavaScript.
  */
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db/client.server";
-import { activities, activityMessages } from "~/lib/db/schema";
+import { activities, activityMessages, registrations } from "~/lib/db/schema";
 import { addDaysToLocalDate, utcToZonedLocal } from "~/lib/time";
 import { launchBrowser, openPage, visit, type TestPage } from "../support/browser";
 import { useTestDatabase } from "../support/database";
@@ -130,8 +130,8 @@ describe("every new page", () => {
     await visit(english, `/mijn-activiteiten/${party}/bericht`);
     expect(await main(english.page)).toContain("Message to participants");
     await english.close();
-    // Someone who may not organise reads how to become a Citytrainer.
-    const resident = await tabFor("bewoner@buurtkracht.example", phone);
+    // Someone who may not organise (a trainee: no certificate, no team) reads how to become a Citytrainer.
+    const resident = await tabFor("cursist@buurtkracht.example", phone);
     await visit(resident, "/mijn-activiteiten");
     expect(await main(resident.page)).toContain("Citytrainer word je");
     await resident.close();
@@ -146,7 +146,8 @@ describe("every new page", () => {
     await page.getByLabel("Bericht", { exact: true }).fill("Door de markt beginnen we om half vier. Tot dan!");
     await Promise.all([page.waitForURL("**/bericht?verstuurd=*"), page.getByRole("button", { name: "Versturen" }).click()]);
     const text = await main(page);
-    expect(text).toContain("Je bericht is verstuurd aan 23 mensen.");
+    const [confirmed] = await db().select({ n: count() }).from(registrations).where(and(eq(registrations.activityId, party), eq(registrations.status, "confirmed")));
+    expect(text).toContain(`Je bericht is verstuurd aan ${confirmed!.n} mensen.`);
     expect(text).not.toContain("@voorbeeld.example");
     const rows = await db().select({ subject: activityMessages.subject }).from(activityMessages).where(eq(activityMessages.activityId, party));
     expect(rows.map((r) => r.subject)).toContain("We beginnen een half uur later");

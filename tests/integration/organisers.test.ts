@@ -24,7 +24,8 @@ const cookies: Record<string, string> = {};
 
 const CHRIS = "citytrainer@buurtkracht.example";
 const OSCAR = "organisator@buurtkracht.example";
-const RESIDENT = "bewoner@buurtkracht.example";
+// A trainee of the running course: no certificate and no team (the demo resident is a team member).
+const RESIDENT = "cursist@buurtkracht.example";
 const LEADER = "projectleider@havenstad.example";
 const COURSE_LEADER = "cursusleider@havenstad.example";
 const OTHER_LEADER = "projectleider@rivierendal.example";

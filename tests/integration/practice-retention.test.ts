@@ -78,7 +78,7 @@ describe("retention of the practice path", () => {
     for (const table of ["practice_hours", "coaching_notes", "practice_activities", "final_reports", "final_presentations"]) {
       expect(await count(`select count(*)::int as n from ${table} where placement_id = $1`, [x.placementId]), table).toBe(0);
     }
-    for (const file of x.files) expect(await exists(file), file).toBe(false);
+    for (const file of x.practiceFiles) expect(await exists(file), file).toBe(false);
     expect(
       await count(`select count(*)::int as n from activities where municipality_id = $1 and title = 'Praktijkactiviteit' and organiser_name is null and organiser_user_id is null`, [
         x.municipalityId,
@@ -97,12 +97,12 @@ describe("retention of the practice path", () => {
     for (const table of ["practice_hours", "practice_activities", "final_reports", "final_presentations"]) {
       expect(await count(`select count(*)::int as n from ${table} where placement_id = $1`, [y.placementId]), table).toBeGreaterThan(0);
     }
-    for (const file of y.files) expect(await exists(file), file).toBe(true);
+    for (const file of y.practiceFiles) expect(await exists(file), file).toBe(true);
 
     // Z: the live placement is as it was.
     expect(await zRows()).toEqual(zLive);
     expect(zBefore.rows.length).toBe(2);
-    for (const file of z.files) expect(await exists(file), file).toBe(true);
+    for (const file of z.practiceFiles) expect(await exists(file), file).toBe(true);
   });
 
   it("changes nothing on a second run", async () => {

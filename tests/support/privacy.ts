@@ -38,6 +38,8 @@ export interface PlantedPerson {
   placementId: string;
   /** Files on disk that hold the person's data (the final report's attachment). */
   files: string[];
+  /** The files of the practice path only (the final report), which the practice retention removes. */
+  practiceFiles: string[];
   planted: Planted[];
 }
 
@@ -416,6 +418,7 @@ export async function plantPerson(client: pg.Client, world: SharedWorld, mark: s
     own: { cohortId, sessionId, momentId, competenceId, ceremonyId: practice.ceremonyId },
     placementId: practice.placementId,
     files: [...practice.files, ...photoFiles, ...budgetFiles],
+    practiceFiles: practice.files,
     planted,
   };
 }

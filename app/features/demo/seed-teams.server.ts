@@ -119,7 +119,7 @@ export async function seedDemoTeams(tx: Transaction, now: Date = new Date()): Pr
   const all = [tess, yusuf, fatima, ...(sam ? [sam] : [])];
   await point(haven, { by: tess, what: "Bankjes bij de speeltuin schoonmaken", why: "Ouders zitten er graag, maar de bankjes zijn vies.", createdDaysAgo: 80, dueIn: -50, decideIn: -73, status: "done", votes: all.map((u) => [u, "agree"]) });
   await point(haven, { by: tess, what: "Flyers voor het buurtfeest uitdelen", why: "Zo hoort iedereen ervan, ook wie niet online is.", createdDaysAgo: 20, dueIn: 5, decideIn: -13, status: "agreed", votes: all.map((u) => [u, "agree"]) });
-  await point(haven, { by: tess, what: "Buurtfeest op het Havenplein", why: "Een middag waarop iedereen elkaar ontmoet.", createdDaysAgo: 30, dueIn: 60, decideIn: -23, status: "agreed", votes: all.map((u) => [u, "agree"]) });
+  await point(haven, { by: tess, what: "Zomerfeest aan de kade", why: "Een middag waarop iedereen elkaar ontmoet.", createdDaysAgo: 30, dueIn: 60, decideIn: -23, status: "agreed", votes: all.map((u) => [u, "agree"]) });
   await point(haven, {
     by: tess,
     what: "Een ruilkast bij de bibliotheek",
@@ -149,7 +149,7 @@ export async function seedDemoTeams(tx: Transaction, now: Date = new Date()): Pr
   await activity(haven, "Buurtteam Havenkwartier", { by: tess, title: "Koffie op de kade", location: "Havenplein", neighbourhood: havenkwartier, startsInDays: -120, turnout: 24, signUps: 0, createdDaysAgo: 140 });
   await activity(haven, "Buurtteam Havenkwartier", { by: tess, title: "Rommelmarkt Havenkwartier", location: "Havenplein", neighbourhood: havenkwartier, startsInDays: -70, signUps: 31, createdDaysAgo: 100 });
   await activity(haven, "Buurtteam Havenkwartier", { by: tess, title: "Opruimochtend langs de kade", location: "Kade bij de brug", neighbourhood: havenkwartier, startsInDays: -35, turnout: 18, signUps: 0, createdDaysAgo: 60 });
-  await activity(haven, "Buurtteam Havenkwartier", { by: tess, title: "Buurtfeest op het Havenplein", location: "Havenplein", neighbourhood: havenkwartier, startsInDays: 55, signUps: 12, createdDaysAgo: 15 });
+  await activity(haven, "Buurtteam Havenkwartier", { by: tess, title: "Zomerfeest aan de kade", location: "Havenplein", neighbourhood: havenkwartier, startsInDays: 55, signUps: 12, createdDaysAgo: 15 });
   // A pending invitation by email, mailed like the page does.
   const invite = newInvitationToken();
   const expiresAt = new Date(now.getTime() + 10 * DAY);
