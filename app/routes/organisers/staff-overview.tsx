@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { getTranslator } from "~/features/accounts/locale.server";
+import { formatEuros } from "~/features/budgets/money";
 import { authorizeMunicipality } from "~/features/authorization/gate.server";
 import { staffPageData } from "~/features/municipalities/staff-page.server";
 import { ACTIVE_MONTHS, loadNeighbourhoodOverview, type NeighbourhoodOverview } from "~/features/organisers/overview-reads.server";
@@ -51,8 +52,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData
 export default function NeighbourhoodOverviewPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation();
   const { slug } = loaderData;
-  const euro = (cents: number) =>
-    new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+  const euro = (cents: number) => formatEuros(cents, locale);
   return (
     <>
       <StaffPageHeader title={t("organisers.overview.title")} sections={loaderData.sections} />
